@@ -1,0 +1,32 @@
+package io.urbis.openapi;
+
+import java.util.List;
+
+/**
+ * What the API document says about one feature collection.
+ *
+ * @param id the collection id, as it appears in {@code /collections/{id}}
+ * @param title a human readable title; {@code null} falls back to the id
+ * @param description a longer text; may be {@code null}
+ * @param properties the feature properties, in the order they are shown
+ * @param hasTemporal whether features have a time, so that {@code datetime} filters them
+ */
+public record CollectionDescription(
+    String id,
+    String title,
+    String description,
+    List<QueryableProperty> properties,
+    boolean hasTemporal) {
+
+  public CollectionDescription {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a collection needs an id");
+    }
+    properties = properties == null ? List.of() : List.copyOf(properties);
+  }
+
+  /** The title for headings and summaries. */
+  public String label() {
+    return title == null || title.isBlank() ? id : title;
+  }
+}

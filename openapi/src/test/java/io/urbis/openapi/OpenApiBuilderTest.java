@@ -1,0 +1,141 @@
+package io.urbis.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenApiBuilderTest {
+
+  private final JsonNode document =
+      Fixtures.jsonTree(OpenApiBuilder.build(Fixtures.twoCollections()));
+
+  @Test
+  void declaresOpenApi303WithInfoAndServer() {
+    assertEquals("3.0.3", document.path("openapi").asText());
+    assertEquals("Urbis", document.at("/info/title").asText());
+    assertEquals("1.0.0", document.at("/info/version").asText());
+    assertEquals("https://example.org/urbis", document.at("/servers/0/url").asText());
+  }
+
+  @Test
+  void hasServerPathsAndThreePathsPerCollection() {
+    List<String> paths = new ArrayList<>();
+    document.path("paths").fieldNames().forEachRemaining(paths::add);
+    assertEquals(List.of("/", "/conformance", "/api", "/collections",
+        "/collections/buildings", "/collections/buildings/items",
+        "/collections/buildings/items/{featureId}",
+        "/collections/street%20trees", "/collections/street%20trees/items",
+        "/collections/street%20trees/items/{featureId}"), paths);
+  }
+
+  @Test
+  void namesOperationsAfterTheCollection() {
+    assertEquals("getItems_buildings",
+        operation("/collections/buildings/items").path("operationId").asText());
+    assertEquals("getItem_street_trees",
+        operation("/collections/street%20trees/items/{featureId}").path("operationId").asText());
+  }
+
+  @Test
+  void limitSchemaCarriesDefaultAndMaximum() {
+    JsonNode limit = document.at("/components/parameters/limit/schema");
+    assertTrue(limit.path("default").isInt(), "QGIS reads only integer JSON numbers");
+    assertEquals(Fixtures.DEFAULT_LIMIT, limit.path("default").asInt());
+    assertEquals(Fixtures.MAX_LIMIT, limit.path("maximum").asInt());
+    assertEquals(1, limit.path("minimum").asInt());
+  }
+
+  @Test
+  void itemsReferenceSharedParametersThenFilterOnScalarProperties() {
+    assertEquals(List.of("#/components/parameters/f", "#/components/parameters/bbox",
+            "#/components/parameters/datetime", "#/components/parameters/limit",
+            "#/components/parameters/cursor", "name", "floors", "built"),
+        parameterRefsOrNames("/collections/buildings/items"));
+  }
+
+  @Test
+  void itemsWithoutTimeStillTakeDatetimeAndSayItSelectsAll() {
+    JsonNode items = operation("/collections/street%20trees/items");
+    assertTrue(parameterRefsOrNames("/collections/street%20trees/items")
+        .contains("#/components/parameters/datetime"), "Core requires datetime everywhere");
+    assertTrue(items.path("description").asText().contains("no time"));
+    assertTrue(operation("/collections/buildings/items").path("description").isMissingNode());
+  }
+
+  @Test
+  void bboxTakesFourOrSixNumbers() {
+    JsonNode schema = document.at("/components/parameters/bbox/schema");
+    assertEquals("array", schema.path("type").asText());
+    assertEquals("number", schema.at("/items/type").asText());
+    assertEquals(4, schema.at("/oneOf/0/maxItems").asInt());
+    assertEquals(6, schema.at("/oneOf/1/minItems").asInt());
+    assertFalse(document.at("/components/parameters/bbox/explode").asBoolean());
+  }
+
+  @Test
+  void itemsAnswerWithTheCollectionsFeatureSchema() {
+    JsonNode responses = operation("/collections/buildings/items").path("responses");
+    assertEquals("#/components/responses/Features_buildings", responses.at("/200/$ref").asText());
+    assertEquals("#/components/responses/NotModified", responses.at("/304/$ref").asText());
+    assertEquals("#/components/responses/NotFound", responses.at("/404/$ref").asText());
+    JsonNode floors = document.at("/components/schemas/properties_buildings/properties/floors");
+    assertEquals("integer", floors.path("type").asText());
+    assertEquals("int32", floors.path("format").asText());
+  }
+
+  @Test
+  void rejectsCollectionsThatShareAComponentName() {
+    CollectionDescription a = new CollectionDescription("a b", null, null, List.of(), false);
+    CollectionDescription b = new CollectionDescription("a_b", null, null, List.of(), false);
+    ApiDescription api = new ApiDescription("t", null, "1", "http://x", 10, 100, List.of(a, b));
+    assertThrows(IllegalArgumentException.class, () -> OpenApiBuilder.build(api));
+  }
+
+  @Test
+  void buildsAFreshDocumentEachTime() {
+    ApiDescription other = new ApiDescription("t", null, "1", "http://x", 7, 70, List.of());
+    OpenApiBuilder.build(other);
+    assertEquals(Fixtures.DEFAULT_LIMIT,
+        Fixtures.jsonTree(OpenApiBuilder.build(Fixtures.twoCollections()))
+            .at("/components/parameters/limit/schema/default").asInt());
+  }
+
+  @Test
+  void declaresAllSharedComponents() {
+    checkHasKeys("/components/parameters", "bbox", "datetime", "limit", "featureId", "f", "cursor");
+    checkHasKeys("/components/schemas", "landingPage", "confClasses", "link", "collections",
+        "collection", "extent", "featureCollectionGeoJSON", "featureGeoJSON", "geometryGeoJSON",
+        "pointGeoJSON", "multipointGeoJSON", "linestringGeoJSON", "multilinestringGeoJSON",
+        "polygonGeoJSON", "multipolygonGeoJSON", "geometrycollectionGeoJSON", "exception");
+    checkHasKeys("/components/responses", "LandingPage", "ConformanceDeclaration", "Collections",
+        "Collection", "Features", "Feature", "InvalidParameter", "NotFound", "NotAcceptable",
+        "ServerError");
+  }
+
+  private JsonNode operation(String path) {
+    return document.path("paths").path(path).path("get");
+  }
+
+  private List<String> parameterRefsOrNames(String path) {
+    List<String> found = new ArrayList<>();
+    for (JsonNode parameter : operation(path).path("parameters")) {
+      found.add(parameter.has("$ref")
+          ? parameter.get("$ref").asText()
+          : parameter.get("name").asText());
+    }
+    return found;
+  }
+
+  private void checkHasKeys(String pointer, String... keys) {
+    for (String key : keys) {
+      assertTrue(document.at(pointer).has(key), pointer + " lacks " + key);
+    }
+  }
+
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test of Urbis: unit tests, PostGIS source tests, and the black-box conformance suite against the
+# real server and a real PostGIS database.
+#
+# Database: uses PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) or DATABASE_URL when given. Otherwise it
+# needs a local PostgreSQL with PostGIS; when that is missing and we are root, it installs Debian's
+# postgresql + postgis (and gdal-bin, the GDAL client the tests drive) and starts the cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[test] %s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+    || missing+=(postgresql postgresql-15-postgis-3)
+  command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    log "missing: ${missing[*]}; install them (or set PGHOST/DATABASE_URL) and run again"
+    exit 1
+  fi
+  log "installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+start_local_postgres() {
+  local cluster
+  cluster=$(pg_lsclusters --no-header 2>/dev/null | awk 'NR==1 {print $1" "$2}')
+  if [ -z "$cluster" ]; then
+    local version
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    log "creating PostgreSQL $version cluster"
+    pg_createcluster "$version" main >/dev/null
+    cluster="$version main"
+  fi
+  # shellcheck disable=SC2086
+  pg_ctlcluster $cluster start 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  # a throwaway local cluster: give the superuser a known password for TCP logins from the tests
+  su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+  export PGHOST=localhost PGPORT=5432 PGUSER=postgres PGPASSWORD=postgres
+}
+
+if [ -n "${DATABASE_URL:-}" ] || [ -n "${PGHOST:-}" ]; then
+  log "using the database given by ${DATABASE_URL:+DATABASE_URL}${PGHOST:+PGHOST=$PGHOST}"
+  command -v ogrinfo >/dev/null 2>&1 || log "ogrinfo not found: the GDAL client tests will be skipped"
+else
+  install_packages
+  start_local_postgres
+fi
+
+log "building and running all tests"
+exec mvn -B -ntp verify "$@"

@@ -1,0 +1,53 @@
+package io.urbis;
+
+import io.urbis.config.ConfigException;
+import io.urbis.config.UrbisConfig;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.SourceSettings;
+import io.urbis.source.postgis.DatabaseUrl;
+import io.urbis.source.postgis.PostgisFeatureSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Turns source locations (database URLs, GeoPackage paths) into open sources. */
+final class Sources {
+
+  private Sources() {}
+
+  static List<String> locations(UrbisConfig config) {
+    if (config.sources().isEmpty()) {
+      throw new ConfigException("no source given: name a PostgreSQL URL or a GeoPackage file, or set DATABASE_URL");
+    }
+    return config.sources();
+  }
+
+  static FeatureSource open(String location, SourceSettings settings, List<String> schemas) {
+    if (DatabaseUrl.looksLikeOne(location)) {
+      DatabaseUrl url = DatabaseUrl.parse(location);
+      try {
+        return new PostgisFeatureSource(url, settings, schemas);
+      } catch (RuntimeException e) {
+        throw new SourceOpeningException("cannot connect to " + url.label() + ": " + rootMessage(e), e);
+      }
+    }
+    throw new ConfigException("'" + location + "' is neither a postgresql:// URL nor a .gpkg file");
+  }
+
+  /** A short name for prefixing colliding collection ids: the database or file name. */
+  static String shortName(String location) {
+    if (DatabaseUrl.looksLikeOne(location)) {
+      String label = DatabaseUrl.parse(location).label();
+      return label.substring(label.lastIndexOf('/') + 1);
+    }
+    String file = Path.of(location).getFileName().toString();
+    return file.replaceFirst("\\.gpkg$", "");
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

@@ -1,0 +1,91 @@
+package io.urbis;
+
+import io.urbis.api.ApiSettings;
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.CatalogBuilder;
+import io.urbis.config.CommandLine;
+import io.urbis.config.ConfigException;
+import io.urbis.config.UrbisConfig;
+import io.urbis.server.UrbisServer;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.SourceSettings;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** The command line and the one composition root: configuration, sources, catalog, API, Jetty. */
+public final class Urbis {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Urbis.class);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> environment;
+
+  Urbis(PrintStream out, PrintStream err, Map<String, String> environment) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    // Jersey and HikariCP log through java.util.logging and SLF4J: route both to the one SLF4J backend
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    int status = new Urbis(System.out, System.err, System.getenv()).run(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  int run(String[] args) {
+    try {
+      CommandLine commandLine = CommandLine.parse(args);
+      if (commandLine.help()) {
+        out.print(CommandLine.USAGE);
+        return 0;
+      }
+      if (!commandLine.command().equals("serve")) {
+        err.println("urbis: unknown command '" + commandLine.command() + "'; see --help");
+        return 2;
+      }
+      serve(commandLine.resolve(environment));
+      return 0;
+    } catch (ConfigException | IllegalArgumentException e) {
+      err.println("urbis: " + e.getMessage());
+      return 2;
+    } catch (SourceOpeningException e) {
+      err.println("urbis: " + e.getMessage());
+      return 3;
+    } catch (Exception e) {
+      err.println("urbis: cannot start: " + e.getMessage());
+      LOG.debug("start failed", e);
+      return 1;
+    }
+  }
+
+  private void serve(UrbisConfig config) throws Exception {
+    SourceSettings sourceSettings = new SourceSettings(config.coordinatePrecision(), config.exactCountLimit());
+    List<FeatureSource> sources = new ArrayList<>();
+    CatalogBuilder catalogBuilder = new CatalogBuilder();
+    for (String location : Sources.locations(config)) {
+      FeatureSource source = Sources.open(location, sourceSettings, config.schemas());
+      sources.add(source);
+      catalogBuilder.add(Sources.shortName(location), source);
+    }
+    Catalog catalog = catalogBuilder.build();
+    ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
+        config.maxLimit());
+    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, catalog,
+        sources));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> sources.forEach(FeatureSource::close)));
+    server.start();
+    LOG.info("Urbis serves {} collections at http://{}:{}/", catalog.collections().size(), config.host(),
+        server.port());
+    server.join();
+  }
+}

@@ -1,0 +1,43 @@
+package io.urbis;
+
+import io.urbis.api.ApiDefinitionResource;
+import io.urbis.api.ApiSettings;
+import io.urbis.api.AssetsResource;
+import io.urbis.api.CollectionsResource;
+import io.urbis.api.ConformanceResource;
+import io.urbis.api.ForwardedHeadersFilter;
+import io.urbis.api.HealthResource;
+import io.urbis.api.ItemsResource;
+import io.urbis.api.LandingPageResource;
+import io.urbis.api.UrbisExceptionMapper;
+import io.urbis.catalog.Catalog;
+import io.urbis.encode.GeoJsonFeaturePageWriter;
+import io.urbis.query.FeatureQueryParser;
+import io.urbis.source.FeatureSource;
+import java.util.List;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey application: every resource, writer and filter registered by name, so {@code @Path} lists every URL. */
+final class UrbisApplication {
+
+  private UrbisApplication() {}
+
+  static ResourceConfig create(ApiSettings settings, Catalog catalog, List<FeatureSource> sources) {
+    ResourceConfig config = new ResourceConfig();
+    config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    config.register(JacksonFeature.class);
+    config.register(UrbisExceptionMapper.class);
+    config.register(ForwardedHeadersFilter.class);
+    config.register(GeoJsonFeaturePageWriter.class);
+    config.register(new LandingPageResource(settings));
+    config.register(new ConformanceResource());
+    config.register(new ApiDefinitionResource(settings, catalog));
+    config.register(new CollectionsResource(catalog));
+    config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
+    config.register(new HealthResource(sources));
+    config.register(new AssetsResource());
+    return config;
+  }
+}

@@ -1,0 +1,90 @@
+package io.urbis.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.Property;
+import io.urbis.encode.ContentNegotiation;
+import io.urbis.encode.Representation;
+import io.urbis.openapi.ApiDescription;
+import io.urbis.openapi.CollectionDescription;
+import io.urbis.openapi.OpenApiBuilder;
+import io.urbis.openapi.OpenApiWriter;
+import io.urbis.openapi.QueryableProperty;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code /api}: the OpenAPI 3.0 document for the published collections, as JSON, YAML, or Swagger UI served from
+ * the jar. Documents are cached per public base URL, which they name as their server.
+ */
+@Path("/api")
+public final class ApiDefinitionResource {
+
+  private static final List<Representation> OFFERED =
+      List.of(Representation.OPENAPI_JSON, Representation.OPENAPI_YAML, Representation.HTML);
+  /** Distinct public base URLs remembered; proxies add a few, hostile Host headers must not grow it without end. */
+  private static final int CACHED_BASES = 16;
+
+  private final ApiSettings settings;
+  private final Catalog catalog;
+  private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
+
+  public ApiDefinitionResource(ApiSettings settings, Catalog catalog) {
+    this.settings = settings;
+    this.catalog = catalog;
+  }
+
+  @GET
+  public Response get(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
+      @Context Request request) {
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    LinkBuilder links = new LinkBuilder(uri);
+    if (representation == Representation.HTML) {
+      String page = SwaggerUiPage.render(settings.title(), links.baseUrl() + "/api?f=json", links.baseUrl());
+      return Response.ok(page, representation.mediaType()).build();
+    }
+    OpenAPI document = document(links.baseUrl());
+    String text = representation == Representation.OPENAPI_YAML
+        ? OpenApiWriter.toYaml(document) : OpenApiWriter.toJson(document);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return DocumentResponses.tagged(request, bytes, bytes, representation);
+  }
+
+  private OpenAPI document(String serverUrl) {
+    if (documents.size() >= CACHED_BASES) {
+      documents.clear();
+    }
+    return documents.computeIfAbsent(serverUrl, url -> OpenApiBuilder.build(describe(url)));
+  }
+
+  private ApiDescription describe(String serverUrl) {
+    List<CollectionDescription> collections = catalog.collections().stream()
+        .map(ApiDefinitionResource::describe)
+        .toList();
+    return new ApiDescription(settings.title(), settings.description(), Version.of(), serverUrl,
+        settings.defaultLimit(), settings.maxLimit(), collections);
+  }
+
+  private static CollectionDescription describe(Collection collection) {
+    List<QueryableProperty> properties = collection.properties().stream()
+        .map(ApiDefinitionResource::queryable)
+        .toList();
+    return new CollectionDescription(collection.id(), collection.title(), collection.description(), properties,
+        collection.temporalProperty() != null);
+  }
+
+  private static QueryableProperty queryable(Property property) {
+    return new QueryableProperty(property.name(), property.type().schemaType(), property.type().schemaFormat());
+  }
+}

@@ -1,0 +1,78 @@
+package io.urbis.api;
+
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.Collection;
+import io.urbis.encode.CollectionDescription;
+import io.urbis.encode.CollectionList;
+import io.urbis.encode.ContentNegotiation;
+import io.urbis.encode.Extent;
+import io.urbis.encode.Link;
+import io.urbis.encode.Representation;
+import io.urbis.error.NotFoundException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /collections} and {@code /collections/{collectionId}} (OGC 17-069r4, 7.13 and 7.14). */
+@Path("/collections")
+public final class CollectionsResource {
+
+  private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
+  static final List<String> CRS = List.of(Extent.CRS84);
+
+  private final Catalog catalog;
+
+  public CollectionsResource(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @GET
+  public Response list(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
+      @Context Request request) {
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    LinkBuilder links = new LinkBuilder(uri);
+    List<CollectionDescription> descriptions =
+        catalog.collections().stream().map(c -> describe(c, links)).toList();
+    CollectionList list = new CollectionList(links.selfAndAlternates(representation, OFFERED), descriptions);
+    return DocumentResponses.ok(request, list, representation);
+  }
+
+  @GET
+  @Path("/{collectionId}")
+  public Response get(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
+    Collection collection = find(catalog, collectionId);
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    LinkBuilder links = new LinkBuilder(uri);
+    CollectionDescription description = describe(collection, links);
+    List<Link> all = new ArrayList<>(links.selfAndAlternates(representation, OFFERED));
+    all.addAll(description.links().stream().filter(l -> !l.rel().equals("self")).toList());
+    return DocumentResponses.ok(request, withLinks(description, all), representation);
+  }
+
+  static Collection find(Catalog catalog, String collectionId) {
+    return catalog.find(collectionId)
+        .orElseThrow(() -> new NotFoundException("There is no collection '" + collectionId + "'"));
+  }
+
+  private static CollectionDescription describe(Collection collection, LinkBuilder links) {
+    List<Link> collectionLinks = List.of(
+        links.link("self", Representation.JSON, "This collection", "collections", collection.id()),
+        links.link("items", Representation.GEOJSON, "Features as GeoJSON", "collections", collection.id(), "items"),
+        links.link("items", Representation.HTML, "Features as HTML", "collections", collection.id(), "items"));
+    return new CollectionDescription(collection.id(), collection.title(), collection.description(), collectionLinks,
+        Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature", CRS);
+  }
+
+  private static CollectionDescription withLinks(CollectionDescription d, List<Link> links) {
+    return new CollectionDescription(d.id(), d.title(), d.description(), links, d.extent(), d.itemType(), d.crs());
+  }
+}

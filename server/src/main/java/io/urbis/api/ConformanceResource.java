@@ -1,0 +1,36 @@
+package io.urbis.api;
+
+import io.urbis.encode.ConformanceDeclaration;
+import io.urbis.encode.ContentNegotiation;
+import io.urbis.encode.Representation;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** {@code /conformance}: the conformance classes Urbis implements, and only those (OGC 17-069r4, 7.4). */
+@Path("/conformance")
+public final class ConformanceResource {
+
+  static final List<String> CLASSES = List.of(
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+
+  private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
+
+  @GET
+  public Response get(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
+      @Context Request request) {
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    ConformanceDeclaration declaration =
+        new ConformanceDeclaration(CLASSES, new LinkBuilder(uri).selfAndAlternates(representation, OFFERED));
+    return DocumentResponses.ok(request, declaration, representation);
+  }
+}

@@ -1,0 +1,93 @@
+package io.urbis.api;
+
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.Collection;
+import io.urbis.encode.ContentNegotiation;
+import io.urbis.encode.FeatureDocument;
+import io.urbis.encode.FeaturePage;
+import io.urbis.encode.GeoJsonFeatureWriter;
+import io.urbis.encode.Link;
+import io.urbis.encode.Representation;
+import io.urbis.error.NotFoundException;
+import io.urbis.query.CursorParameter;
+import io.urbis.query.FeatureQuery;
+import io.urbis.query.FeatureQueryParser;
+import io.urbis.query.Paging;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureStream;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /collections/{collectionId}/items} and one item (OGC 17-069r4, 7.15 and 7.16). */
+@Path("/collections/{collectionId}/items")
+public final class ItemsResource {
+
+  private static final List<Representation> OFFERED = List.of(Representation.GEOJSON, Representation.HTML);
+
+  private final Catalog catalog;
+  private final FeatureQueryParser parser;
+
+  public ItemsResource(Catalog catalog, FeatureQueryParser parser) {
+    this.catalog = catalog;
+    this.parser = parser;
+  }
+
+  @GET
+  public Response items(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    Collection collection = CollectionsResource.find(catalog, collectionId);
+    FeatureQuery query = parser.parse(uri.getQueryParameters());
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    FeatureStream features = collection.source().query(collection, query);
+    LinkBuilder links = new LinkBuilder(uri);
+    FeaturePage page = new FeaturePage(collection, features, paging -> pageLinks(links, collection, representation,
+        paging), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    return Response.ok(page, representation.mediaType()).build();
+  }
+
+  @GET
+  @Path("/{featureId}")
+  public Response item(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
+      @QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
+      @Context Request request) {
+    Collection collection = CollectionsResource.find(catalog, collectionId);
+    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    EncodedFeature feature = collection.source().get(collection, featureId)
+        .orElseThrow(() -> new NotFoundException(
+            "Collection '" + collectionId + "' has no feature '" + featureId + "'"));
+    LinkBuilder links = new LinkBuilder(uri);
+    List<Link> all = new ArrayList<>(links.selfAndAlternates(representation, OFFERED));
+    all.add(links.link("collection", Representation.JSON, collection.title(), "collections", collectionId));
+    FeatureDocument document = new FeatureDocument(collection, feature, all);
+    byte[] geoJson = GeoJsonFeatureWriter.encode(document);
+    Object entity = representation == Representation.HTML ? document : geoJson;
+    return DocumentResponses.tagged(request, geoJson, entity, representation);
+  }
+
+  private static List<Link> pageLinks(
+      LinkBuilder links, Collection collection, Representation current, Paging paging) {
+    List<Link> all = new ArrayList<>(links.selfAndAlternates(current, OFFERED));
+    String type = current.mediaType().toString();
+    if (paging.next() != null) {
+      all.add(new Link(links.withFormatAnd(current, "cursor", CursorParameter.format(paging.next())), "next", type,
+          "Next page"));
+    }
+    if (paging.prev() != null) {
+      all.add(new Link(links.withFormatAnd(current, "cursor", CursorParameter.format(paging.prev())), "prev", type,
+          "Previous page"));
+    }
+    all.add(links.link("collection", Representation.JSON, collection.title(), "collections", collection.id()));
+    return all;
+  }
+}

@@ -1,0 +1,78 @@
+package io.urbis.api;
+
+import io.urbis.error.UrbisException;
+import io.urbis.server.RequestIdHandler;
+import io.urbis.source.SourceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors become responses: an OGC exception document ({@code code}, {@code description}) with the
+ * request id. Client errors are logged at DEBUG; real faults once at ERROR with their stack trace, which the
+ * client never sees.
+ */
+public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UrbisExceptionMapper.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  @Context private HttpHeaders headers;
+
+  @Override
+  public Response toResponse(Throwable error) {
+    String requestId = headers == null ? null : headers.getHeaderString(RequestIdHandler.HEADER);
+    if (error instanceof UrbisException known) {
+      LOG.debug("request {}: {} {}", requestId, known.status(), known.getMessage());
+      return body(known.status(), known.code(), known.getMessage(), requestId).build();
+    }
+    if (error instanceof SourceUnavailableException unavailable) {
+      LOG.warn("request {}: {} ({})", requestId, unavailable.getMessage(), rootMessage(unavailable));
+      return body(503, "ServiceUnavailable", "The data source is unavailable; try again shortly", requestId)
+          .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+    if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      int status = web.getResponse().getStatus();
+      LOG.debug("request {}: {} {}", requestId, status, web.getMessage());
+      return body(status, codeOf(status), web.getMessage(), requestId).build();
+    }
+    LOG.error("request {} failed", requestId, error);
+    return body(500, "ServerError", "Internal error; quote request id " + requestId + " to the operator",
+        requestId).build();
+  }
+
+  private static Response.ResponseBuilder body(int status, String code, String description, String requestId) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("code", code);
+    document.put("description", description);
+    if (requestId != null) {
+      document.put("requestId", requestId);
+    }
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document);
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 404 -> "NotFound";
+      case 405 -> "MethodNotAllowed";
+      case 406 -> "NotAcceptable";
+      case 415 -> "UnsupportedMediaType";
+      default -> "InvalidRequest";
+    };
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

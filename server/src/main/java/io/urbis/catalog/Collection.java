@@ -1,0 +1,50 @@
+package io.urbis.catalog;
+
+import io.urbis.source.FeatureSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A published feature collection: what the API tells about it and where its features come from.
+ *
+ * @param id the collection id in URLs
+ * @param title a human title
+ * @param description a longer description, may be empty
+ * @param table the table or view name in its source (schema-qualified where the source has schemas)
+ * @param idColumn the column whose value is the feature id
+ * @param idType the JSON type of the feature id (INTEGER or STRING)
+ * @param geometryColumn the primary geometry column
+ * @param geometryType its declared type
+ * @param srid the storage SRID of the geometry column (EPSG code; 0 when unknown)
+ * @param is3d whether geometries carry Z
+ * @param properties the published attributes, in column order, without id and geometry
+ * @param temporalProperty the property that {@code datetime} filters on, or null
+ * @param spatialExtent the extent in CRS84, or null when the collection is empty
+ * @param temporalExtent the extent of the temporal property, or null
+ * @param source the source that serves the features
+ */
+public record Collection(
+    String id,
+    String title,
+    String description,
+    String table,
+    String idColumn,
+    JsonType idType,
+    String geometryColumn,
+    GeometryType geometryType,
+    int srid,
+    boolean is3d,
+    List<Property> properties,
+    String temporalProperty,
+    SpatialExtent spatialExtent,
+    TemporalExtent temporalExtent,
+    FeatureSource source) {
+
+  public Collection {
+    properties = List.copyOf(properties);
+  }
+
+  public Optional<Property> property(String name) {
+    return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,70 @@
+package io.urbis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The server configuration, as a YAML file gives it; every key is optional. Command-line options and environment
+ * variables override the file.
+ *
+ * @param host the interface to bind ({@code 0.0.0.0} for all)
+ * @param port the HTTP port
+ * @param title the service title
+ * @param description a sentence about the service
+ * @param sources database URLs and GeoPackage files to publish; none means the bundled demo city
+ * @param schemas PostgreSQL schemas to publish; empty means the search path
+ * @param defaultLimit features per page when the client asks for no limit
+ * @param maxLimit the largest page a client gets
+ * @param coordinatePrecision decimals of CRS84 coordinates in output
+ * @param exactCountLimit tables up to this many rows report numberMatched
+ */
+public record UrbisConfig(
+    @JsonProperty("host") String host,
+    @JsonProperty("port") Integer port,
+    @JsonProperty("title") String title,
+    @JsonProperty("description") String description,
+    @JsonProperty("sources") List<String> sources,
+    @JsonProperty("schemas") List<String> schemas,
+    @JsonProperty("defaultLimit") Integer defaultLimit,
+    @JsonProperty("maxLimit") Integer maxLimit,
+    @JsonProperty("coordinatePrecision") Integer coordinatePrecision,
+    @JsonProperty("exactCountLimit") Long exactCountLimit) {
+
+  public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
+      "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 7, 100_000L);
+
+  /** This configuration with every missing key taken from {@code fallback}. */
+  public UrbisConfig orElse(UrbisConfig fallback) {
+    return new UrbisConfig(
+        pick(host, fallback.host),
+        pick(port, fallback.port),
+        pick(title, fallback.title),
+        pick(description, fallback.description),
+        sources == null || sources.isEmpty() ? fallback.sources : sources,
+        schemas == null ? fallback.schemas : schemas,
+        pick(defaultLimit, fallback.defaultLimit),
+        pick(maxLimit, fallback.maxLimit),
+        pick(coordinatePrecision, fallback.coordinatePrecision),
+        pick(exactCountLimit, fallback.exactCountLimit));
+  }
+
+  private static <T> T pick(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  /** Checks ranges; the message names the key and the fix. */
+  public UrbisConfig validated() {
+    require(port >= 0 && port <= 65535, "port must be between 0 and 65535");
+    require(maxLimit >= 1, "maxLimit must be at least 1");
+    require(defaultLimit >= 1 && defaultLimit <= maxLimit, "defaultLimit must be between 1 and maxLimit");
+    require(coordinatePrecision >= 0 && coordinatePrecision <= 15, "coordinatePrecision must be between 0 and 15");
+    require(exactCountLimit >= 0, "exactCountLimit must not be negative");
+    return this;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new ConfigException(message);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.urbis.query;
+
+/**
+ * A validated, immutable items query. Built only by {@link FeatureQueryParser}, so every source can trust it.
+ *
+ * @param bbox the spatial selection, or null
+ * @param datetime the temporal selection, or null
+ * @param limit the page size, already clamped to the server's maximum
+ * @param cursor where the page starts, or null for the first page
+ */
+public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor) {
+
+  public boolean isFirstPage() {
+    return cursor == null || (cursor.direction() == PageCursor.Direction.OFFSET && cursor.offset() == 0);
+  }
+}

@@ -1,0 +1,63 @@
+package io.urbis.query;
+
+import io.urbis.error.InvalidParameterException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the raw query parameters of an items request into a {@link FeatureQuery}, rejecting unknown and repeated
+ * parameters (OGC 17-069r4, /req/core/query-param-unknown) before anything reaches a source.
+ */
+public final class FeatureQueryParser {
+
+  /** Parameters that select the representation, not the features; the API layer reads them itself. */
+  private static final Set<String> REPRESENTATION_PARAMETERS = Set.of("f");
+
+  private final int defaultLimit;
+  private final BboxParameter bbox = new BboxParameter();
+  private final DateTimeParameter datetime = new DateTimeParameter();
+  private final LimitParameter limit;
+  private final CursorParameter cursor = new CursorParameter();
+
+  public FeatureQueryParser(int defaultLimit, int maximumLimit) {
+    this.defaultLimit = Math.min(defaultLimit, maximumLimit);
+    this.limit = new LimitParameter(maximumLimit);
+  }
+
+  public FeatureQuery parse(Map<String, List<String>> parameters) {
+    for (String name : parameters.keySet()) {
+      if (!isKnown(name)) {
+        throw new InvalidParameterException(name, "unknown parameter");
+      }
+    }
+    return new FeatureQuery(
+        single(parameters, bbox),
+        single(parameters, datetime),
+        orDefault(single(parameters, limit), defaultLimit),
+        single(parameters, cursor));
+  }
+
+  private boolean isKnown(String name) {
+    return REPRESENTATION_PARAMETERS.contains(name)
+        || name.equals(bbox.name())
+        || name.equals(datetime.name())
+        || name.equals(limit.name())
+        || name.equals(cursor.name());
+  }
+
+  private static <T> T single(Map<String, List<String>> parameters, QueryParameter<T> parameter) {
+    List<String> values = parameters.get(parameter.name());
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw new InvalidParameterException(parameter.name(), "given more than once");
+    }
+    return parameter.parse(values.get(0));
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,70 @@
+package io.urbis.server;
+
+import java.net.URI;
+import java.util.Set;
+import org.eclipse.jetty.compression.gzip.GzipCompression;
+import org.eclipse.jetty.compression.server.CompressionHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The Jetty server around the Jersey application, with its cross-cutting handlers from the outside in: graceful
+ * shutdown, request ids and access log, CORS, gzip.
+ */
+public final class UrbisServer {
+
+  private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  public UrbisServer(String host, int port, ResourceConfig application) {
+    this.server = JettyHttpContainerFactory.createServer(URI.create("http://localhost:" + port + "/"), application,
+        false);
+    // createServer binds every interface whatever host the URI names: set the host on the connector
+    this.connector = (ServerConnector) server.getConnectors()[0];
+    connector.setHost(host);
+    connector.setPort(port);
+    server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(server.getHandler())))));
+    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    server.setStopAtShutdown(true);
+  }
+
+  private static Handler gzip(Handler application) {
+    CompressionHandler compression = new CompressionHandler();
+    compression.putCompression(new GzipCompression());
+    compression.setHandler(application);
+    return compression;
+  }
+
+  private static Handler cors(Handler next) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(Set.of("*"));
+    cors.setAllowedMethods(Set.of("GET", "HEAD", "OPTIONS"));
+    cors.setExposedHeaders(Set.of("ETag", "Link", "Location", RequestIdHandler.HEADER));
+    cors.setHandler(next);
+    return cors;
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** The port actually bound (useful when 0 asked for a free one). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  public void stop() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,31 @@
+package io.urbis.source;
+
+import io.urbis.catalog.Collection;
+import io.urbis.query.FeatureQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A backend that publishes feature collections: a PostGIS database or a GeoPackage file. It knows nothing of
+ * HTTP; it answers typed queries that the API layer has already validated.
+ */
+public interface FeatureSource extends AutoCloseable {
+
+  /** A short label for logs and errors, never containing a password. */
+  String label();
+
+  /** Reads the source's tables and returns the collections it publishes. */
+  List<Collection> discover();
+
+  /** Opens one page of the features of {@code collection} that match {@code query}. */
+  FeatureStream query(Collection collection, FeatureQuery query);
+
+  /** The feature with the given id, if the collection has one. An id that cannot be of the key's type is absent. */
+  Optional<EncodedFeature> get(Collection collection, String featureId);
+
+  /** Whether the source answers right now (readiness). */
+  boolean isReachable();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,26 @@
+package io.urbis.source;
+
+import io.urbis.query.Paging;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.OptionalLong;
+
+/**
+ * One page of features, read lazily from an open query. The query runs when the stream is opened, so a
+ * database fault surfaces before any byte of the response is written; features are then pulled one at a time
+ * and never held together in memory.
+ */
+public interface FeatureStream extends Closeable {
+
+  /** The next feature, or null at the end of the page. */
+  EncodedFeature next() throws IOException;
+
+  /** The cursors to the neighbouring pages; valid once {@link #next()} has returned null. */
+  Paging paging();
+
+  /** The number of features matching the query over all pages, when the source can tell it cheaply. */
+  OptionalLong numberMatched();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,270 @@
+package io.urbis.source.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.Property;
+import io.urbis.catalog.SpatialExtent;
+import io.urbis.catalog.TemporalExtent;
+import io.urbis.error.InvalidParameterException;
+import io.urbis.query.Bbox;
+import io.urbis.query.FeatureQuery;
+import io.urbis.query.PageCursor;
+import io.urbis.query.Paging;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.FeatureStream;
+import io.urbis.source.SourceSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Publishes the geometry tables of one PostgreSQL/PostGIS database. */
+public final class PostgisFeatureSource implements FeatureSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisFeatureSource.class);
+  /** Rows the driver fetches per round trip from the server-side cursor. */
+  private static final int FETCH_SIZE = 1000;
+  /** A bbox is clipped to the data extent widened by this many degrees, so it can be projected safely. */
+  private static final double CLIP_MARGIN_DEGREES = 1.0;
+
+  private final DatabaseUrl url;
+  private final SourceSettings settings;
+  private final List<String> schemas;
+  private final PostgisSql sql;
+  private final HikariDataSource pool;
+  private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
+
+  /** Connects at once, so a wrong URL or password fails here with the driver's own message. */
+  public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
+    this.url = url;
+    this.settings = settings;
+    this.schemas = List.copyOf(schemas);
+    this.sql = new PostgisSql(settings.coordinatePrecision());
+    this.pool = new HikariDataSource(poolConfig(url));
+  }
+
+  private static HikariConfig poolConfig(DatabaseUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url.jdbcUrl());
+    config.setUsername(url.user());
+    config.setPassword(url.password());
+    config.setPoolName("urbis-" + url.label().replaceAll("[^A-Za-z0-9]+", "-"));
+    config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(1);
+    config.addDataSourceProperty("ApplicationName", "urbis");
+    config.addDataSourceProperty("options", "-c TimeZone=UTC -c statement_timeout=60000");
+    config.addDataSourceProperty("connectTimeout", "5");
+    return config;
+  }
+
+  @Override
+  public String label() {
+    return url.label();
+  }
+
+  @Override
+  public List<Collection> discover() {
+    try (Connection connection = pool.getConnection()) {
+      List<Collection> collections = new ArrayList<>();
+      for (PostgisTable table : new PostgisDiscovery(sql).discover(connection, schemas)) {
+        Collection collection = toCollection(table, temporalExtent(connection, table));
+        tables.put(collection.table(), table);
+        collections.add(collection);
+      }
+      LOG.info("{}: {} collections", label(), collections.size());
+      return collections;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("discovering tables of " + label(), e);
+    }
+  }
+
+  private Collection toCollection(PostgisTable table, TemporalExtent temporalExtent) {
+    String id = table.schema().equals("public") ? table.name() : table.schema() + "." + table.name();
+    List<Property> properties =
+        table.columns().stream().map(c -> new Property(c.name(), c.jsonType())).toList();
+    return new Collection(id, table.name(), "", table.schema() + "." + table.name(), table.idColumn(),
+        table.idType(), table.geometryColumn(), table.geometryType(), table.srid(), false, properties,
+        table.temporalColumn(), table.extent(), temporalExtent, this);
+  }
+
+  private TemporalExtent temporalExtent(Connection connection, PostgisTable table) throws SQLException {
+    if (table.temporalColumn() == null) {
+      return null;
+    }
+    try (PreparedStatement statement = prepare(connection, sql.temporalExtent(table));
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      Timestamp start = rows.getTimestamp(1);
+      Timestamp end = rows.getTimestamp(2);
+      return start == null ? null : new TemporalExtent(start.toInstant(), end.toInstant());
+    }
+  }
+
+  @Override
+  public FeatureStream query(Collection collection, FeatureQuery query) {
+    PostgisTable table = table(collection);
+    List<Bbox> boxes = query.bbox() == null ? List.of() : clip(query.bbox(), table.extent());
+    Connection connection = null;
+    try {
+      connection = pool.getConnection();
+      return openPage(connection, table, query, boxes);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      if (SqlErrors.isDataException(e)) {
+        throw new InvalidParameterException("cursor", "not a cursor this server issued");
+      }
+      throw SqlErrors.translate("querying " + collection.id(), e);
+    }
+  }
+
+  /** Runs the page query; a forward page keeps the connection open until the stream is closed. */
+  private FeatureStream openPage(Connection connection, PostgisTable table, FeatureQuery query, List<Bbox> boxes)
+      throws SQLException {
+    OptionalLong matched = count(connection, table, query, boxes);
+    connection.setAutoCommit(false);
+    PreparedStatement statement = prepare(connection, sql.features(table, query, boxes));
+    statement.setFetchSize(Math.min(query.limit() + 1, FETCH_SIZE));
+    ResultSet rows = statement.executeQuery();
+    PageCursor cursor = query.cursor();
+    if (cursor != null && cursor.direction() == PageCursor.Direction.BEFORE) {
+      try {
+        return previousPage(rows, table, query.limit(), matched);
+      } finally {
+        closeQuietly(rows, statement, connection);
+      }
+    }
+    return new PostgisFeatureStream(connection, statement, rows, table.idType(), query.limit(), cursor, matched);
+  }
+
+  /** The rows came newest-first (ORDER BY key DESC); the page is them reversed. */
+  private static FeatureStream previousPage(ResultSet rows, PostgisTable table, int limit, OptionalLong matched)
+      throws SQLException {
+    List<EncodedFeature> features = new ArrayList<>();
+    boolean moreBefore = false;
+    while (rows.next()) {
+      if (features.size() == limit) {
+        moreBefore = true;
+        break;
+      }
+      features.add(PostgisFeatureStream.read(rows, table.idType()));
+    }
+    Collections.reverse(features);
+    if (features.isEmpty()) {
+      return new BufferedFeatureStream(features, Paging.NONE, matched);
+    }
+    PageCursor next = PageCursor.after(features.get(features.size() - 1).id());
+    PageCursor prev = moreBefore ? PageCursor.before(features.get(0).id()) : null;
+    return new BufferedFeatureStream(features, new Paging(next, prev), matched);
+  }
+
+  private OptionalLong count(Connection connection, PostgisTable table, FeatureQuery query, List<Bbox> boxes)
+      throws SQLException {
+    if (table.estimatedRows() > settings.exactCountLimit()) {
+      return OptionalLong.empty();
+    }
+    try (PreparedStatement statement = prepare(connection, sql.count(table, query, boxes));
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return OptionalLong.of(rows.getLong(1));
+    }
+  }
+
+  /**
+   * The bbox split at the antimeridian and clipped to the data extent (widened), because a box far outside a
+   * projected CRS's area cannot be transformed into it meaningfully. Boxes that miss the data are dropped.
+   */
+  static List<Bbox> clip(Bbox bbox, SpatialExtent extent) {
+    List<Bbox> boxes = bbox.splitAtAntimeridian();
+    if (extent == null) {
+      return boxes;
+    }
+    double minLon = Math.max(-180, extent.minLon() - CLIP_MARGIN_DEGREES);
+    double minLat = Math.max(-90, extent.minLat() - CLIP_MARGIN_DEGREES);
+    double maxLon = Math.min(180, extent.maxLon() + CLIP_MARGIN_DEGREES);
+    double maxLat = Math.min(90, extent.maxLat() + CLIP_MARGIN_DEGREES);
+    List<Bbox> clipped = new ArrayList<>();
+    for (Bbox box : boxes) {
+      Bbox inside = new Bbox(Math.max(box.minLon(), minLon), Math.max(box.minLat(), minLat),
+          Math.min(box.maxLon(), maxLon), Math.min(box.maxLat(), maxLat));
+      if (inside.minLon() <= inside.maxLon() && inside.minLat() <= inside.maxLat()) {
+        clipped.add(inside);
+      }
+    }
+    return clipped;
+  }
+
+  @Override
+  public Optional<EncodedFeature> get(Collection collection, String featureId) {
+    PostgisTable table = table(collection);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = prepare(connection, sql.feature(table, featureId));
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? Optional.of(PostgisFeatureStream.read(rows, table.idType())) : Optional.empty();
+    } catch (SQLException e) {
+      if (SqlErrors.isDataException(e)) {
+        return Optional.empty();
+      }
+      throw SqlErrors.translate("reading feature of " + collection.id(), e);
+    }
+  }
+
+  @Override
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private PostgisTable table(Collection collection) {
+    PostgisTable table = tables.get(collection.table());
+    if (table == null) {
+      throw new IllegalStateException("collection " + collection.id() + " is not from " + label());
+    }
+    return table;
+  }
+
+  static PreparedStatement prepare(Connection connection, SqlQuery query) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(query.sql());
+    for (int i = 0; i < query.binds().size(); i++) {
+      statement.setObject(i + 1, query.binds().get(i));
+    }
+    LOG.debug("SQL with {} binds: {}", query.binds().size(), query.sql());
+    return statement;
+  }
+
+  static void closeQuietly(AutoCloseable... resources) {
+    for (AutoCloseable resource : resources) {
+      if (resource == null) {
+        continue;
+      }
+      try {
+        if (resource instanceof Connection connection && !connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        resource.close();
+      } catch (Exception e) {
+        LOG.debug("closing {} failed: {}", resource.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.urbis.source.postgis;
+
+import io.urbis.catalog.JsonType;
+import io.urbis.query.PageCursor;
+import io.urbis.query.Paging;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+
+/**
+ * Reads a forward page row by row from a server-side cursor: the JDBC driver fetches in batches, so memory stays
+ * flat however large the page. One extra row tells whether a next page exists.
+ */
+final class PostgisFeatureStream implements FeatureStream {
+
+  private final Connection connection;
+  private final PreparedStatement statement;
+  private final ResultSet rows;
+  private final JsonType idType;
+  private final int limit;
+  private final PageCursor cursor;
+  private final OptionalLong numberMatched;
+  private int returned;
+  private Object firstKey;
+  private Object lastKey;
+  private boolean hasMore;
+
+  PostgisFeatureStream(
+      Connection connection, PreparedStatement statement, ResultSet rows, JsonType idType, int limit,
+      PageCursor cursor, OptionalLong numberMatched) {
+    this.connection = connection;
+    this.statement = statement;
+    this.rows = rows;
+    this.idType = idType;
+    this.limit = limit;
+    this.cursor = cursor;
+    this.numberMatched = numberMatched;
+  }
+
+  @Override
+  public EncodedFeature next() {
+    try {
+      if (returned == limit || !rows.next()) {
+        hasMore = returned == limit && rows.next();
+        return null;
+      }
+      EncodedFeature feature = read(rows, idType);
+      if (returned == 0) {
+        firstKey = feature.id();
+      }
+      lastKey = feature.id();
+      returned++;
+      return feature;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading features", e);
+    }
+  }
+
+  static EncodedFeature read(ResultSet rows, JsonType idType) throws SQLException {
+    Object id = idType == JsonType.INTEGER ? (Object) rows.getLong(1) : rows.getString(1);
+    return new EncodedFeature(id, rows.getString(2), rows.getString(3));
+  }
+
+  @Override
+  public Paging paging() {
+    if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
+      long offset = cursor.offset();
+      return new Paging(
+          hasMore ? PageCursor.offset(offset + limit) : null,
+          offset > 0 ? PageCursor.offset(Math.max(0, offset - limit)) : null);
+    }
+    PageCursor next = hasMore ? PageCursor.after(lastKey) : null;
+    PageCursor prev = cursor != null && firstKey != null ? PageCursor.before(firstKey) : null;
+    return new Paging(next, prev);
+  }
+
+  @Override
+  public OptionalLong numberMatched() {
+    return numberMatched;
+  }
+
+  @Override
+  public void close() {
+    PostgisFeatureSource.closeQuietly(rows, statement, connection);
+  }
+}

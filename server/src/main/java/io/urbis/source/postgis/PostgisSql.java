@@ -1,0 +1,198 @@
+package io.urbis.source.postgis;
+
+import static io.urbis.source.postgis.SqlIdentifier.quote;
+
+import io.urbis.query.Bbox;
+import io.urbis.query.FeatureQuery;
+import io.urbis.query.PageCursor;
+import io.urbis.query.TimeInterval;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * All feature SQL of the PostGIS source: one method per query shape, assembled from small clause helpers.
+ * PostGIS transforms and writes GeoJSON itself, so Java only moves text.
+ */
+final class PostgisSql {
+
+  /** json_build_object takes at most 100 arguments: 50 key/value pairs. */
+  private static final int PAIRS_PER_OBJECT = 50;
+  /** Vertices per box edge when a CRS84 box is projected into the storage CRS, so curved edges stay covered. */
+  private static final int EDGE_SEGMENTS = 32;
+
+  private final int precision;
+
+  PostgisSql(int precision) {
+    this.precision = precision;
+  }
+
+  /** One page of features; {@code boxes} are the bbox split at the antimeridian and clipped to the data. */
+  SqlQuery features(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
+    List<Object> binds = new ArrayList<>();
+    List<String> conditions = filters(table, query, boxes, binds);
+    PageCursor cursor = query.cursor();
+    boolean descending = cursor != null && cursor.direction() == PageCursor.Direction.BEFORE;
+    if (cursor != null && cursor.direction() != PageCursor.Direction.OFFSET) {
+      conditions.add(idColumn(table) + (descending ? " < " : " > ") + castedBind(table));
+      binds.add(cursor.key());
+    }
+    String sql = select(table) + where(conditions)
+        + " ORDER BY " + idColumn(table) + (descending ? " DESC" : "") + " LIMIT ?";
+    binds.add(query.limit() + 1);
+    if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
+      sql += " OFFSET ?";
+      binds.add(cursor.offset());
+    }
+    return new SqlQuery(sql, binds);
+  }
+
+  /** The number of features matching the query's filters, over all pages. */
+  SqlQuery count(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
+    List<Object> binds = new ArrayList<>();
+    List<String> conditions = filters(table, query, boxes, binds);
+    return new SqlQuery("SELECT count(*) FROM " + table.qualifiedName() + " t" + where(conditions), binds);
+  }
+
+  /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
+  SqlQuery feature(PostgisTable table, String id) {
+    String sql = select(table) + " WHERE " + idColumn(table) + " = " + castedBind(table);
+    return new SqlQuery(sql, List.of(id));
+  }
+
+  /** The CRS84 extent: from planner statistics when {@code estimated}, else exact. Edges are densified first. */
+  SqlQuery extent(PostgisTable table, boolean estimated) {
+    String box = estimated
+        ? "ST_EstimatedExtent(?, ?, ?)"
+        : "(SELECT ST_Extent(" + quote(table.geometryColumn()) + ") FROM " + table.qualifiedName() + ")";
+    String geometry = "ST_SetSRID(" + box + "::geometry, " + table.srid() + ")";
+    String crs84 = table.isGeographic() ? geometry
+        : "ST_Transform(ST_Segmentize(" + geometry + ", GREATEST(ST_XMax(" + geometry + ") - ST_XMin(" + geometry
+            + "), 1e-9) / " + EDGE_SEGMENTS + "), 4326)";
+    String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT " + crs84 + " AS e) x";
+    List<Object> binds = estimated ? List.of(table.schema(), table.name(), table.geometryColumn()) : List.of();
+    return new SqlQuery(sql, binds);
+  }
+
+  /** The first and last value of the temporal column. */
+  SqlQuery temporalExtent(PostgisTable table) {
+    String column = quote(table.temporalColumn());
+    return new SqlQuery("SELECT min(" + column + ")::timestamptz, max(" + column + ")::timestamptz FROM "
+        + table.qualifiedName(), List.of());
+  }
+
+  private String select(PostgisTable table) {
+    return "SELECT " + idColumn(table) + ", ST_AsGeoJSON(" + crs84Geometry(table) + ", " + precision + ")"
+        + ", " + propertiesObject(table) + "::text FROM " + table.qualifiedName() + " t";
+  }
+
+  private static String idColumn(PostgisTable table) {
+    return "t." + quote(table.idColumn());
+  }
+
+  private static String castedBind(PostgisTable table) {
+    return "CAST(? AS " + table.idSqlType() + ")";
+  }
+
+  private static String crs84Geometry(PostgisTable table) {
+    String column = "t." + quote(table.geometryColumn());
+    if (table.srid() == 0) {
+      return "ST_SetSRID(" + column + ", 4326)";
+    }
+    return table.srid() == 4326 ? column : "ST_Transform(" + column + ", 4326)";
+  }
+
+  private static String propertiesObject(PostgisTable table) {
+    List<PostgisColumn> columns = table.columns();
+    if (columns.isEmpty()) {
+      return "'{}'::json";
+    }
+    if (columns.size() <= PAIRS_PER_OBJECT) {
+      return "json_build_object(" + pairs(columns) + ")";
+    }
+    List<String> chunks = new ArrayList<>();
+    for (int from = 0; from < columns.size(); from += PAIRS_PER_OBJECT) {
+      List<PostgisColumn> chunk = columns.subList(from, Math.min(columns.size(), from + PAIRS_PER_OBJECT));
+      chunks.add("jsonb_build_object(" + pairs(chunk) + ")");
+    }
+    return "(" + String.join(" || ", chunks) + ")";
+  }
+
+  private static String pairs(List<PostgisColumn> columns) {
+    return columns.stream()
+        .map(c -> "'" + c.name().replace("'", "''") + "', t." + quote(c.name()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private List<String> filters(PostgisTable table, FeatureQuery query, List<Bbox> boxes, List<Object> binds) {
+    List<String> conditions = new ArrayList<>();
+    if (query.bbox() != null) {
+      conditions.add(bboxCondition(table, boxes, binds));
+    }
+    TimeInterval datetime = query.datetime();
+    if (datetime != null && table.temporalColumn() != null) {
+      conditions.add(temporalCondition(table, datetime, binds));
+    }
+    return conditions;
+  }
+
+  private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds) {
+    if (boxes.isEmpty()) {
+      return "FALSE";
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (Bbox box : boxes) {
+      alternatives.add(boxCondition(table, box, binds));
+    }
+    return "(" + String.join(" OR ", alternatives) + ")";
+  }
+
+  /** An index-friendly {@code &&} in the storage CRS, then the exact test in CRS84 as the standard defines it. */
+  private String boxCondition(PostgisTable table, Bbox box, List<Object> binds) {
+    String column = "t." + quote(table.geometryColumn());
+    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + (table.srid() == 0 ? 0 : 4326) + ")";
+    addBox(binds, box);
+    String prefilter = table.isGeographic()
+        ? column + " && " + envelope
+        : column + " && ST_Transform(ST_Segmentize(" + envelope + ", ?), " + table.srid() + ")";
+    if (!table.isGeographic()) {
+      binds.add(Math.max(box.maxLon() - box.minLon(), box.maxLat() - box.minLat()) / EDGE_SEGMENTS + 1e-9);
+    }
+    if (table.hasSurfacesGeosCannotTest()) {
+      return prefilter;
+    }
+    addBox(binds, box);
+    String geometry = table.isGeographic() ? column : "ST_Transform(" + column + ", 4326)";
+    return "(" + prefilter + " AND ST_Intersects(" + geometry + ", " + envelope + "))";
+  }
+
+  private static void addBox(List<Object> binds, Bbox box) {
+    binds.add(box.minLon());
+    binds.add(box.minLat());
+    binds.add(box.maxLon());
+    binds.add(box.maxLat());
+  }
+
+  private static String temporalCondition(PostgisTable table, TimeInterval datetime, List<Object> binds) {
+    String column = "t." + quote(table.temporalColumn()) + "::timestamptz";
+    if (datetime.isInstant()) {
+      binds.add(datetime.start().atOffset(ZoneOffset.UTC));
+      return column + " = ?";
+    }
+    List<String> bounds = new ArrayList<>();
+    if (datetime.start() != null) {
+      bounds.add(column + " >= ?");
+      binds.add(datetime.start().atOffset(ZoneOffset.UTC));
+    }
+    if (datetime.end() != null) {
+      bounds.add(column + " <= ?");
+      binds.add(datetime.end().atOffset(ZoneOffset.UTC));
+    }
+    return "(" + String.join(" AND ", bounds) + ")";
+  }
+
+  private static String where(List<String> conditions) {
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+}

@@ -1,0 +1,58 @@
+package io.urbis.source.postgis;
+
+import io.urbis.catalog.GeometryType;
+import io.urbis.catalog.JsonType;
+import io.urbis.catalog.SpatialExtent;
+import java.util.List;
+
+/**
+ * What the SQL builder knows of one published table: names as the catalog spells them, never as a client does.
+ *
+ * @param schema the schema name
+ * @param name the table or view name
+ * @param idColumn the key column
+ * @param idSqlType the key's SQL type as {@code format_type} writes it, used to cast bound key values
+ * @param idType INTEGER for integer keys, STRING otherwise
+ * @param geometryColumn the primary geometry column
+ * @param geometryType the declared geometry type
+ * @param srid the storage SRID (0 when unknown, read as CRS84)
+ * @param columns the published attribute columns
+ * @param temporalColumn the column that {@code datetime} selects on, or null
+ * @param estimatedRows the planner's row estimate
+ * @param extent the CRS84 extent found at discovery, or null
+ */
+record PostgisTable(
+    String schema,
+    String name,
+    String idColumn,
+    String idSqlType,
+    JsonType idType,
+    String geometryColumn,
+    GeometryType geometryType,
+    int srid,
+    List<PostgisColumn> columns,
+    String temporalColumn,
+    long estimatedRows,
+    SpatialExtent extent) {
+
+  String qualifiedName() {
+    return SqlIdentifier.quoteTable(schema, name);
+  }
+
+  boolean isGeographic() {
+    return srid == 4326 || srid == 0;
+  }
+
+  /** GEOS, behind ST_Intersects, cannot handle these; they are selected by bounding box alone. */
+  boolean hasSurfacesGeosCannotTest() {
+    return geometryType == GeometryType.POLYHEDRALSURFACE
+        || geometryType == GeometryType.TIN
+        || geometryType == GeometryType.TRIANGLE;
+  }
+
+  PostgisTable withExtent(SpatialExtent newExtent) {
+    return new PostgisTable(
+        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, columns, temporalColumn,
+        estimatedRows, newExtent);
+  }
+}
