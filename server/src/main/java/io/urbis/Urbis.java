@@ -82,10 +82,20 @@ public final class Urbis {
         config.maxLimit());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, catalog,
         sources));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> sources.forEach(FeatureSource::close)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, sources), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", catalog.collections().size(), config.host(),
         server.port());
     server.join();
+  }
+
+  /** Lets in-flight responses finish (graceful stop), then closes the sources they read from. */
+  private static void stop(UrbisServer server, List<FeatureSource> sources) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the server: {}", e.getMessage());
+    }
+    sources.forEach(FeatureSource::close);
   }
 }

@@ -32,7 +32,6 @@ public final class UrbisServer {
     connector.setPort(port);
     server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(server.getHandler())))));
     server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-    server.setStopAtShutdown(true);
   }
 
   private static Handler gzip(Handler application) {

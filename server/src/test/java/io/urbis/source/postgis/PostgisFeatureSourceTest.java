@@ -1,0 +1,202 @@
+package io.urbis.source.postgis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.JsonType;
+import io.urbis.error.InvalidParameterException;
+import io.urbis.query.Bbox;
+import io.urbis.query.FeatureQuery;
+import io.urbis.query.PageCursor;
+import io.urbis.query.TimeInterval;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureStream;
+import io.urbis.source.SourceSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PostgisFeatureSourceTest {
+
+  private static PostgisTestDatabase database;
+  private static PostgisFeatureSource source;
+  private static Map<String, Collection> collections;
+
+  @BeforeAll
+  static void publishFixture() throws Exception {
+    database = new PostgisTestDatabase("fixture.sql");
+    source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of("public", "transport"));
+    collections = source.discover().stream().collect(Collectors.toMap(Collection::id, Function.identity()));
+  }
+
+  @AfterAll
+  static void dropFixture() throws Exception {
+    source.close();
+    database.close();
+  }
+
+  @Test
+  void everyKeyedGeometryTableAndViewIsPublished() {
+    assertEquals(new TreeSet<>(List.of("parcels", "Harbours", "transport.lines", "big_parcels")),
+        new TreeSet<>(collections.keySet()));
+  }
+
+  @Test
+  void columnsBecomePropertiesWithTheirJsonTypes() {
+    Collection parcels = collections.get("parcels");
+    assertEquals(JsonType.INTEGER, parcels.idType());
+    assertEquals(JsonType.NUMBER, parcels.property("area").orElseThrow().type());
+    assertEquals(JsonType.BOOLEAN, parcels.property("listed").orElseThrow().type());
+    assertEquals(JsonType.DATE, parcels.property("surveyed").orElseThrow().type());
+    assertEquals(JsonType.ARRAY, parcels.property("tags").orElseThrow().type());
+    assertEquals("surveyed", parcels.temporalProperty());
+    assertEquals(25832, parcels.srid());
+    assertEquals(JsonType.STRING, collections.get("Harbours").idType());
+  }
+
+  @Test
+  void theExtentIsInCrs84AndCoversTheData() {
+    var extent = collections.get("parcels").spatialExtent();
+    assertTrue(extent.minLon() > 8.12 && extent.maxLon() < 8.15, "longitudes near 8.13: " + extent);
+    assertTrue(extent.minLat() > 51.9 && extent.maxLat() < 52.1, "latitudes near 52: " + extent);
+    assertNotNull(collections.get("parcels").temporalExtent());
+  }
+
+  @Test
+  void followingNextCursorsReturnsEveryFeatureOnce() {
+    List<Object> ids = new ArrayList<>();
+    PageCursor cursor = null;
+    do {
+      try (FeatureStream page = source.query(collections.get("parcels"), new FeatureQuery(null, null, 50, cursor))) {
+        ids.addAll(drain(page).stream().map(EncodedFeature::id).toList());
+        cursor = page.paging().next();
+      }
+    } while (cursor != null);
+    assertEquals(237, ids.size());
+    assertEquals(237, new TreeSet<>(ids.stream().map(String::valueOf).toList()).size());
+  }
+
+  @Test
+  void aPrevCursorLeadsBackToThePreviousPage() {
+    Collection parcels = collections.get("parcels");
+    FeatureStream first = source.query(parcels, new FeatureQuery(null, null, 10, null));
+    List<EncodedFeature> firstPage = drain(first);
+    FeatureStream second = source.query(parcels, new FeatureQuery(null, null, 10, first.paging().next()));
+    drain(second);
+    FeatureStream back = source.query(parcels, new FeatureQuery(null, null, 10, second.paging().prev()));
+    assertEquals(firstPage.stream().map(EncodedFeature::id).toList(),
+        drain(back).stream().map(EncodedFeature::id).toList());
+    assertNull(back.paging().prev());
+  }
+
+  @Test
+  void aBboxSelectsWhatPostgisIntersectsInCrs84() throws Exception {
+    Bbox bbox = new Bbox(8.128, 51.988, 8.135, 51.991);
+    List<Object> found = ids(collections.get("parcels"), new FeatureQuery(bbox, null, 1000, null));
+    List<Object> truth = truth("SELECT id FROM parcels WHERE ST_Intersects(ST_Transform(geom, 4326), "
+        + "ST_MakeEnvelope(8.128, 51.988, 8.135, 51.991, 4326)) ORDER BY id");
+    assertFalse(truth.isEmpty());
+    assertEquals(truth, found);
+  }
+
+  @Test
+  void aBboxAcrossTheAntimeridianSelectsBothSides() throws Exception {
+    List<Object> found = ids(collections.get("Harbours"), new FeatureQuery(new Bbox(176, -20, -176, 0), null, 100,
+        null));
+    List<Object> truth = truth("SELECT code FROM \"Harbours\" WHERE ST_Intersects(geom, ST_MakeEnvelope(176, -20, "
+        + "180, 0, 4326)) OR ST_Intersects(geom, ST_MakeEnvelope(-180, -20, -176, 0, 4326)) ORDER BY code");
+    assertTrue(truth.stream().anyMatch(id -> found.contains(id)));
+    assertEquals(new TreeSet<>(truth.stream().map(String::valueOf).toList()),
+        new TreeSet<>(found.stream().map(String::valueOf).toList()));
+  }
+
+  @Test
+  void aBboxFarFromTheDataSelectsNothing() {
+    assertTrue(ids(collections.get("parcels"), new FeatureQuery(new Bbox(-120, -40, -100, -30), null, 10, null))
+        .isEmpty());
+  }
+
+  @Test
+  void datetimeSelectsOnTheTemporalColumn() {
+    TimeInterval days = new TimeInterval(Instant.parse("2020-01-05T00:00:00Z"), Instant.parse("2020-01-07T00:00:00Z"));
+    assertEquals(List.of(4L, 5L, 6L), ids(collections.get("parcels"), new FeatureQuery(null, days, 100, null)));
+  }
+
+  @Test
+  void numberMatchedCountsAllPages() {
+    try (FeatureStream page = source.query(collections.get("parcels"), new FeatureQuery(null, null, 5, null))) {
+      assertEquals(237, page.numberMatched().orElseThrow());
+    }
+  }
+
+  @Test
+  void oneFeatureIsFoundByItsKeyOfAnyType() {
+    EncodedFeature harbour = source.get(collections.get("Harbours"), "h-3").orElseThrow();
+    assertTrue(harbour.propertiesJson().contains("label \\\"quoted\\\""), harbour.propertiesJson());
+    assertTrue(source.get(collections.get("transport.lines"), "7").orElseThrow().geometryJson().contains("10"));
+  }
+
+  @Test
+  void anIdThatCannotBeAKeyIsNotFound() {
+    assertTrue(source.get(collections.get("parcels"), "abc'; DROP TABLE parcels; --").isEmpty());
+    assertTrue(source.get(collections.get("parcels"), "99999999999999999999999").isEmpty());
+  }
+
+  @Test
+  void aForgedCursorIsABadParameter() {
+    FeatureQuery forged = new FeatureQuery(null, null, 10, new PageCursor(PageCursor.Direction.AFTER, "x", 0));
+    assertThrows(InvalidParameterException.class, () -> source.query(collections.get("parcels"), forged));
+  }
+
+  @Test
+  void aWrongPasswordFailsAtConstruction() {
+    DatabaseUrl wrong = DatabaseUrl.parse(database.url().label().replace("postgresql://postgres@",
+        "postgresql://postgres:wrong@"));
+    assertThrows(RuntimeException.class, () -> new PostgisFeatureSource(wrong, SourceSettings.DEFAULTS, List.of()));
+  }
+
+  private static List<Object> ids(Collection collection, FeatureQuery query) {
+    try (FeatureStream page = source.query(collection, query)) {
+      return drain(page).stream().map(EncodedFeature::id).toList();
+    }
+  }
+
+  private static List<EncodedFeature> drain(FeatureStream page) {
+    List<EncodedFeature> features = new ArrayList<>();
+    try {
+      for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
+        features.add(feature);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return features;
+  }
+
+  private static List<Object> truth(String sql) throws Exception {
+    List<Object> ids = new ArrayList<>();
+    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Object id = rows.getObject(1);
+        ids.add(id instanceof Integer number ? (Object) number.longValue() : id);
+      }
+    }
+    return ids;
+  }
+}

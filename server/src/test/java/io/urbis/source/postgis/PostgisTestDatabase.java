@@ -1,0 +1,58 @@
+package io.urbis.source.postgis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A throwaway PostGIS database for one test class, on the server that PG* variables (or the local defaults of
+ * scripts/test.sh) point at. Tests fail, not skip, when there is none: the test command provides one.
+ */
+final class PostgisTestDatabase implements AutoCloseable {
+
+  private final String host = env("PGHOST", "localhost");
+  private final String port = env("PGPORT", "5432");
+  private final String user = env("PGUSER", "postgres");
+  private final String password = env("PGPASSWORD", "postgres");
+  private final String name = "urbis_test_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+
+  PostgisTestDatabase(String fixture) throws SQLException, IOException {
+    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    try (Connection connection = connect(name); Statement statement = connection.createStatement();
+        InputStream sql = getClass().getResourceAsStream(fixture)) {
+      statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  DatabaseUrl url() {
+    return DatabaseUrl.parse("postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name);
+  }
+
+  Connection connect() throws SQLException {
+    return connect(name);
+  }
+
+  private Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
+  private static String env(String key, String fallback) {
+    String value = System.getenv(key);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,44 @@
+CREATE EXTENSION IF NOT EXISTS postgis;
+
+-- projected polygons with every attribute type discovery maps
+CREATE TABLE parcels (
+  id integer PRIMARY KEY,
+  name text,
+  area double precision,
+  storeys smallint,
+  listed boolean,
+  surveyed date,
+  updated timestamptz,
+  tags text[],
+  extra jsonb,
+  geom geometry(Polygon, 25832)
+);
+INSERT INTO parcels
+SELECT i, 'parcel ' || i, 100.0 + i, (i % 5)::smallint, i % 2 = 0, date '2020-01-01' + i,
+       timestamptz '2021-06-01 12:00:00+00' + i * interval '1 hour', ARRAY['a', 'b' || i], jsonb_build_object('n', i),
+       ST_MakeEnvelope(440000 + (i % 20) * 50, 5760000 + (i / 20) * 50,
+                       440000 + (i % 20) * 50 + 30, 5760000 + (i / 20) * 50 + 30, 25832)
+FROM generate_series(1, 237) AS i;
+
+-- points in CRS84 around the antimeridian with text keys that need quoting care
+CREATE TABLE "Harbours" (
+  code varchar(20) PRIMARY KEY,
+  "label ""quoted""" text,
+  geom geometry(Point, 4326)
+);
+INSERT INTO "Harbours"
+SELECT 'h-' || i, 'harbour ''' || i || '''', ST_SetSRID(ST_MakePoint(CASE WHEN i % 2 = 0 THEN 175 + i * 0.1 ELSE -175 - i * 0.1 END, -20 + i * 0.5), 4326)
+FROM generate_series(1, 40) AS i;
+
+-- 3D lines in another schema
+CREATE SCHEMA transport;
+CREATE TABLE transport.lines (gid bigint PRIMARY KEY, geom geometry(LineStringZ, 4326));
+INSERT INTO transport.lines
+SELECT i, ST_SetSRID(ST_MakeLine(ST_MakePoint(7 + i * 0.01, 51, 10), ST_MakePoint(7.005 + i * 0.01, 51.005, 12)), 4326)
+FROM generate_series(1, 15) AS i;
+
+-- a view with an id column, and one without any key: only the first is published
+CREATE VIEW big_parcels AS SELECT id, area, geom FROM parcels WHERE area > 300;
+CREATE VIEW keyless AS SELECT name, geom FROM parcels;
+
+ANALYZE;
