@@ -1,0 +1,57 @@
+package io.urbis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UrbisTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    Urbis urbis = new Urbis(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    return urbis.run(args);
+  }
+
+  private String errors() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpExplainsEveryOption() {
+    assertEquals(0, run("--help"));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String option : new String[] {"--port", "--host", "--config", "DATABASE_URL"}) {
+      assertTrue(help.contains(option), option);
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseIsOneClearLineAndANonZeroExit() {
+    int status = run("serve", "--port", "0", "postgresql://nobody:pw@127.0.0.1:1/none");
+    assertEquals(3, status);
+    assertTrue(errors().startsWith("urbis: cannot connect to postgresql://nobody@127.0.0.1:1/none"), errors());
+    assertFalse(errors().contains("\tat "), "no stack trace: " + errors());
+    assertEquals(1, errors().strip().lines().count(), errors());
+  }
+
+  @Test
+  void aSourceThatIsNeitherUrlNorGeoPackageIsExplained() {
+    assertEquals(2, run("serve", "--port", "0", "ftp://x"));
+    assertTrue(errors().contains("ftp://x"), errors());
+  }
+
+  @Test
+  void anUnknownCommandIsExplained() {
+    assertEquals(2, run("frobnicate"));
+    assertTrue(errors().contains("frobnicate"));
+  }
+}

@@ -1,0 +1,56 @@
+package io.urbis.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReaderTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void keysOverrideDefaultsAndTheRestStays() throws Exception {
+    UrbisConfig config = read("port: 9000\nsources: [city.gpkg]\nmaxLimit: 500\n").orElse(UrbisConfig.DEFAULTS);
+    assertEquals(9000, config.port());
+    assertEquals(List.of("city.gpkg"), config.sources());
+    assertEquals(500, config.maxLimit());
+    assertEquals(10, config.defaultLimit());
+  }
+
+  @Test
+  void anUnknownKeyIsNamed() {
+    ConfigException error = assertThrows(ConfigException.class, () -> read("prot: 9000\n"));
+    assertTrue(error.getMessage().contains("'prot'"), error.getMessage());
+  }
+
+  @Test
+  void aWrongTypeNamesTheKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> read("port: eighty\n"));
+    assertTrue(error.getMessage().contains("'port'"), error.getMessage());
+  }
+
+  @Test
+  void anOutOfRangeValueSaysTheFix() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> read("defaultLimit: 50\nmaxLimit: 20\n").orElse(UrbisConfig.DEFAULTS).validated());
+    assertTrue(error.getMessage().contains("defaultLimit"), error.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    ConfigException error = assertThrows(ConfigException.class, () -> ConfigReader.read(folder.resolve("no.yaml")));
+    assertTrue(error.getMessage().contains("no.yaml"));
+  }
+
+  private UrbisConfig read(String yaml) throws Exception {
+    Path file = folder.resolve("urbis.yaml");
+    Files.writeString(file, yaml);
+    return ConfigReader.read(file);
+  }
+}
