@@ -12,6 +12,8 @@ import io.urbis.api.LandingPageResource;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
 import io.urbis.encode.GeoJsonFeaturePageWriter;
+import io.urbis.encode.html.HtmlDocumentWriter;
+import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.source.FeatureSource;
 import java.util.List;
@@ -31,6 +33,8 @@ final class UrbisApplication {
     config.register(UrbisExceptionMapper.class);
     config.register(ForwardedHeadersFilter.class);
     config.register(GeoJsonFeaturePageWriter.class);
+    config.register(HtmlDocumentWriter.class);
+    config.register(HtmlFeaturePageWriter.class);
     config.register(new LandingPageResource(settings));
     config.register(new ConformanceResource());
     config.register(new ApiDefinitionResource(settings, catalog));

@@ -47,7 +47,7 @@ public final class ItemsResource {
   public Response items(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
       @Context HttpHeaders headers, @Context UriInfo uri) {
     Collection collection = CollectionsResource.find(catalog, collectionId);
-    FeatureQuery query = parser.parse(uri.getQueryParameters());
+    FeatureQuery query = parser.parse(uri.getQueryParameters(), collection);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     FeatureStream features = collection.source().query(collection, query);
     LinkBuilder links = new LinkBuilder(uri);

@@ -1,5 +1,7 @@
 package io.urbis.query;
 
+import java.util.List;
+
 /**
  * A validated, immutable items query. Built only by {@link FeatureQueryParser}, so every source can trust it.
  *
@@ -7,8 +9,19 @@ package io.urbis.query;
  * @param datetime the temporal selection, or null
  * @param limit the page size, already clamped to the server's maximum
  * @param cursor where the page starts, or null for the first page
+ * @param propertyFilters equality conditions on properties, all of which must hold
  */
-public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor) {
+public record FeatureQuery(
+    Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
+
+  public FeatureQuery {
+    propertyFilters = List.copyOf(propertyFilters);
+  }
+
+  /** A query without property filters. */
+  public FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor) {
+    this(bbox, datetime, limit, cursor, List.of());
+  }
 
   public boolean isFirstPage() {
     return cursor == null || (cursor.direction() == PageCursor.Direction.OFFSET && cursor.offset() == 0);

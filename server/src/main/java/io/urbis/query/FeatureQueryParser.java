@@ -1,13 +1,17 @@
 package io.urbis.query;
 
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.Property;
 import io.urbis.error.InvalidParameterException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns the raw query parameters of an items request into a {@link FeatureQuery}, rejecting unknown and repeated
- * parameters (OGC 17-069r4, /req/core/query-param-unknown) before anything reaches a source.
+ * parameters (OGC 17-069r4, /req/core/query-param-unknown) before anything reaches a source. A parameter named
+ * after a property filters on it (7.15.5).
  */
 public final class FeatureQueryParser {
 
@@ -25,20 +29,28 @@ public final class FeatureQueryParser {
     this.limit = new LimitParameter(maximumLimit);
   }
 
-  public FeatureQuery parse(Map<String, List<String>> parameters) {
+  /** Parses the parameters of an items request on {@code collection}, whose properties may be filtered on. */
+  public FeatureQuery parse(Map<String, List<String>> parameters, Collection collection) {
+    List<PropertyFilter> filters = new ArrayList<>();
     for (String name : parameters.keySet()) {
-      if (!isKnown(name)) {
-        throw new InvalidParameterException(name, "unknown parameter");
+      if (isStandard(name)) {
+        continue;
       }
+      Property property = collection.property(name)
+          .filter(PropertyFilterParameter::isFilterable)
+          .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter"));
+      filters.add(single(parameters, new PropertyFilterParameter(property)));
     }
     return new FeatureQuery(
         single(parameters, bbox),
         single(parameters, datetime),
         orDefault(single(parameters, limit), defaultLimit),
-        single(parameters, cursor));
+        single(parameters, cursor),
+        filters);
   }
 
-  private boolean isKnown(String name) {
+  /** Standard parameters win over properties of the same name, as the API definition documents. */
+  private boolean isStandard(String name) {
     return REPRESENTATION_PARAMETERS.contains(name)
         || name.equals(bbox.name())
         || name.equals(datetime.name())

@@ -124,7 +124,8 @@ public final class PostgisFeatureSource implements FeatureSource {
     } catch (SQLException e) {
       closeQuietly(connection);
       if (SqlErrors.isDataException(e)) {
-        throw new InvalidParameterException("cursor", "not a cursor this server issued");
+        throw new InvalidParameterException("cursor or property filter",
+            "a value does not fit the type of its column");
       }
       throw SqlErrors.translate("querying " + collection.id(), e);
     }

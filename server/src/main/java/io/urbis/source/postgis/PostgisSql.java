@@ -5,6 +5,7 @@ import static io.urbis.source.postgis.SqlIdentifier.quote;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
+import io.urbis.query.PropertyFilter;
 import io.urbis.query.TimeInterval;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -134,7 +135,18 @@ final class PostgisSql {
     if (datetime != null && table.temporalColumn() != null) {
       conditions.add(temporalCondition(table, datetime, binds));
     }
+    for (PropertyFilter filter : query.propertyFilters()) {
+      conditions.add(propertyCondition(table, filter, binds));
+    }
     return conditions;
+  }
+
+  /** Typed values bind as their SQL types; text is cast to the column's own type (varchar, uuid, enum, ...). */
+  private static String propertyCondition(PostgisTable table, PropertyFilter filter, List<Object> binds) {
+    PostgisColumn column = table.column(filter.property());
+    binds.add(filter.value());
+    String value = filter.value() instanceof String ? "CAST(? AS " + column.sqlType() + ")" : "?";
+    return "t." + quote(column.name()) + " = " + value;
   }
 
   private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds) {

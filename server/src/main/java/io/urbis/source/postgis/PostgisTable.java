@@ -50,6 +50,12 @@ record PostgisTable(
         || geometryType == GeometryType.TRIANGLE;
   }
 
+  /** The published column of that name; property names come from this table's own catalog entry. */
+  PostgisColumn column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(name + " is not a column of " + this.name));
+  }
+
   PostgisTable withExtent(SpatialExtent newExtent) {
     return new PostgisTable(
         schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, columns, temporalColumn,

@@ -13,6 +13,7 @@ import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
+import io.urbis.query.PropertyFilter;
 import io.urbis.query.TimeInterval;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
@@ -135,6 +136,16 @@ class PostgisFeatureSourceTest {
   void datetimeSelectsOnTheTemporalColumn() {
     TimeInterval days = new TimeInterval(Instant.parse("2020-01-05T00:00:00Z"), Instant.parse("2020-01-07T00:00:00Z"));
     assertEquals(List.of(4L, 5L, 6L), ids(collections.get("parcels"), new FeatureQuery(null, days, 100, null)));
+  }
+
+  @Test
+  void propertyFiltersCompareTypedValues() {
+    Collection parcels = collections.get("parcels");
+    List<PropertyFilter> filters = List.of(new PropertyFilter("storeys", 3L), new PropertyFilter("listed", false),
+        new PropertyFilter("name", "parcel 13"));
+    assertEquals(List.of(13L), ids(parcels, new FeatureQuery(null, null, 100, null, filters)));
+    List<PropertyFilter> byDate = List.of(new PropertyFilter("surveyed", java.time.LocalDate.parse("2020-01-11")));
+    assertEquals(List.of(10L), ids(parcels, new FeatureQuery(null, null, 100, null, byDate)));
   }
 
   @Test
