@@ -49,6 +49,9 @@ public final class Urbis {
         out.print(CommandLine.USAGE);
         return 0;
       }
+      if (commandLine.command().equals("check") && commandLine.sources().size() == 1) {
+        return HealthCheck.isHealthy(commandLine.sources().get(0)) ? 0 : 1;
+      }
       if (!commandLine.command().equals("serve")) {
         err.println("urbis: unknown command '" + commandLine.command() + "'; see --help");
         return 2;

@@ -54,4 +54,9 @@ class UrbisTest {
     assertEquals(2, run("frobnicate"));
     assertTrue(errors().contains("frobnicate"));
   }
+
+  @Test
+  void checkFailsWhenNothingAnswers() {
+    assertEquals(1, run("check", "http://127.0.0.1:1/health"));
+  }
 }

@@ -14,6 +14,7 @@ public record CommandLine(String command, Integer port, String host, Path config
 
   public static final String USAGE = """
       Usage: urbis serve [options] [SOURCE...]
+             urbis check URL      exit 0 when URL answers 200 (container health checks)
 
       Publishes every table with a geometry column as an OGC API - Features collection.
 
@@ -27,6 +28,9 @@ public record CommandLine(String command, Integer port, String host, Path config
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
                         defaultLimit, maxLimit, coordinatePrecision, exactCountLimit)
         --help          this text
+
+      Environment: DATABASE_URL, URBIS_SOURCES (comma-separated), URBIS_HOST, URBIS_PORT, URBIS_CONFIG;
+      options on the command line win over the environment, which wins over the config file.
       """;
 
   public static CommandLine parse(String[] args) {
@@ -59,15 +63,40 @@ public record CommandLine(String command, Integer port, String host, Path config
     return new CommandLine(command, port, host, config, sources, help);
   }
 
-  /** The effective configuration: command line over config file over environment over defaults. */
+  /**
+   * The effective configuration: command line, then environment ({@code URBIS_HOST}, {@code URBIS_PORT},
+   * {@code URBIS_CONFIG}, {@code URBIS_SOURCES} comma-separated, {@code DATABASE_URL}), then config file, then
+   * defaults. Containers configure by environment, so it outranks a mounted file.
+   */
   public UrbisConfig resolve(Map<String, String> environment) {
-    UrbisConfig file = config == null ? UrbisConfig.DEFAULTS : ConfigReader.read(config);
-    List<String> fromEnvironment = environment.containsKey("DATABASE_URL")
-        ? List.of(environment.get("DATABASE_URL")) : List.of();
+    Path configFile = config != null ? config
+        : environment.containsKey("URBIS_CONFIG") ? Path.of(environment.get("URBIS_CONFIG")) : null;
+    UrbisConfig file = configFile == null ? UrbisConfig.DEFAULTS : ConfigReader.read(configFile);
     UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null);
-    UrbisConfig environmentSources =
-        new UrbisConfig(null, null, null, null, fromEnvironment, null, null, null, null, null);
-    return options.orElse(file).orElse(environmentSources).orElse(UrbisConfig.DEFAULTS).validated();
+    UrbisConfig fromEnvironment = new UrbisConfig(environment.get("URBIS_HOST"),
+        environmentPort(environment.get("URBIS_PORT")), null, null, environmentSources(environment), null, null,
+        null, null, null);
+    return options.orElse(fromEnvironment).orElse(file).orElse(UrbisConfig.DEFAULTS).validated();
+  }
+
+  private static List<String> environmentSources(Map<String, String> environment) {
+    String listed = environment.get("URBIS_SOURCES");
+    if (listed != null && !listed.isBlank()) {
+      return List.of(listed.trim().split("\\s*,\\s*"));
+    }
+    String databaseUrl = environment.get("DATABASE_URL");
+    return databaseUrl == null || databaseUrl.isBlank() ? List.of() : List.of(databaseUrl);
+  }
+
+  private static Integer environmentPort(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException("URBIS_PORT needs a number, got '" + text + "'");
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -43,4 +43,14 @@ class CommandLineTest {
     assertThrows(ConfigException.class, () -> CommandLine.parse(new String[] {"serve", "--port"}));
     assertThrows(ConfigException.class, () -> CommandLine.parse(new String[] {"serve", "--port", "x"}));
   }
+
+  @Test
+  void theEnvironmentConfiguresContainers() {
+    UrbisConfig config = CommandLine.parse(new String[] {"serve"})
+        .resolve(Map.of("URBIS_PORT", "9090", "URBIS_SOURCES", "a.gpkg, postgresql://h/d", "DATABASE_URL", "x"));
+    assertEquals(9090, config.port());
+    assertEquals(List.of("a.gpkg", "postgresql://h/d"), config.sources());
+    assertThrows(ConfigException.class,
+        () -> CommandLine.parse(new String[] {"serve"}).resolve(Map.of("URBIS_PORT", "http")));
+  }
 }
