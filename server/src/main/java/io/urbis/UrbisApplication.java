@@ -9,6 +9,8 @@ import io.urbis.api.ForwardedHeadersFilter;
 import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
+import io.urbis.api.MetricsResource;
+import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
 import io.urbis.encode.GeoJsonFeaturePageWriter;
@@ -16,6 +18,7 @@ import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.source.FeatureSource;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -27,7 +30,11 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, Catalog catalog, List<FeatureSource> sources) {
+    PrometheusRegistry metrics = new PrometheusRegistry();
+    PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
+    config.register(new RequestMetricsFilter(metrics));
+    config.register(new MetricsResource(metrics));
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);

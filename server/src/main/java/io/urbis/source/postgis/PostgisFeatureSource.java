@@ -231,6 +231,12 @@ public final class PostgisFeatureSource implements FeatureSource {
     }
   }
 
+  public PoolStatistics poolStatistics() {
+    var bean = pool.getHikariPoolMXBean();
+    return bean == null ? new PoolStatistics(0, 0, 0, 0) : new PoolStatistics(bean.getActiveConnections(),
+        bean.getIdleConnections(), bean.getTotalConnections(), bean.getThreadsAwaitingConnection());
+  }
+
   @Override
   public void close() {
     pool.close();
