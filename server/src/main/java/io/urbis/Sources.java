@@ -1,22 +1,32 @@
 package io.urbis;
 
 import io.urbis.config.ConfigException;
+import io.urbis.demo.DemoCity;
 import io.urbis.config.UrbisConfig;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.DatabaseUrl;
+import io.urbis.source.geopackage.GeoPackageFeatureSource;
 import io.urbis.source.postgis.PostgisFeatureSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns source locations (database URLs, GeoPackage paths) into open sources. */
 final class Sources {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
+
   private Sources() {}
 
+  /** The configured sources, or the demo city (generated on first use) when none is configured. */
   static List<String> locations(UrbisConfig config) {
     if (config.sources().isEmpty()) {
-      throw new ConfigException("no source given: name a PostgreSQL URL or a GeoPackage file, or set DATABASE_URL");
+      Path demo = DemoCity.ensure(DemoCity.defaultLocation());
+      LOG.info("no source configured: serving the synthetic demo city {}", demo);
+      return List.of(demo.toString());
     }
     return config.sources();
   }
@@ -29,6 +39,9 @@ final class Sources {
       } catch (RuntimeException e) {
         throw new SourceOpeningException("cannot connect to " + url.label() + ": " + rootMessage(e), e);
       }
+    }
+    if (location.toLowerCase(Locale.ROOT).endsWith(".gpkg")) {
+      return new GeoPackageFeatureSource(Path.of(location), settings);
     }
     throw new ConfigException("'" + location + "' is neither a postgresql:// URL nor a .gpkg file");
   }

@@ -23,6 +23,11 @@ public record FeatureQuery(
     this(bbox, datetime, limit, cursor, List.of());
   }
 
+  /** The same selection, starting at another page. */
+  public FeatureQuery withCursor(PageCursor newCursor) {
+    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters);
+  }
+
   public boolean isFirstPage() {
     return cursor == null || (cursor.direction() == PageCursor.Direction.OFFSET && cursor.offset() == 0);
   }

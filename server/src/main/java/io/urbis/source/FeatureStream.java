@@ -2,7 +2,6 @@ package io.urbis.source;
 
 import io.urbis.query.Paging;
 import java.io.Closeable;
-import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
@@ -12,8 +11,8 @@ import java.util.OptionalLong;
  */
 public interface FeatureStream extends Closeable {
 
-  /** The next feature, or null at the end of the page. */
-  EncodedFeature next() throws IOException;
+  /** The next feature, or null at the end of the page. Read failures are {@link SourceFailureException}s. */
+  EncodedFeature next();
 
   /** The cursors to the neighbouring pages; valid once {@link #next()} has returned null. */
   Paging paging();

@@ -189,12 +189,8 @@ class PostgisFeatureSourceTest {
 
   private static List<EncodedFeature> drain(FeatureStream page) {
     List<EncodedFeature> features = new ArrayList<>();
-    try {
-      for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
-        features.add(feature);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
+      features.add(feature);
     }
     return features;
   }

@@ -1,0 +1,77 @@
+package io.urbis.source.geopackage;
+
+import io.urbis.catalog.SpatialExtent;
+import io.urbis.query.Bbox;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * A {@code bbox} selection in two forms: windows in the storage CRS for the R-tree and a cheap envelope test, and
+ * the exact CRS84 boxes that a feature's CRS84 geometry must intersect.
+ *
+ * <p>Before it is projected, the query box is clipped to the collection's (padded) extent: a projection is only
+ * trustworthy near the data, and transforming a world-wide box into, say, UTM would yield meaningless windows.
+ */
+final class BboxSelection {
+
+  private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+  private static final double MIN_PADDING_DEGREES = 0.01;
+
+  private final List<Polygon> crs84Boxes = new ArrayList<>();
+  private List<Envelope> storageWindows = new ArrayList<>();
+
+  private BboxSelection() {}
+
+  static BboxSelection of(Bbox bbox, SpatialExtent extent, Crs84Reprojector reprojector) {
+    BboxSelection selection = new BboxSelection();
+    for (Bbox part : bbox.splitAtAntimeridian()) {
+      Envelope box = new Envelope(part.minLon(), part.maxLon(), part.minLat(), part.maxLat());
+      selection.crs84Boxes.add((Polygon) GEOMETRIES.toGeometry(box));
+      Envelope nearData = reprojector.isIdentity() ? box : clipToExtent(box, extent);
+      selection.addStorageWindow(nearData, reprojector);
+    }
+    return selection;
+  }
+
+  /** The boxes in the storage CRS that contain every match; null when they are unknown (no prefilter possible). */
+  List<Envelope> storageWindows() {
+    return storageWindows;
+  }
+
+  /** A cheap test on a geometry's envelope in the storage CRS: false means it cannot match. */
+  boolean mayIntersect(Envelope storageEnvelope) {
+    return storageWindows == null || storageWindows.stream().anyMatch(storageEnvelope::intersects);
+  }
+
+  /** The exact test on a CRS84 geometry. */
+  boolean intersects(Geometry crs84) {
+    return crs84Boxes.stream().anyMatch(crs84::intersects);
+  }
+
+  private void addStorageWindow(Envelope crs84Box, Crs84Reprojector reprojector) {
+    if (crs84Box.isNull() || storageWindows == null) {
+      return;
+    }
+    Envelope window = reprojector.fromCrs84(crs84Box);
+    if (window == null) {
+      storageWindows = null;
+    } else {
+      storageWindows.add(window);
+    }
+  }
+
+  private static Envelope clipToExtent(Envelope box, SpatialExtent extent) {
+    if (extent == null) {
+      return box;
+    }
+    Envelope padded = new Envelope(extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat());
+    padded.expandBy(
+        Math.max(padded.getWidth() * 0.1, MIN_PADDING_DEGREES),
+        Math.max(padded.getHeight() * 0.1, MIN_PADDING_DEGREES));
+    return box.intersection(padded);
+  }
+}

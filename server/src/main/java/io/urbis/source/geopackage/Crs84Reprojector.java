@@ -1,0 +1,125 @@
+package io.urbis.source.geopackage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.BasicCoordinateTransform;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Moves coordinates between a storage CRS (an EPSG code) and CRS84 with proj4j. Proj4j always works in
+ * easting/northing and longitude/latitude order, and GeoPackage stores x = easting or longitude, so no axis swap is
+ * needed in either direction. Z is left untouched. One instance per thread: proj4j transforms keep scratch state.
+ */
+final class Crs84Reprojector {
+
+  /** EPSG:4326 is stored lon/lat in GeoPackage, i.e. as CRS84; 0 and -1 are GeoPackage's undefined systems. */
+  private static final int WGS84 = 4326;
+
+  private static final CRSFactory FACTORY = new CRSFactory();
+  private static final Map<Integer, CoordinateReferenceSystem> SYSTEMS = new ConcurrentHashMap<>();
+
+  private final CoordinateTransform toCrs84;
+  private final CoordinateTransform fromCrs84;
+
+  private Crs84Reprojector(CoordinateTransform toCrs84, CoordinateTransform fromCrs84) {
+    this.toCrs84 = toCrs84;
+    this.fromCrs84 = fromCrs84;
+  }
+
+  /** A reprojector for geometries stored in {@code srid}; identity for CRS84 and undefined systems. */
+  static Crs84Reprojector forSrid(int srid) {
+    if (isCrs84(srid)) {
+      return new Crs84Reprojector(null, null);
+    }
+    CoordinateReferenceSystem storage = system(srid);
+    CoordinateReferenceSystem wgs84 = system(WGS84);
+    return new Crs84Reprojector(
+        new BasicCoordinateTransform(storage, wgs84), new BasicCoordinateTransform(wgs84, storage));
+  }
+
+  /** Whether the geometries of {@code srid} need no transformation to be CRS84. */
+  static boolean isCrs84(int srid) {
+    return srid == WGS84 || srid <= 0;
+  }
+
+  boolean isIdentity() {
+    return toCrs84 == null;
+  }
+
+  /** Throws IllegalArgumentException when proj4j does not know {@code srid}. */
+  static void requireKnown(int srid) {
+    if (!isCrs84(srid)) {
+      system(srid);
+    }
+  }
+
+  /** Transforms {@code geometry} in place to CRS84 and returns it. */
+  Geometry toCrs84(Geometry geometry) {
+    if (toCrs84 != null) {
+      geometry.apply(new TransformFilter(toCrs84));
+    }
+    return geometry;
+  }
+
+  /**
+   * The envelope in CRS84 of {@code envelope} in the storage CRS, following its edges (projections curve them), or
+   * null when part of it lies outside the projection's domain.
+   */
+  Envelope toCrs84(Envelope envelope) {
+    return toCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, toCrs84);
+  }
+
+  /** The envelope in the storage CRS of {@code envelope} in CRS84, following its edges; null as above. */
+  Envelope fromCrs84(Envelope envelope) {
+    return fromCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, fromCrs84);
+  }
+
+  private static CoordinateReferenceSystem system(int srid) {
+    return SYSTEMS.computeIfAbsent(srid, Crs84Reprojector::createSystem);
+  }
+
+  private static CoordinateReferenceSystem createSystem(int srid) {
+    try {
+      return FACTORY.createFromName("EPSG:" + srid);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("unsupported coordinate reference system EPSG:" + srid, e);
+    }
+  }
+
+  /** Transforms every coordinate of a geometry in place, keeping Z. */
+  private static final class TransformFilter implements CoordinateSequenceFilter {
+
+    private final CoordinateTransform transform;
+    private final ProjCoordinate source = new ProjCoordinate();
+    private final ProjCoordinate target = new ProjCoordinate();
+
+    TransformFilter(CoordinateTransform transform) {
+      this.transform = transform;
+    }
+
+    @Override
+    public void filter(CoordinateSequence sequence, int index) {
+      source.setValue(sequence.getX(index), sequence.getY(index));
+      transform.transform(source, target);
+      sequence.setOrdinate(index, CoordinateSequence.X, target.x);
+      sequence.setOrdinate(index, CoordinateSequence.Y, target.y);
+    }
+
+    @Override
+    public boolean isDone() {
+      return false;
+    }
+
+    @Override
+    public boolean isGeometryChanged() {
+      return true;
+    }
+  }
+}

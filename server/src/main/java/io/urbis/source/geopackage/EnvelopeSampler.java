@@ -1,0 +1,50 @@
+package io.urbis.source.geopackage;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Transforms a box between coordinate systems by sampling its edges: a projected box's edges are curves in
+ * longitude/latitude (and the reverse), so its corners alone can miss the extremes.
+ */
+final class EnvelopeSampler {
+
+  private static final int SAMPLES_PER_EDGE = 16;
+
+  private EnvelopeSampler() {}
+
+  /** The envelope of the transformed samples, or null if the transform fails for any of them. */
+  static Envelope transform(Envelope box, CoordinateTransform transform) {
+    Envelope result = new Envelope();
+    ProjCoordinate source = new ProjCoordinate();
+    ProjCoordinate target = new ProjCoordinate();
+    for (int i = 0; i <= SAMPLES_PER_EDGE; i++) {
+      double fraction = (double) i / SAMPLES_PER_EDGE;
+      double x = box.getMinX() + fraction * box.getWidth();
+      double y = box.getMinY() + fraction * box.getHeight();
+      double[][] samples = {{x, box.getMinY()}, {x, box.getMaxY()}, {box.getMinX(), y}, {box.getMaxX(), y}};
+      for (double[] sample : samples) {
+        if (!expand(result, transform, source, target, sample)) {
+          return null;
+        }
+      }
+    }
+    return result;
+  }
+
+  private static boolean expand(
+      Envelope result, CoordinateTransform transform, ProjCoordinate source, ProjCoordinate target, double[] xy) {
+    try {
+      source.setValue(xy[0], xy[1]);
+      transform.transform(source, target);
+    } catch (RuntimeException outsideDomain) {
+      return false;
+    }
+    if (!Double.isFinite(target.x) || !Double.isFinite(target.y)) {
+      return false;
+    }
+    result.expandToInclude(target.x, target.y);
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+package io.urbis.source.geopackage;
+
+import io.urbis.catalog.Collection;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.SourceSettings;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * Turns rows of a {@link GeoPackageSql} feature query (id, geometry, properties) into features: decodes the
+ * geometry, moves it to CRS84, applies the exact bbox test and encodes GeoJSON. One instance per stream, as the
+ * geometry reader and reprojector are not thread-safe.
+ */
+final class FeatureRows {
+
+  private static final int ID_COLUMN = 1;
+  private static final int GEOMETRY_COLUMN = 2;
+  private static final int FIRST_PROPERTY_COLUMN = 3;
+
+  private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
+  private final Collection collection;
+  private final BboxSelection bbox;
+  private final Crs84Reprojector reprojector;
+  private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
+  private final GeoJsonGeometryWriter geometryWriter;
+  private final PropertiesJsonWriter propertiesWriter;
+
+  /** Rows of {@code collection}; {@code bbox} may be null for no spatial selection. */
+  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, Crs84Reprojector reprojector) {
+    this.collection = collection;
+    this.bbox = bbox;
+    this.reprojector = reprojector;
+    this.geometryWriter = new GeoJsonGeometryWriter(settings.coordinatePrecision());
+    this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN);
+  }
+
+  /** The current row's geometry in CRS84 when the row passes the bbox test, else null; empty when it has none. */
+  Geometry crs84GeometryIfMatching(ResultSet row) throws SQLException {
+    Geometry geometry = decode(row);
+    if (bbox != null && !bbox.mayIntersect(geometry.getEnvelopeInternal())) {
+      return null;
+    }
+    reprojector.toCrs84(geometry);
+    return bbox == null || bbox.intersects(geometry) ? geometry : null;
+  }
+
+  /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching}. */
+  EncodedFeature encode(ResultSet row, Geometry crs84) throws SQLException, IOException {
+    return new EncodedFeature(
+        row.getLong(ID_COLUMN), geometryWriter.write(crs84), propertiesWriter.write(row));
+  }
+
+  private Geometry decode(ResultSet row) throws SQLException {
+    byte[] blob = row.getBytes(GEOMETRY_COLUMN);
+    if (blob == null) {
+      // an empty geometry matches no bbox and is written as null, so it stands for "no geometry"
+      return GEOMETRIES.createGeometryCollection();
+    }
+    try {
+      return reader.read(blob);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(
+          "bad geometry in " + collection.table() + " feature " + row.getLong(ID_COLUMN) + ": " + e.getMessage(), e);
+    }
+  }
+}

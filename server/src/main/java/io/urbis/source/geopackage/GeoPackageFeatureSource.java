@@ -1,0 +1,135 @@
+package io.urbis.source.geopackage;
+
+import io.urbis.catalog.Collection;
+import io.urbis.query.FeatureQuery;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.FeatureStream;
+import io.urbis.source.SourceFailureException;
+import io.urbis.source.SourceSettings;
+import io.urbis.source.SourceUnavailableException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the feature tables of a GeoPackage file, read-only. SQLite selects by id order, datetime and R-tree
+ * candidates; Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test.
+ * Thread-safe: every call opens its own read-only connection.
+ */
+public final class GeoPackageFeatureSource implements FeatureSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GeoPackageFeatureSource.class);
+
+  private final GeoPackageFile file;
+  private final SourceSettings settings;
+
+  /**
+   * Opens {@code file}.
+   *
+   * @throws IllegalArgumentException naming the file when it is missing, not a SQLite file or not a GeoPackage
+   */
+  public GeoPackageFeatureSource(Path file, SourceSettings settings) {
+    this.file = new GeoPackageFile(file);
+    this.settings = settings;
+    this.file.requireGeoPackage();
+  }
+
+  @Override
+  public String label() {
+    return "GeoPackage " + file.path();
+  }
+
+  /** @throws IllegalArgumentException naming the file when it is no longer a readable GeoPackage */
+  @Override
+  public List<Collection> discover() {
+    file.requireGeoPackage();
+    try (Connection connection = file.open()) {
+      return new GeoPackageCatalogReader(this).read(connection);
+    } catch (SQLException e) {
+      throw new SourceFailureException("discovering the tables of " + label() + " failed", e);
+    }
+  }
+
+  @Override
+  public FeatureStream query(Collection collection, FeatureQuery query) {
+    requireOwn(collection);
+    PageWindow page = new PageWindow(query, query.bbox() != null);
+    if (page.isUnusable()) {
+      return new EmptyPage();
+    }
+    Connection connection = open();
+    PreparedStatement statement = null;
+    try {
+      QueryPlan plan = QueryPlan.of(connection, collection, query);
+      SqlStatement sql = GeoPackageSql.features(collection, plan.filter(), page);
+      LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
+      statement = sql.prepare(connection);
+      MatchCounter counter = new MatchCounter(file, settings, collection, plan.filter(), plan.bbox());
+      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.reprojector());
+      return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
+    } catch (SQLException | RuntimeException e) {
+      JdbcResources.closeQuietly(statement, connection);
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new SourceFailureException("querying " + collection.table() + " in " + label() + " failed", e);
+    }
+  }
+
+  @Override
+  public Optional<EncodedFeature> get(Collection collection, String featureId) {
+    requireOwn(collection);
+    Long id = FeatureIds.parse(featureId);
+    if (id == null) {
+      return Optional.empty();
+    }
+    try (Connection connection = open();
+        PreparedStatement statement = GeoPackageSql.feature(collection, id).prepare(connection);
+        ResultSet row = statement.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      FeatureRows rows = new FeatureRows(collection, settings, null, Crs84Reprojector.forSrid(collection.srid()));
+      return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
+    } catch (SQLException | IOException e) {
+      throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);
+    }
+  }
+
+  @Override
+  public boolean isReachable() {
+    try (Connection connection = file.open();
+        PreparedStatement statement = connection.prepareStatement(GeoPackageSql.COUNT_METADATA_TABLES);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() && rows.getInt(1) == 2;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Nothing to release: connections live only as long as a call or a stream. */
+  @Override
+  public void close() {}
+
+  private Connection open() {
+    try {
+      return file.open();
+    } catch (SQLException e) {
+      throw new SourceUnavailableException("cannot open " + label(), e);
+    }
+  }
+
+  /** Table and column names in SQL must come from this source's own catalog. */
+  private void requireOwn(Collection collection) {
+    if (collection.source() != this) {
+      throw new IllegalArgumentException("collection " + collection.id() + " is not served by " + label());
+    }
+  }
+}

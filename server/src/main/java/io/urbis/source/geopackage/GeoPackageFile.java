@@ -1,0 +1,74 @@
+package io.urbis.source.geopackage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A GeoPackage file opened read-only through sqlite-jdbc. Every caller gets its own connection: SQLite connections
+ * to a local file are cheap, and separate connections make concurrent requests safe without a pool.
+ */
+final class GeoPackageFile {
+
+  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final Path path;
+  private final String url;
+  private final SQLiteConfig config = new SQLiteConfig();
+
+  GeoPackageFile(Path path) {
+    this.path = path.toAbsolutePath().normalize();
+    this.url = "jdbc:sqlite:" + this.path;
+    config.setReadOnly(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+  }
+
+  Path path() {
+    return path;
+  }
+
+  Connection open() throws SQLException {
+    return config.createConnection(url);
+  }
+
+  /**
+   * Throws IllegalArgumentException naming the file when it is missing, not a SQLite database, or lacks the
+   * GeoPackage feature metadata tables.
+   */
+  void requireGeoPackage() {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("GeoPackage file " + path + " does not exist or is not readable");
+    }
+    if (!startsWithSqliteMagic(path)) {
+      throw new IllegalArgumentException(path + " is not a GeoPackage: it is not a SQLite database file");
+    }
+    try (Connection connection = open();
+        PreparedStatement statement = connection.prepareStatement(GeoPackageSql.COUNT_METADATA_TABLES)) {
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next() || rows.getInt(1) < 2) {
+          throw new IllegalArgumentException(
+              path + " is not a GeoPackage: it has no gpkg_contents and gpkg_geometry_columns tables");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(path + " is not a readable GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean startsWithSqliteMagic(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return Arrays.equals(in.readNBytes(SQLITE_MAGIC.length), SQLITE_MAGIC);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

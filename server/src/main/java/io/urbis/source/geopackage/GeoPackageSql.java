@@ -1,0 +1,182 @@
+package io.urbis.source.geopackage;
+
+import static io.urbis.source.geopackage.SqlIdentifiers.quote;
+
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.JsonType;
+import io.urbis.catalog.Property;
+import io.urbis.query.PropertyFilter;
+import io.urbis.query.TimeInterval;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * All SQL the GeoPackage source runs. Identifiers come only from the discovered catalog and are always quoted;
+ * values are always bind parameters. Feature queries select the id, the geometry, then the properties in catalog
+ * order.
+ */
+final class GeoPackageSql {
+
+  static final String COUNT_METADATA_TABLES =
+      "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+          + " AND name IN ('gpkg_contents', 'gpkg_geometry_columns')";
+
+  static final String FEATURE_TABLES =
+      "SELECT c.table_name, c.identifier, c.description, c.min_x, c.min_y, c.max_x, c.max_y,"
+          + " g.column_name, g.geometry_type_name, g.srs_id, g.z, s.organization, s.organization_coordsys_id"
+          + " FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
+          + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+          + " WHERE c.data_type = 'features' ORDER BY c.rowid";
+
+  static final String TABLE_COLUMNS = "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
+
+  static final String TABLE_EXISTS = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+
+  private GeoPackageSql() {}
+
+  /** The name the GeoPackage RTree extension gives the index of a geometry column. */
+  static String rtreeName(String table, String geometryColumn) {
+    return "rtree_" + table + "_" + geometryColumn;
+  }
+
+  static String hasRows(String table) {
+    return "SELECT EXISTS (SELECT 1 FROM " + quote(table) + ")";
+  }
+
+  /** The envelope of all entries of an R-tree as min x, min y, max x, max y. */
+  static String rtreeEnvelope(String rtreeTable) {
+    return "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + quote(rtreeTable);
+  }
+
+  static String geometries(String table, String geometryColumn) {
+    return "SELECT " + quote(geometryColumn) + " FROM " + quote(table);
+  }
+
+  /** The earliest and latest normalised value of a DATE or DATETIME column. */
+  static String temporalExtent(String table, String column, JsonType type) {
+    String value = TemporalColumn.normalized(quote(column), type);
+    return "SELECT min(" + value + "), max(" + value + ") FROM " + quote(table);
+  }
+
+  static SqlStatement features(Collection collection, SqlFilter filter, PageWindow page) {
+    List<Object> binds = new ArrayList<>();
+    List<String> conditions = filterConditions(collection, filter, binds);
+    if (page.key() != null) {
+      conditions.add(quote(collection.idColumn()) + (page.isDescending() ? " < ?" : " > ?"));
+      binds.add(page.key());
+    }
+    binds.add(page.sqlLimit());
+    binds.add(page.sqlOffset());
+    String sql = selectFeatures(collection) + where(conditions)
+        + " ORDER BY " + quote(collection.idColumn()) + (page.isDescending() ? " DESC" : "")
+        + " LIMIT ? OFFSET ?";
+    return new SqlStatement(sql, binds);
+  }
+
+  /** Every feature matching the SQL part of a filter, for counting matches of a Java-side test. */
+  static SqlStatement allFeatures(Collection collection, SqlFilter filter) {
+    List<Object> binds = new ArrayList<>();
+    String where = where(filterConditions(collection, filter, binds));
+    return new SqlStatement(selectFeatures(collection) + where, binds);
+  }
+
+  static SqlStatement feature(Collection collection, long id) {
+    String sql = selectFeatures(collection) + " WHERE " + quote(collection.idColumn()) + " = ?";
+    return new SqlStatement(sql, List.of(id));
+  }
+
+  static SqlStatement count(Collection collection, SqlFilter filter) {
+    List<Object> binds = new ArrayList<>();
+    String where = where(filterConditions(collection, filter, binds));
+    return new SqlStatement("SELECT COUNT(*) FROM " + quote(collection.table()) + where, binds);
+  }
+
+  /** Counts rows, but stops at {@code cap}: the answer tells whether a table is small, at bounded cost. */
+  static SqlStatement countRowsUpTo(Collection collection, long cap) {
+    String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + quote(collection.table()) + " LIMIT ?)";
+    return new SqlStatement(sql, List.of(cap));
+  }
+
+  private static String selectFeatures(Collection collection) {
+    String columns = collection.properties().stream()
+        .map(Property::name)
+        .map(SqlIdentifiers::quote)
+        .map(column -> ", " + column)
+        .collect(Collectors.joining());
+    return "SELECT " + quote(collection.idColumn()) + ", " + quote(collection.geometryColumn()) + columns
+        + " FROM " + quote(collection.table());
+  }
+
+  private static List<String> filterConditions(Collection collection, SqlFilter filter, List<Object> binds) {
+    List<String> conditions = new ArrayList<>();
+    if (filter.usesRtree()) {
+      conditions.add(rtreeCondition(collection, filter, binds));
+    }
+    if (filter.datetime() != null && collection.temporalProperty() != null) {
+      temporalConditions(collection, filter.datetime(), conditions, binds);
+    }
+    for (PropertyFilter property : filter.properties()) {
+      conditions.add(propertyCondition(collection, property, binds));
+    }
+    return conditions;
+  }
+
+  /** SQLite keeps booleans as 0/1 and times as ISO text: values are compared in those forms. */
+  private static String propertyCondition(Collection collection, PropertyFilter filter, List<Object> binds) {
+    JsonType type = collection.property(filter.property()).orElseThrow().type();
+    String column = quote(filter.property());
+    Object value = filter.value();
+    if (value instanceof Boolean flag) {
+      binds.add(flag ? 1 : 0);
+      return column + " = ?";
+    }
+    if (type.isTemporal()) {
+      Instant instant = value instanceof LocalDate date ? date.atStartOfDay(ZoneOffset.UTC).toInstant()
+          : ((OffsetDateTime) value).toInstant();
+      binds.add(TemporalColumn.format(instant, type));
+      return TemporalColumn.normalized(column, type) + " = ?";
+    }
+    binds.add(value);
+    return column + " = ?";
+  }
+
+  private static String rtreeCondition(Collection collection, SqlFilter filter, List<Object> binds) {
+    List<String> windows = new ArrayList<>();
+    for (Envelope window : filter.windows()) {
+      windows.add("(maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)");
+      binds.addAll(List.of(window.getMinX(), window.getMaxX(), window.getMinY(), window.getMaxY()));
+    }
+    String anyWindow = windows.isEmpty() ? "0" : String.join(" OR ", windows);
+    return quote(collection.idColumn()) + " IN (SELECT id FROM " + quote(filter.rtreeTable())
+        + " WHERE " + anyWindow + ")";
+  }
+
+  private static void temporalConditions(
+      Collection collection, TimeInterval interval, List<String> conditions, List<Object> binds) {
+    JsonType type = collection.property(collection.temporalProperty()).orElseThrow().type();
+    String value = TemporalColumn.normalized(quote(collection.temporalProperty()), type);
+    if (interval.isInstant()) {
+      conditions.add(value + " = ?");
+      binds.add(TemporalColumn.format(interval.start(), type));
+      return;
+    }
+    if (interval.start() != null) {
+      conditions.add(value + " >= ?");
+      binds.add(TemporalColumn.format(interval.start(), type));
+    }
+    if (interval.end() != null) {
+      conditions.add(value + " <= ?");
+      binds.add(TemporalColumn.format(interval.end(), type));
+    }
+  }
+
+  private static String where(List<String> conditions) {
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+}

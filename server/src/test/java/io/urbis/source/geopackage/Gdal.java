@@ -1,0 +1,73 @@
+package io.urbis.source.geopackage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Runs GDAL's command line tools, the reference the GeoPackage tests compare with. */
+public final class Gdal {
+
+  private static final Pattern LAYER = Pattern.compile("^Layer name: (.+)$", Pattern.MULTILINE);
+  private static final Pattern COUNT = Pattern.compile("^Feature Count: (\\d+)$", Pattern.MULTILINE);
+
+  private Gdal() {}
+
+  /** Whether {@code tool} (ogrinfo, ogr2ogr) is on the PATH. */
+  public static boolean has(String tool) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Stream.of(path.split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+  }
+
+  /** The output of {@code ogrinfo -so -al} for {@code file}, standard error included. */
+  public static String summary(Path file) {
+    return run(List.of("ogrinfo", "-ro", "-so", "-al", file.toString()));
+  }
+
+  /** Feature counts by layer name, as {@code ogrinfo -so -al} reports them. */
+  public static Map<String, Long> featureCounts(Path file) {
+    String summary = summary(file);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Matcher layers = LAYER.matcher(summary);
+    Matcher numbers = COUNT.matcher(summary);
+    while (layers.find() && numbers.find()) {
+      counts.put(layers.group(1).trim(), Long.parseLong(numbers.group(1)));
+    }
+    return counts;
+  }
+
+  /** One feature reprojected to longitude/latitude by ogr2ogr, as GeoJSON text (geometry types and rings kept). */
+  public static String featureInLonLat(Path file, String layer, long fid) {
+    return run(List.of("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file.toString(), layer, "-fid", Long.toString(fid),
+        "-t_srs", "EPSG:4326", "-lco", "COORDINATE_PRECISION=10"));
+  }
+
+  private static String run(List<String> command) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+      // GDAL 3 follows EPSG:4326's official latitude-first order unless told otherwise
+      builder.environment().put("OGR_CT_FORCE_TRADITIONAL_GIS_ORDER", "YES");
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

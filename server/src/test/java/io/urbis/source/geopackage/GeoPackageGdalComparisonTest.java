@@ -1,0 +1,137 @@
+package io.urbis.source.geopackage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.urbis.catalog.Collection;
+import io.urbis.query.FeatureQuery;
+import io.urbis.query.PageCursor;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureStream;
+import io.urbis.source.SourceSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Compares the source with GDAL on the real GeoPackages of the shared data folder: feature counts against
+ * {@code ogrinfo}, and CRS84 coordinates of sample features against {@code ogr2ogr -t_srs EPSG:4326}.
+ */
+class GeoPackageGdalComparisonTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SourceSettings TEN_DECIMALS = new SourceSettings(10, 1_000_000);
+
+  /** Heights are written in millimetres. */
+  private static final double Z_TOLERANCE = 5e-4;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "cql2-ats/data/ne110m4cql2.gpkg, 1e-7",
+    "halle_osm_streets/halle_streets_osm.gpkg, 1e-7",
+    "nrw_wesel_lod2/wesel_buildings_footprints.gpkg, 1e-7",
+    "goerlitz_lod2/goerlitz_lod2_surfaces.gpkg, 1e-7",
+    // DHDN: proj4j applies the 7-parameter shift of its potsdam datum, PROJ another one: they differ by about 2.5 m
+    "de_admin_vg5000/de_admin_vg5000.gpkg, 1e-4",
+  })
+  void agreesWithGdalOnCountsAndCoordinates(String relativePath, double tolerance) throws Exception {
+    Optional<Path> file = SharedData.file(relativePath);
+    assumeTrue(file.isPresent(), "shared test data " + relativePath + " not found beside the repository");
+    assumeTrue(Gdal.has("ogrinfo") && Gdal.has("ogr2ogr"), "GDAL command line tools not on PATH");
+    try (GeoPackageFeatureSource source = new GeoPackageFeatureSource(file.get(), TEN_DECIMALS)) {
+      assertEquals(Gdal.featureCounts(file.get()), countsOf(source));
+      for (Collection collection : source.discover()) {
+        for (long fid : sampleIds(source, collection)) {
+          checkCoordinates(file.get(), collection, fid, tolerance);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Long> countsOf(GeoPackageFeatureSource source) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Collection collection : source.discover()) {
+      try (FeatureStream stream = source.query(collection, new FeatureQuery(null, null, 1, null))) {
+        counts.put(collection.id(), stream.numberMatched().orElseThrow());
+      }
+    }
+    return counts;
+  }
+
+  /** The first feature and one from the middle of the table. */
+  private static long[] sampleIds(GeoPackageFeatureSource source, Collection collection) throws Exception {
+    long count;
+    long first;
+    try (FeatureStream stream = source.query(collection, new FeatureQuery(null, null, 1, null))) {
+      first = (Long) stream.next().id();
+      count = stream.numberMatched().orElseThrow();
+    }
+    try (FeatureStream stream = source.query(
+        collection, new FeatureQuery(null, null, 1, PageCursor.offset(count / 2)))) {
+      return new long[] {first, (Long) stream.next().id()};
+    }
+  }
+
+  private static void checkCoordinates(Path file, Collection collection, long fid, double tolerance)
+      throws Exception {
+    EncodedFeature ours = collection.source().get(collection, Long.toString(fid)).orElseThrow();
+    JsonNode gdal = JSON.readTree(Gdal.featureInLonLat(file, collection.table(), fid)).path("features").path(0);
+    JsonNode expected = gdal.path("geometry").path("coordinates");
+    JsonNode actual = JSON.readTree(ours.geometryJson()).path("coordinates");
+    String where = collection.id() + " feature " + fid;
+    assertEquals(gdal.path("geometry").path("type").asText(), JSON.readTree(ours.geometryJson()).path("type").asText());
+    checkPositions(expected, actual, tolerance, where);
+  }
+
+  /**
+   * Compares nested coordinate arrays. A ring may run in either direction: GDAL keeps the stored orientation,
+   * Urbis writes RFC 7946 orientation, which is arbitrary for vertical walls whose 2D area is nearly zero.
+   */
+  private static void checkPositions(JsonNode expected, JsonNode actual, double tolerance, String where) {
+    assertEquals(expected.size(), actual.size(), where + ": array sizes differ");
+    if (isRing(expected)) {
+      assertTrue(ringsMatch(expected, actual, tolerance, false) || ringsMatch(expected, actual, tolerance, true),
+          where + ": ring " + actual + " differs from GDAL's " + expected);
+    } else if (expected.size() > 0 && expected.get(0).isNumber()) {
+      assertTrue(positionsMatch(expected, actual, tolerance), where + ": " + actual + " differs from " + expected);
+    } else {
+      for (int i = 0; i < expected.size(); i++) {
+        checkPositions(expected.get(i), actual.get(i), tolerance, where);
+      }
+    }
+  }
+
+  private static boolean isRing(JsonNode node) {
+    return node.size() >= 4 && node.get(0).isArray() && node.get(0).get(0).isNumber()
+        && node.get(0).equals(node.get(node.size() - 1));
+  }
+
+  private static boolean ringsMatch(JsonNode expected, JsonNode actual, double tolerance, boolean reversed) {
+    int size = expected.size();
+    for (int i = 0; i < size; i++) {
+      if (!positionsMatch(expected.get(i), actual.get(reversed ? size - 1 - i : i), tolerance)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean positionsMatch(JsonNode expected, JsonNode actual, double tolerance) {
+    if (expected.size() != actual.size()) {
+      return false;
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      double allowed = i < 2 ? tolerance : Z_TOLERANCE;
+      if (Math.abs(expected.get(i).asDouble() - actual.get(i).asDouble()) > allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
