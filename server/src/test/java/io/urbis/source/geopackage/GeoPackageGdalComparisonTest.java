@@ -12,6 +12,9 @@ import io.urbis.query.PageCursor;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
+import io.urbis.testdata.Gdal;
+import io.urbis.testdata.GeoJsonPositions;
+import io.urbis.testdata.SharedData;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +30,6 @@ class GeoPackageGdalComparisonTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SourceSettings TEN_DECIMALS = new SourceSettings(10, 1_000_000);
-
-  /** Heights are written in millimetres. */
-  private static final double Z_TOLERANCE = 5e-4;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -86,52 +86,6 @@ class GeoPackageGdalComparisonTest {
     JsonNode actual = JSON.readTree(ours.geometryJson()).path("coordinates");
     String where = collection.id() + " feature " + fid;
     assertEquals(gdal.path("geometry").path("type").asText(), JSON.readTree(ours.geometryJson()).path("type").asText());
-    checkPositions(expected, actual, tolerance, where);
-  }
-
-  /**
-   * Compares nested coordinate arrays. A ring may run in either direction: GDAL keeps the stored orientation,
-   * Urbis writes RFC 7946 orientation, which is arbitrary for vertical walls whose 2D area is nearly zero.
-   */
-  private static void checkPositions(JsonNode expected, JsonNode actual, double tolerance, String where) {
-    assertEquals(expected.size(), actual.size(), where + ": array sizes differ");
-    if (isRing(expected)) {
-      assertTrue(ringsMatch(expected, actual, tolerance, false) || ringsMatch(expected, actual, tolerance, true),
-          where + ": ring " + actual + " differs from GDAL's " + expected);
-    } else if (expected.size() > 0 && expected.get(0).isNumber()) {
-      assertTrue(positionsMatch(expected, actual, tolerance), where + ": " + actual + " differs from " + expected);
-    } else {
-      for (int i = 0; i < expected.size(); i++) {
-        checkPositions(expected.get(i), actual.get(i), tolerance, where);
-      }
-    }
-  }
-
-  private static boolean isRing(JsonNode node) {
-    return node.size() >= 4 && node.get(0).isArray() && node.get(0).get(0).isNumber()
-        && node.get(0).equals(node.get(node.size() - 1));
-  }
-
-  private static boolean ringsMatch(JsonNode expected, JsonNode actual, double tolerance, boolean reversed) {
-    int size = expected.size();
-    for (int i = 0; i < size; i++) {
-      if (!positionsMatch(expected.get(i), actual.get(reversed ? size - 1 - i : i), tolerance)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean positionsMatch(JsonNode expected, JsonNode actual, double tolerance) {
-    if (expected.size() != actual.size()) {
-      return false;
-    }
-    for (int i = 0; i < expected.size(); i++) {
-      double allowed = i < 2 ? tolerance : Z_TOLERANCE;
-      if (Math.abs(expected.get(i).asDouble() - actual.get(i).asDouble()) > allowed) {
-        return false;
-      }
-    }
-    return true;
+    GeoJsonPositions.check(expected, actual, tolerance, where);
   }
 }

@@ -11,6 +11,7 @@ import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
 import io.urbis.query.TimeInterval;
 import io.urbis.source.SourceSettings;
+import io.urbis.testdata.SharedData;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

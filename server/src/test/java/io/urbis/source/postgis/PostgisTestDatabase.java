@@ -36,6 +36,11 @@ final class PostgisTestDatabase implements AutoCloseable {
     return DatabaseUrl.parse("postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name);
   }
 
+  /** Loads a GeoPackage's layers into this database with ogr2ogr. */
+  void loadWithGdal(java.nio.file.Path geoPackage) {
+    io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
+  }
+
   Connection connect() throws SQLException {
     return connect(name);
   }

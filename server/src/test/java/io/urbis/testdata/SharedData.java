@@ -1,4 +1,4 @@
-package io.urbis.source.geopackage;
+package io.urbis.testdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

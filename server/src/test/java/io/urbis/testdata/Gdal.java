@@ -1,4 +1,4 @@
-package io.urbis.source.geopackage;
+package io.urbis.testdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +50,18 @@ public final class Gdal {
   public static String featureInLonLat(Path file, String layer, long fid) {
     return run(List.of("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file.toString(), layer, "-fid", Long.toString(fid),
         "-t_srs", "EPSG:4326", "-lco", "COORDINATE_PRECISION=10"));
+  }
+
+  /**
+   * Loads every layer of a GeoPackage into PostGIS with ogr2ogr, keeping layer names, the fid as primary key and
+   * the source SRID, as a municipality would load its data.
+   */
+  public static void loadIntoPostgis(Path file, String host, String port, String user, String password,
+      String database) {
+    String connection = "PG:host=" + host + " port=" + port + " user=" + user + " password=" + password
+        + " dbname=" + database;
+    run(List.of("ogr2ogr", "-f", "PostgreSQL", connection, file.toString(), "-lco", "GEOMETRY_NAME=geom",
+        "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-preserve_fid"));
   }
 
   private static String run(List<String> command) {
