@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.Set;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
+import org.eclipse.jetty.server.AsyncRequestLogWriter;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
@@ -19,6 +22,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class UrbisServer {
 
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
+  private static final String ACCESS_LOG_FORMAT = "%{yyyy-MM-dd'T'HH:mm:ss.SSSXXX|UTC}t access id=%{"
+      + RequestIdHandler.HEADER + "}o method=%m path=\"%U%q\" status=%s ms=%{ms}T bytes=%O client=%a";
 
   private final Server server;
   private final ServerConnector connector;
@@ -31,9 +36,16 @@ public final class UrbisServer {
     connector.setHost(host);
     connector.setPort(port);
     server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(server.getHandler())))));
+    server.setRequestLog(accessLog());
     server.setStopTimeout(STOP_TIMEOUT_MILLIS);
     // Urbis stops the server itself, then closes the sources: Jetty's own hook would race that
     server.setStopAtShutdown(false);
+  }
+
+  /** One key=value line per request with its id, written by a background thread so requests never wait on it. */
+  private static RequestLog accessLog() {
+    AsyncRequestLogWriter writer = new AsyncRequestLogWriter(null);
+    return new CustomRequestLog(writer, ACCESS_LOG_FORMAT);
   }
 
   private static Handler gzip(Handler application) {

@@ -135,9 +135,13 @@ public final class PostgisFeatureSource implements FeatureSource {
   private FeatureStream openPage(Connection connection, PostgisTable table, FeatureQuery query, List<Bbox> boxes)
       throws SQLException {
     OptionalLong matched = count(connection, table, query, boxes);
-    connection.setAutoCommit(false);
+    if (query.limit() + 1 > FETCH_SIZE) {
+      // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
+      // BEGIN and ROLLBACK round trips
+      connection.setAutoCommit(false);
+    }
     PreparedStatement statement = prepare(connection, sql.features(table, query, boxes));
-    statement.setFetchSize(Math.min(query.limit() + 1, FETCH_SIZE));
+    statement.setFetchSize(FETCH_SIZE);
     ResultSet rows = statement.executeQuery();
     PageCursor cursor = query.cursor();
     if (cursor != null && cursor.direction() == PageCursor.Direction.BEFORE) {
