@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UrbisTest {
 
@@ -58,5 +61,27 @@ class UrbisTest {
   @Test
   void checkFailsWhenNothingAnswers() {
     assertEquals(1, run("check", "http://127.0.0.1:1/health"));
+  }
+
+  @Test
+  void aMissingGeoPackageIsNamed() {
+    assertEquals(2, run("serve", "--port", "0", "/nonexistent/city.gpkg"));
+    assertTrue(errors().contains("/nonexistent/city.gpkg"), errors());
+    assertEquals(1, errors().strip().lines().count(), errors());
+  }
+
+  @Test
+  void aFileThatIsNotAGeoPackageIsNamed(@TempDir Path folder) throws Exception {
+    Path notAGeoPackage = Files.writeString(folder.resolve("notes.gpkg"), "just some text, not SQLite");
+    assertEquals(2, run("serve", "--port", "0", notAGeoPackage.toString()));
+    assertTrue(errors().contains("notes.gpkg"), errors());
+    assertFalse(errors().contains("\tat "), "no stack trace: " + errors());
+  }
+
+  @Test
+  void aConfigWithAnUnknownKeyIsNamed(@TempDir Path folder) throws Exception {
+    Path config = Files.writeString(folder.resolve("urbis.yaml"), "port: 8080\ntitel: typo\n");
+    assertEquals(2, run("serve", "--config", config.toString()));
+    assertTrue(errors().contains("'titel'"), errors());
   }
 }

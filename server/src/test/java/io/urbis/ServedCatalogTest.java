@@ -1,0 +1,105 @@
+package io.urbis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.urbis.api.ApiSettings;
+import io.urbis.catalog.CatalogBuilder;
+import io.urbis.demo.DemoCity;
+import io.urbis.server.UrbisServer;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.SourceSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two GeoPackages served by one in-process server: id collisions, proxies, request ids, readiness. */
+class ServedCatalogTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path folder;
+  private static final List<FeatureSource> SOURCES = new ArrayList<>();
+  private static UrbisServer server;
+
+  @BeforeAll
+  static void serveTwoCopiesOfTheDemoCity() throws Exception {
+    Path first = DemoCity.ensure(folder.resolve("east.gpkg"));
+    Path second = Files.copy(first, folder.resolve("west.gpkg"));
+    CatalogBuilder catalog = new CatalogBuilder();
+    for (Path file : List.of(first, second)) {
+      FeatureSource source = Sources.open(file.toString(), SourceSettings.DEFAULTS, List.of());
+      SOURCES.add(source);
+      catalog.add(Sources.shortName(file.toString()), source);
+    }
+    ApiSettings api = new ApiSettings("Twin towns", "Two demo cities", 10, 100);
+    server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, catalog.build(), SOURCES));
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+    SOURCES.forEach(FeatureSource::close);
+  }
+
+  @Test
+  void aCollidingIdIsPrefixedWithItsSourceName() throws Exception {
+    List<String> ids = new ArrayList<>();
+    json(get("/collections")).path("collections").forEach(c -> ids.add(c.path("id").asText()));
+    assertEquals(List.of("districts", "streets", "buildings", "west_districts", "west_streets", "west_buildings"),
+        ids);
+    assertEquals(200, get("/collections/west_buildings/items?limit=1").statusCode());
+  }
+
+  @Test
+  void linksFollowTheReverseProxysPublicAddress() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri("/collections/districts"))
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "maps.example.org")
+        .header("X-Forwarded-Prefix", "/urbis").build();
+    JsonNode collection = json(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+    for (JsonNode link : collection.path("links")) {
+      assertTrue(link.path("href").asText().startsWith("https://maps.example.org/urbis/collections/districts"),
+          link.toString());
+    }
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdAndErrorsQuoteIt() throws Exception {
+    HttpResponse<String> missing = get("/collections/nowhere");
+    String id = missing.headers().firstValue("X-Request-Id").orElse(null);
+    assertNotNull(id);
+    assertEquals(404, missing.statusCode());
+    assertEquals(id, json(missing).path("requestId").asText());
+  }
+
+  @Test
+  void readinessAsksEverySource() throws Exception {
+    assertEquals(200, get("/ready").statusCode());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+}
