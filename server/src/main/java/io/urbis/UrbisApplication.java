@@ -11,6 +11,7 @@ import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
 import io.urbis.api.MetricsResource;
 import io.urbis.api.RequestMetricsFilter;
+import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
 import io.urbis.encode.GeoJsonFeaturePageWriter;
@@ -39,6 +40,7 @@ final class UrbisApplication {
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
     config.register(ForwardedHeadersFilter.class);
+    config.register(UnknownParameterFilter.class);
     config.register(GeoJsonFeaturePageWriter.class);
     config.register(HtmlDocumentWriter.class);
     config.register(HtmlFeaturePageWriter.class);

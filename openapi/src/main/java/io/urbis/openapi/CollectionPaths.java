@@ -39,7 +39,7 @@ final class CollectionPaths {
     paths.put(names.path() + "/items", items(label));
     paths.put(names.path() + "/items/{featureId}",
         get("getItem_", "Fetch one feature of " + label,
-            List.of(Refs.parameter("featureId"), Refs.parameter("f")),
+            List.of(Refs.parameter("featureId"), Refs.parameter("f"), Refs.parameter("crs")),
             CollectionSchemas.featureResponse(names)));
     return paths;
   }
@@ -65,6 +65,8 @@ final class CollectionPaths {
     List<Parameter> parameters = new ArrayList<>();
     parameters.add(Refs.parameter("f"));
     parameters.add(Refs.parameter("bbox"));
+    parameters.add(Refs.parameter("bbox-crs"));
+    parameters.add(Refs.parameter("crs"));
     parameters.add(Refs.parameter("datetime"));
     parameters.add(Refs.parameter("limit"));
     parameters.add(Refs.parameter("cursor"));

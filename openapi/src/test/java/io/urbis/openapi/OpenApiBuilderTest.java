@@ -54,7 +54,7 @@ class OpenApiBuilderTest {
   @Test
   void itemsReferenceSharedParametersThenFilterOnScalarProperties() {
     assertEquals(List.of("#/components/parameters/f", "#/components/parameters/bbox",
-            "#/components/parameters/datetime", "#/components/parameters/limit",
+            "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime", "#/components/parameters/limit",
             "#/components/parameters/cursor", "name", "floors", "built"),
         parameterRefsOrNames("/collections/buildings/items"));
   }

@@ -2,6 +2,8 @@ package io.urbis.api;
 
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
+import io.urbis.crs.SupportedCrs;
 import io.urbis.encode.CollectionDescription;
 import io.urbis.encode.CollectionList;
 import io.urbis.encode.ContentNegotiation;
@@ -26,7 +28,6 @@ import java.util.List;
 public final class CollectionsResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
-  static final List<String> CRS = List.of(Extent.CRS84);
 
   private final Catalog catalog;
 
@@ -69,10 +70,13 @@ public final class CollectionsResource {
         links.link("items", Representation.GEOJSON, "Features as GeoJSON", "collections", collection.id(), "items"),
         links.link("items", Representation.HTML, "Features as HTML", "collections", collection.id(), "items"));
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), collectionLinks,
-        Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature", CRS);
+        Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature",
+        SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),
+        Crs.ofStorage(collection.srid()).uri());
   }
 
   private static CollectionDescription withLinks(CollectionDescription d, List<Link> links) {
-    return new CollectionDescription(d.id(), d.title(), d.description(), links, d.extent(), d.itemType(), d.crs());
+    return new CollectionDescription(d.id(), d.title(), d.description(), links, d.extent(), d.itemType(), d.crs(),
+        d.storageCrs());
   }
 }

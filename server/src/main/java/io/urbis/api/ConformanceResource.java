@@ -21,7 +21,8 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 

@@ -2,6 +2,7 @@ package io.urbis.api;
 
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.FeatureDocument;
 import io.urbis.encode.FeaturePage;
@@ -34,6 +35,8 @@ import java.util.List;
 public final class ItemsResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.GEOJSON, Representation.HTML);
+  /** The CRS of the coordinates in the response (OGC 18-058r1, /req/crs/ogc-crs-header). */
+  private static final String CONTENT_CRS = "Content-Crs";
 
   private final Catalog catalog;
   private final FeatureQueryParser parser;
@@ -44,6 +47,7 @@ public final class ItemsResource {
   }
 
   @GET
+  @ParsesItsOwnParameters
   public Response items(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
       @Context HttpHeaders headers, @Context UriInfo uri) {
     Collection collection = CollectionsResource.find(catalog, collectionId);
@@ -53,17 +57,19 @@ public final class ItemsResource {
     LinkBuilder links = new LinkBuilder(uri);
     FeaturePage page = new FeaturePage(collection, features, paging -> pageLinks(links, collection, representation,
         paging), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    return Response.ok(page, representation.mediaType()).build();
+    return Response.ok(page, representation.mediaType()).header(CONTENT_CRS, "<" + query.crs().uri() + ">").build();
   }
 
   @GET
   @Path("/{featureId}")
+  @ParsesItsOwnParameters
   public Response item(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
       @Context Request request) {
     Collection collection = CollectionsResource.find(catalog, collectionId);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
-    EncodedFeature feature = collection.source().get(collection, featureId)
+    Crs crs = parser.parseFeatureCrs(uri.getQueryParameters(), collection);
+    EncodedFeature feature = collection.source().get(collection, featureId, crs)
         .orElseThrow(() -> new NotFoundException(
             "Collection '" + collectionId + "' has no feature '" + featureId + "'"));
     LinkBuilder links = new LinkBuilder(uri);
@@ -72,7 +78,9 @@ public final class ItemsResource {
     FeatureDocument document = new FeatureDocument(collection, feature, all);
     byte[] geoJson = GeoJsonFeatureWriter.encode(document);
     Object entity = representation == Representation.HTML ? document : geoJson;
-    return DocumentResponses.tagged(request, geoJson, entity, representation);
+    Response response = DocumentResponses.tagged(request, geoJson, entity, representation);
+    response.getHeaders().putSingle(CONTENT_CRS, "<" + crs.uri() + ">");
+    return response;
   }
 
   private static List<Link> pageLinks(

@@ -31,7 +31,7 @@ public record UrbisConfig(
     @JsonProperty("exactCountLimit") Long exactCountLimit) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
-      "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 7, 100_000L);
+      "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {

@@ -12,4 +12,5 @@ public record CollectionDescription(
     List<Link> links,
     Extent extent,
     String itemType,
-    List<String> crs) {}
+    List<String> crs,
+    String storageCrs) {}

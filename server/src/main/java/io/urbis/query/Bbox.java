@@ -1,15 +1,33 @@
 package io.urbis.query;
 
+import io.urbis.crs.Crs;
 import java.util.List;
 
 /**
- * A bounding box in CRS84. When {@code minLon > maxLon} the box crosses the antimeridian, as OGC 17-069r4
- * (7.15.3) allows. Heights are optional and not used for selection.
+ * A bounding box in {@code crs}, east (or longitude) first whatever the CRS's own axis order: the parameter parser
+ * has already put the axes in that order. In a geographic CRS a box whose west edge lies east of its east edge
+ * crosses the antimeridian, as OGC 17-069r4 (7.15.3) allows. A box of six numbers also bounds heights: features
+ * with heights must reach into that range.
+ *
+ * @param heights the lowest and highest height, or null for a box of four numbers
  */
-public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+public record Bbox(double minX, double minY, double maxX, double maxY, Crs crs, Heights heights) {
+
+  /** The height range of a box of six numbers. */
+  public record Heights(double min, double max) {}
+
+  /** A two-dimensional box in CRS84. */
+  public Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+    this(minLon, minLat, maxLon, maxLat, Crs.CRS84, null);
+  }
+
+  /** A two-dimensional box in {@code crs}. */
+  public Bbox(double minX, double minY, double maxX, double maxY, Crs crs) {
+    this(minX, minY, maxX, maxY, crs, null);
+  }
 
   public boolean crossesAntimeridian() {
-    return minLon > maxLon;
+    return crs.geographic() && minX > maxX;
   }
 
   /** The one or two boxes that do not cross the antimeridian and together cover this one. */
@@ -17,6 +35,6 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
     if (!crossesAntimeridian()) {
       return List.of(this);
     }
-    return List.of(new Bbox(minLon, minLat, 180, maxLat), new Bbox(-180, minLat, maxLon, maxLat));
+    return List.of(new Bbox(minX, minY, 180, maxY, crs, heights), new Bbox(-180, minY, maxX, maxY, crs, heights));
   }
 }

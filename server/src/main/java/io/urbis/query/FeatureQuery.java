@@ -1,5 +1,6 @@
 package io.urbis.query;
 
+import io.urbis.crs.Crs;
 import java.util.List;
 
 /**
@@ -10,22 +11,29 @@ import java.util.List;
  * @param limit the page size, already clamped to the server's maximum
  * @param cursor where the page starts, or null for the first page
  * @param propertyFilters equality conditions on properties, all of which must hold
+ * @param crs the CRS to write coordinates in
  */
-public record FeatureQuery(
-    Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
+public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor,
+    List<PropertyFilter> propertyFilters, Crs crs) {
 
   public FeatureQuery {
     propertyFilters = List.copyOf(propertyFilters);
   }
 
-  /** A query without property filters. */
+  /** A query answered in CRS84. */
+  public FeatureQuery(
+      Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
+    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84);
+  }
+
+  /** A query answered in CRS84, without property filters. */
   public FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor) {
     this(bbox, datetime, limit, cursor, List.of());
   }
 
   /** The same selection, starting at another page. */
   public FeatureQuery withCursor(PageCursor newCursor) {
-    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters);
+    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs);
   }
 
   public boolean isFirstPage() {

@@ -2,6 +2,8 @@ package io.urbis.query;
 
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
+import io.urbis.crs.Crs;
+import io.urbis.crs.SupportedCrs;
 import io.urbis.error.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +19,11 @@ public final class FeatureQueryParser {
 
   /** Parameters that select the representation, not the features; the API layer reads them itself. */
   private static final Set<String> REPRESENTATION_PARAMETERS = Set.of("f");
+  private static final String BBOX = "bbox";
+  private static final String CRS = "crs";
+  private static final String BBOX_CRS = "bbox-crs";
 
   private final int defaultLimit;
-  private final BboxParameter bbox = new BboxParameter();
   private final DateTimeParameter datetime = new DateTimeParameter();
   private final LimitParameter limit;
   private final CursorParameter cursor = new CursorParameter();
@@ -41,18 +45,34 @@ public final class FeatureQueryParser {
           .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter"));
       filters.add(single(parameters, new PropertyFilterParameter(property)));
     }
+    List<Crs> supported = SupportedCrs.forStorage(collection.srid());
+    Crs bboxCrs = orDefault(single(parameters, new CrsParameter(BBOX_CRS, supported)), Crs.CRS84);
     return new FeatureQuery(
-        single(parameters, bbox),
+        single(parameters, new BboxParameter(bboxCrs)),
         single(parameters, datetime),
         orDefault(single(parameters, limit), defaultLimit),
         single(parameters, cursor),
-        filters);
+        filters,
+        orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84));
+  }
+
+  /** The output CRS of a single-feature request, whose only other parameter is {@code f}. */
+  public Crs parseFeatureCrs(Map<String, List<String>> parameters, Collection collection) {
+    for (String name : parameters.keySet()) {
+      if (!REPRESENTATION_PARAMETERS.contains(name) && !name.equals(CRS)) {
+        throw new InvalidParameterException(name, "unknown parameter");
+      }
+    }
+    CrsParameter crs = new CrsParameter(CRS, SupportedCrs.forStorage(collection.srid()));
+    return orDefault(single(parameters, crs), Crs.CRS84);
   }
 
   /** Standard parameters win over properties of the same name, as the API definition documents. */
   private boolean isStandard(String name) {
     return REPRESENTATION_PARAMETERS.contains(name)
-        || name.equals(bbox.name())
+        || name.equals(BBOX)
+        || name.equals(CRS)
+        || name.equals(BBOX_CRS)
         || name.equals(datetime.name())
         || name.equals(limit.name())
         || name.equals(cursor.name());
@@ -69,7 +89,7 @@ public final class FeatureQueryParser {
     return parameter.parse(values.get(0));
   }
 
-  private static int orDefault(Integer value, int fallback) {
+  private static <T> T orDefault(T value, T fallback) {
     return value == null ? fallback : value;
   }
 }

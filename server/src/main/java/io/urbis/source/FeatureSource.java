@@ -1,6 +1,7 @@
 package io.urbis.source;
 
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,11 @@ public interface FeatureSource extends AutoCloseable {
   /** Opens one page of the features of {@code collection} that match {@code query}. */
   FeatureStream query(Collection collection, FeatureQuery query);
 
-  /** The feature with the given id, if the collection has one. An id that cannot be of the key's type is absent. */
-  Optional<EncodedFeature> get(Collection collection, String featureId);
+  /**
+   * The feature with the given id, its geometry in {@code crs}, if the collection has one. An id that cannot be of
+   * the key's type is absent.
+   */
+  Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs);
 
   /** Whether the source answers right now (readiness). */
   boolean isReachable();

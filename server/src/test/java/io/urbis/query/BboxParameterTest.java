@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.urbis.crs.Crs;
 import io.urbis.error.InvalidParameterException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class BboxParameterTest {
 
-  private final BboxParameter parameter = new BboxParameter();
+  private final BboxParameter parameter = new BboxParameter(Crs.CRS84);
 
   @Test
   void fourNumbersAreLowerAndUpperCorner() {
@@ -19,8 +20,8 @@ class BboxParameterTest {
   }
 
   @Test
-  void sixNumbersCarryHeightsThatAreIgnoredForSelection() {
-    assertEquals(new Bbox(7, 51, 8, 52), parameter.parse("7,51,-10,8,52,100"));
+  void sixNumbersCarryAHeightRange() {
+    assertEquals(new Bbox(7, 51, 8, 52, Crs.CRS84, new Bbox.Heights(-10, 100)), parameter.parse("7,51,-10,8,52,100"));
   }
 
   @Test
@@ -38,5 +39,24 @@ class BboxParameterTest {
     InvalidParameterException error = assertThrows(InvalidParameterException.class, () -> parameter.parse(text));
     assertEquals(400, error.status());
     assertTrue(error.getMessage().contains("bbox"));
+  }
+
+  @Test
+  void aLatitudeFirstCrsHasItsAxesSwappedToEastFirst() {
+    Bbox bbox = new BboxParameter(Crs.epsg(4326)).parse("51.2,7.1,51.4,7.3");
+    assertEquals(new Bbox(7.1, 51.2, 7.3, 51.4, Crs.epsg(4326)), bbox);
+  }
+
+  @Test
+  void aProjectedBoxTakesMetres() {
+    Bbox bbox = new BboxParameter(Crs.epsg(25832)).parse("440000,5760000,441000,5761000");
+    assertEquals(440000, bbox.minX());
+    assertEquals(5761000, bbox.maxY());
+  }
+
+  @Test
+  void aProjectedBoxMustNotBeUpsideDown() {
+    assertThrows(InvalidParameterException.class,
+        () -> new BboxParameter(Crs.epsg(25832)).parse("441000,5760000,440000,5761000"));
   }
 }

@@ -4,6 +4,7 @@ import io.urbis.catalog.SpatialExtent;
 import io.urbis.query.Bbox;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -22,14 +23,16 @@ final class BboxSelection {
   private static final double MIN_PADDING_DEGREES = 0.01;
 
   private final List<Polygon> crs84Boxes = new ArrayList<>();
+  private Bbox.Heights heights;
   private List<Envelope> storageWindows = new ArrayList<>();
 
   private BboxSelection() {}
 
   static BboxSelection of(Bbox bbox, SpatialExtent extent, Crs84Reprojector reprojector) {
     BboxSelection selection = new BboxSelection();
+    selection.heights = bbox.heights();
     for (Bbox part : bbox.splitAtAntimeridian()) {
-      Envelope box = new Envelope(part.minLon(), part.maxLon(), part.minLat(), part.maxLat());
+      Envelope box = new Envelope(part.minX(), part.maxX(), part.minY(), part.maxY());
       selection.crs84Boxes.add((Polygon) GEOMETRIES.toGeometry(box));
       Envelope nearData = reprojector.isIdentity() ? box : clipToExtent(box, extent);
       selection.addStorageWindow(nearData, reprojector);
@@ -47,9 +50,23 @@ final class BboxSelection {
     return storageWindows == null || storageWindows.stream().anyMatch(storageEnvelope::intersects);
   }
 
-  /** The exact test on a CRS84 geometry. */
+  /** The exact test on a CRS84 geometry, and on its heights when both the box and the geometry have them. */
   boolean intersects(Geometry crs84) {
-    return crs84Boxes.stream().anyMatch(crs84::intersects);
+    return crs84Boxes.stream().anyMatch(crs84::intersects) && reachesHeights(crs84);
+  }
+
+  private boolean reachesHeights(Geometry geometry) {
+    if (heights == null) {
+      return true;
+    }
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (Coordinate coordinate : geometry.getCoordinates()) {
+      low = Math.min(low, coordinate.getZ());
+      high = Math.max(high, coordinate.getZ());
+    }
+    // a geometry without heights (NaN) is not bounded by them
+    return Double.isNaN(low) || Double.isNaN(high) || (high >= heights.min() && low <= heights.max());
   }
 
   private void addStorageWindow(Envelope crs84Box, Crs84Reprojector reprojector) {

@@ -68,6 +68,14 @@ final class Crs84Reprojector {
     return geometry;
   }
 
+  /** Transforms {@code geometry} in place from CRS84 to the storage CRS and returns it. */
+  Geometry fromCrs84(Geometry geometry) {
+    if (fromCrs84 != null) {
+      geometry.apply(new TransformFilter(fromCrs84));
+    }
+    return geometry;
+  }
+
   /**
    * The envelope in CRS84 of {@code envelope} in the storage CRS, following its edges (projections curve them), or
    * null when part of it lies outside the projection's domain.

@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
 import java.io.IOException;
@@ -26,21 +27,29 @@ final class FeatureRows {
   private final BboxSelection bbox;
   private final Crs84Reprojector reprojector;
   private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
+  private final OutputProjection output;
   private final GeoJsonGeometryWriter geometryWriter;
   private final PropertiesJsonWriter propertiesWriter;
 
-  /** Rows of {@code collection}; {@code bbox} may be null for no spatial selection. */
-  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, Crs84Reprojector reprojector) {
+  /** Rows of {@code collection} written in {@code crs}; {@code bbox} may be null for no spatial selection. */
+  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, Crs crs) {
     this.collection = collection;
     this.bbox = bbox;
-    this.reprojector = reprojector;
-    this.geometryWriter = new GeoJsonGeometryWriter(settings.coordinatePrecision());
+    this.reprojector = Crs84Reprojector.forSrid(collection.srid());
+    this.output = OutputProjection.to(crs);
+    this.geometryWriter = new GeoJsonGeometryWriter(crs.decimals(settings.coordinatePrecision()));
     this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN);
   }
 
-  /** The current row's geometry in CRS84 when the row passes the bbox test, else null; empty when it has none. */
+  /**
+   * The current row's geometry in CRS84 when the row passes the bbox test, else null; empty when it has none. A
+   * feature without geometry passes, as a bbox does not exclude it (OGC 17-069r4, /req/core/fc-bbox-response).
+   */
   Geometry crs84GeometryIfMatching(ResultSet row) throws SQLException {
     Geometry geometry = decode(row);
+    if (geometry.isEmpty()) {
+      return geometry;
+    }
     if (bbox != null && !bbox.mayIntersect(geometry.getEnvelopeInternal())) {
       return null;
     }
@@ -48,10 +57,10 @@ final class FeatureRows {
     return bbox == null || bbox.intersects(geometry) ? geometry : null;
   }
 
-  /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching}. */
+  /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching} in the output CRS. */
   EncodedFeature encode(ResultSet row, Geometry crs84) throws SQLException, IOException {
     return new EncodedFeature(
-        row.getLong(ID_COLUMN), geometryWriter.write(crs84), propertiesWriter.write(row));
+        row.getLong(ID_COLUMN), geometryWriter.write(output.apply(crs84)), propertiesWriter.write(row));
   }
 
   private Geometry decode(ResultSet row) throws SQLException {

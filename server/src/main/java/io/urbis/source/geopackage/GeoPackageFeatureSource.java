@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
@@ -73,7 +74,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
       MatchCounter counter = new MatchCounter(file, settings, collection, plan.filter(), plan.bbox());
-      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.reprojector());
+      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), query.crs());
       return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
     } catch (SQLException | RuntimeException e) {
       JdbcResources.closeQuietly(statement, connection);
@@ -84,7 +85,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   }
 
   @Override
-  public Optional<EncodedFeature> get(Collection collection, String featureId) {
+  public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     requireOwn(collection);
     Long id = FeatureIds.parse(featureId);
     if (id == null) {
@@ -96,7 +97,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       if (!row.next()) {
         return Optional.empty();
       }
-      FeatureRows rows = new FeatureRows(collection, settings, null, Crs84Reprojector.forSrid(collection.srid()));
+      FeatureRows rows = new FeatureRows(collection, settings, null, crs);
       return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);

@@ -153,8 +153,9 @@ final class GeoPackageSql {
       binds.addAll(List.of(window.getMinX(), window.getMaxX(), window.getMinY(), window.getMaxY()));
     }
     String anyWindow = windows.isEmpty() ? "0" : String.join(" OR ", windows);
-    return quote(collection.idColumn()) + " IN (SELECT id FROM " + quote(filter.rtreeTable())
-        + " WHERE " + anyWindow + ")";
+    // features without geometry have no R-tree entry, and a bbox does not exclude them
+    return "(" + quote(collection.idColumn()) + " IN (SELECT id FROM " + quote(filter.rtreeTable())
+        + " WHERE " + anyWindow + ") OR " + quote(collection.geometryColumn()) + " IS NULL)";
   }
 
   private static void temporalConditions(

@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.source.SourceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +68,7 @@ final class MatchCounter implements Supplier<OptionalLong> {
   }
 
   private long countInJava(Connection connection) throws SQLException {
-    FeatureRows rows = new FeatureRows(collection, settings, bbox, Crs84Reprojector.forSrid(collection.srid()));
+    FeatureRows rows = new FeatureRows(collection, settings, bbox, Crs.CRS84);
     long matches = 0;
     try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, filter).prepare(connection);
         ResultSet candidates = statement.executeQuery()) {

@@ -13,16 +13,15 @@ import org.locationtech.jts.geom.Envelope;
  *
  * @param filter what SQL selects
  * @param bbox the Java-side bbox test, or null without a bbox
- * @param reprojector moves the collection's geometries to CRS84 (not thread-safe: one plan per query)
  */
-record QueryPlan(SqlFilter filter, BboxSelection bbox, Crs84Reprojector reprojector) {
+record QueryPlan(SqlFilter filter, BboxSelection bbox) {
 
   static QueryPlan of(Connection connection, Collection collection, FeatureQuery query) throws SQLException {
-    Crs84Reprojector reprojector = Crs84Reprojector.forSrid(collection.srid());
     if (query.bbox() == null) {
-      return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, reprojector);
+      return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null);
     }
-    BboxSelection bbox = BboxSelection.of(query.bbox(), collection.spatialExtent(), reprojector);
+    BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), collection.spatialExtent(),
+        Crs84Reprojector.forSrid(collection.srid()));
     List<Envelope> windows = bbox.storageWindows();
     String rtree = windows == null
         ? null
@@ -30,6 +29,6 @@ record QueryPlan(SqlFilter filter, BboxSelection bbox, Crs84Reprojector reprojec
     SqlFilter filter = rtree == null
         ? SqlFilter.withoutRtree(query.datetime(), query.propertyFilters())
         : new SqlFilter(rtree, windows, query.datetime(), query.propertyFilters());
-    return new QueryPlan(filter, bbox, reprojector);
+    return new QueryPlan(filter, bbox);
   }
 }

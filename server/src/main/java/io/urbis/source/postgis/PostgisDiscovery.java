@@ -75,8 +75,9 @@ final class PostgisDiscovery {
         .findFirst().orElse(null);
     JsonType idType = id.jsonType() == JsonType.INTEGER ? JsonType.INTEGER : JsonType.STRING;
     GeometryType type = GeometryType.fromName(row.getString("geometry_type"));
+    boolean is3d = row.getInt("dimensions") >= 3 && !row.getString("geometry_type").endsWith("M");
     return Optional.of(new PostgisTable(schema, name, id.name(), id.sqlType(), idType, geometryColumn, type,
-        row.getInt("srid"), attributes, temporal, row.getLong("estimated_rows"), null));
+        row.getInt("srid"), is3d, attributes, temporal, row.getLong("estimated_rows"), null));
   }
 
   private static Optional<PostgisColumn> keyColumn(List<PostgisColumn> columns) {

@@ -6,6 +6,7 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
+import io.urbis.crs.Crs;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
@@ -96,7 +97,7 @@ public final class PostgisFeatureSource implements FeatureSource {
     List<Property> properties =
         table.columns().stream().map(c -> new Property(c.name(), c.jsonType())).toList();
     return new Collection(id, table.name(), "", table.schema() + "." + table.name(), table.idColumn(),
-        table.idType(), table.geometryColumn(), table.geometryType(), table.srid(), false, properties,
+        table.idType(), table.geometryColumn(), table.geometryType(), table.srid(), table.is3d(), properties,
         table.temporalColumn(), table.extent(), temporalExtent, this);
   }
 
@@ -188,12 +189,13 @@ public final class PostgisFeatureSource implements FeatureSource {
   }
 
   /**
-   * The bbox split at the antimeridian and clipped to the data extent (widened), because a box far outside a
-   * projected CRS's area cannot be transformed into it meaningfully. Boxes that miss the data are dropped.
+   * A geographic bbox split at the antimeridian and clipped to the data extent (widened), because a box far outside
+   * a projected CRS's area cannot be transformed into it meaningfully. Boxes that miss the data are dropped. A
+   * projected bbox lies within its own CRS's area already and is kept as it is.
    */
   static List<Bbox> clip(Bbox bbox, SpatialExtent extent) {
     List<Bbox> boxes = bbox.splitAtAntimeridian();
-    if (extent == null) {
+    if (extent == null || !bbox.crs().geographic()) {
       return boxes;
     }
     double minLon = Math.max(-180, extent.minLon() - CLIP_MARGIN_DEGREES);
@@ -202,9 +204,9 @@ public final class PostgisFeatureSource implements FeatureSource {
     double maxLat = Math.min(90, extent.maxLat() + CLIP_MARGIN_DEGREES);
     List<Bbox> clipped = new ArrayList<>();
     for (Bbox box : boxes) {
-      Bbox inside = new Bbox(Math.max(box.minLon(), minLon), Math.max(box.minLat(), minLat),
-          Math.min(box.maxLon(), maxLon), Math.min(box.maxLat(), maxLat));
-      if (inside.minLon() <= inside.maxLon() && inside.minLat() <= inside.maxLat()) {
+      Bbox inside = new Bbox(Math.max(box.minX(), minLon), Math.max(box.minY(), minLat),
+          Math.min(box.maxX(), maxLon), Math.min(box.maxY(), maxLat), box.crs(), box.heights());
+      if (inside.minX() <= inside.maxX() && inside.minY() <= inside.maxY()) {
         clipped.add(inside);
       }
     }
@@ -212,10 +214,10 @@ public final class PostgisFeatureSource implements FeatureSource {
   }
 
   @Override
-  public Optional<EncodedFeature> get(Collection collection, String featureId) {
+  public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     PostgisTable table = table(collection);
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, sql.feature(table, featureId));
+        PreparedStatement statement = prepare(connection, sql.feature(table, featureId, crs));
         ResultSet rows = statement.executeQuery()) {
       return rows.next() ? Optional.of(PostgisFeatureStream.read(rows, table.idType())) : Optional.empty();
     } catch (SQLException e) {

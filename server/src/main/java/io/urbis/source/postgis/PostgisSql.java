@@ -2,6 +2,7 @@ package io.urbis.source.postgis;
 
 import static io.urbis.source.postgis.SqlIdentifier.quote;
 
+import io.urbis.crs.Crs;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
@@ -39,7 +40,7 @@ final class PostgisSql {
       conditions.add(idColumn(table) + (descending ? " < " : " > ") + castedBind(table));
       binds.add(cursor.key());
     }
-    String sql = select(table) + where(conditions)
+    String sql = select(table, query.crs()) + where(conditions)
         + " ORDER BY " + idColumn(table) + (descending ? " DESC" : "") + " LIMIT ?";
     binds.add(query.limit() + 1);
     if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
@@ -57,8 +58,8 @@ final class PostgisSql {
   }
 
   /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
-  SqlQuery feature(PostgisTable table, String id) {
-    String sql = select(table) + " WHERE " + idColumn(table) + " = " + castedBind(table);
+  SqlQuery feature(PostgisTable table, String id, Crs crs) {
+    String sql = select(table, crs) + " WHERE " + idColumn(table) + " = " + castedBind(table);
     return new SqlQuery(sql, List.of(id));
   }
 
@@ -83,9 +84,11 @@ final class PostgisSql {
         + table.qualifiedName(), List.of());
   }
 
-  private String select(PostgisTable table) {
-    return "SELECT " + idColumn(table) + ", ST_AsGeoJSON(" + crs84Geometry(table) + ", " + precision + ")"
-        + ", " + propertiesObject(table) + "::text FROM " + table.qualifiedName() + " t";
+  private String select(PostgisTable table, Crs crs) {
+    // option 0: no "crs" member, which RFC 7946 dropped and PostGIS would add for SRIDs other than 4326
+    return "SELECT " + idColumn(table) + ", ST_AsGeoJSON(" + outputGeometry(table, crs) + ", "
+        + crs.decimals(precision) + ", 0), " + propertiesObject(table) + "::text FROM " + table.qualifiedName()
+        + " t";
   }
 
   private static String idColumn(PostgisTable table) {
@@ -96,12 +99,20 @@ final class PostgisSql {
     return "CAST(? AS " + table.idSqlType() + ")";
   }
 
-  private static String crs84Geometry(PostgisTable table) {
+  /** The geometry in the output CRS, axes in that CRS's order (PostGIS works east first). */
+  private static String outputGeometry(PostgisTable table, Crs crs) {
+    String geometry = inSrid(table, crs.srid());
+    return crs.northFirst() ? "ST_FlipCoordinates(" + geometry + ")" : geometry;
+  }
+
+  /** The geometry column in another SRID; an unknown storage SRID (0) is taken as CRS84. */
+  private static String inSrid(PostgisTable table, int srid) {
     String column = "t." + quote(table.geometryColumn());
-    if (table.srid() == 0) {
-      return "ST_SetSRID(" + column + ", 4326)";
+    int storage = table.srid() == 0 ? 4326 : table.srid();
+    if (storage == srid) {
+      return table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column;
     }
-    return table.srid() == 4326 ? column : "ST_Transform(" + column + ", 4326)";
+    return "ST_Transform(" + (table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column) + ", " + srid + ")";
   }
 
   private static String propertiesObject(PostgisTable table) {
@@ -149,41 +160,60 @@ final class PostgisSql {
     return "t." + quote(column.name()) + " = " + value;
   }
 
+  /**
+   * Features whose geometry meets one of the boxes, and features without geometry, which a bbox does not exclude
+   * (OGC 17-069r4, /req/core/fc-bbox-response).
+   */
   private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds) {
-    if (boxes.isEmpty()) {
-      return "FALSE";
-    }
     List<String> alternatives = new ArrayList<>();
+    alternatives.add("t." + quote(table.geometryColumn()) + " IS NULL");
     for (Bbox box : boxes) {
       alternatives.add(boxCondition(table, box, binds));
     }
     return "(" + String.join(" OR ", alternatives) + ")";
   }
 
-  /** An index-friendly {@code &&} in the storage CRS, then the exact test in CRS84 as the standard defines it. */
+  /** A box of six numbers also bounds the heights of geometries that have them. */
+  private static String heightCondition(PostgisTable table, Bbox box, List<Object> binds) {
+    if (box.heights() == null || !table.is3d()) {
+      return "";
+    }
+    binds.add(box.heights().min());
+    binds.add(box.heights().max());
+    String column = "t." + quote(table.geometryColumn());
+    return " AND ST_ZMax(" + column + ") >= ? AND ST_ZMin(" + column + ") <= ?";
+  }
+
+  /**
+   * An index-friendly {@code &&} in the storage CRS, then the exact test in the bbox's own CRS as the standard
+   * defines it: when the two CRSs are the same, both run on the stored geometry.
+   */
   private String boxCondition(PostgisTable table, Bbox box, List<Object> binds) {
     String column = "t." + quote(table.geometryColumn());
-    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + (table.srid() == 0 ? 0 : 4326) + ")";
+    int storage = table.srid() == 0 ? 4326 : table.srid();
+    int boxSrid = box.crs().srid();
+    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + boxSrid + ")";
     addBox(binds, box);
-    String prefilter = table.isGeographic()
-        ? column + " && " + envelope
-        : column + " && ST_Transform(ST_Segmentize(" + envelope + ", ?), " + table.srid() + ")";
-    if (!table.isGeographic()) {
-      binds.add(Math.max(box.maxLon() - box.minLon(), box.maxLat() - box.minLat()) / EDGE_SEGMENTS + 1e-9);
+    boolean sameCrs = storage == boxSrid;
+    String prefilter = sameCrs
+        ? inSrid(table, storage) + " && " + envelope
+        : column + " && ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
+    if (!sameCrs) {
+      binds.add(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / EDGE_SEGMENTS + 1e-9);
     }
     if (table.hasSurfacesGeosCannotTest()) {
-      return prefilter;
+      return "(" + prefilter + heightCondition(table, box, binds) + ")";
     }
     addBox(binds, box);
-    String geometry = table.isGeographic() ? column : "ST_Transform(" + column + ", 4326)";
-    return "(" + prefilter + " AND ST_Intersects(" + geometry + ", " + envelope + "))";
+    return "(" + prefilter + " AND ST_Intersects(" + inSrid(table, boxSrid) + ", " + envelope + ")"
+        + heightCondition(table, box, binds) + ")";
   }
 
   private static void addBox(List<Object> binds, Bbox box) {
-    binds.add(box.minLon());
-    binds.add(box.minLat());
-    binds.add(box.maxLon());
-    binds.add(box.maxLat());
+    binds.add(box.minX());
+    binds.add(box.minY());
+    binds.add(box.maxX());
+    binds.add(box.maxY());
   }
 
   private static String temporalCondition(PostgisTable table, TimeInterval datetime, List<Object> binds) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param geometryColumn the primary geometry column
  * @param geometryType the declared geometry type
  * @param srid the storage SRID (0 when unknown, read as CRS84)
+ * @param is3d whether the geometries have heights (Z)
  * @param columns the published attribute columns
  * @param temporalColumn the column that {@code datetime} selects on, or null
  * @param estimatedRows the planner's row estimate
@@ -30,6 +31,7 @@ record PostgisTable(
     String geometryColumn,
     GeometryType geometryType,
     int srid,
+    boolean is3d,
     List<PostgisColumn> columns,
     String temporalColumn,
     long estimatedRows,
@@ -58,7 +60,7 @@ record PostgisTable(
 
   PostgisTable withExtent(SpatialExtent newExtent) {
     return new PostgisTable(
-        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, columns, temporalColumn,
+        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, is3d, columns, temporalColumn,
         estimatedRows, newExtent);
   }
 }

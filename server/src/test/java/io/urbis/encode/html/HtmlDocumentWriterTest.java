@@ -110,7 +110,7 @@ class HtmlDocumentWriterTest {
         new Link(c + "?f=html", "self", "text/html", null),
         new Link(c + "/items?f=html", "items", "text/html", null),
         new Link(c + "/items?f=json", "items", "application/geo+json", null)),
-        Extent.of(new SpatialExtent(14.9, 51.1, 15.0, 51.2), null), "feature", null);
+        Extent.of(new SpatialExtent(14.9, 51.1, 15.0, 51.2), null), "feature", null, null);
   }
 
   private static String write(Object document) throws IOException {

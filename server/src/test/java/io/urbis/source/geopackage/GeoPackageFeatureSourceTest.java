@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
@@ -124,7 +125,7 @@ class GeoPackageFeatureSourceTest {
 
   @Test
   void encodesFeaturesAsGeoJsonParts() throws Exception {
-    EncodedFeature feature = source.get(buildings, "1").orElseThrow();
+    EncodedFeature feature = source.get(buildings, "1", Crs.CRS84).orElseThrow();
     assertEquals(1L, feature.id());
     JsonNode geometry = JSON.readTree(feature.geometryJson());
     assertEquals("Polygon", geometry.path("type").asText());
@@ -143,7 +144,7 @@ class GeoPackageFeatureSourceTest {
     assumeTrue(naturalEarth.isPresent(), "shared Natural Earth GeoPackage not found beside the repository");
     try (GeoPackageFeatureSource world = new GeoPackageFeatureSource(naturalEarth.get(), SourceSettings.DEFAULTS)) {
       Collection places = collection(world, "ne_110m_populated_places_simple");
-      JsonNode properties = JSON.readTree(world.get(places, "168").orElseThrow().propertiesJson());
+      JsonNode properties = JSON.readTree(world.get(places, "168", Crs.CRS84).orElseThrow().propertiesJson());
       assertEquals("København", properties.path("name").asText());
       assertTrue(properties.path("boolean").isBoolean());
       assertTrue(properties.path("pop_max").isIntegralNumber());
@@ -155,9 +156,9 @@ class GeoPackageFeatureSourceTest {
 
   @Test
   void findsNoFeatureForIdsThatAreNotIntegersOrNotThere() {
-    assertTrue(source.get(buildings, "abc").isEmpty());
-    assertTrue(source.get(buildings, "999999").isEmpty());
-    assertTrue(source.get(buildings, "1.5").isEmpty());
+    assertTrue(source.get(buildings, "abc", Crs.CRS84).isEmpty());
+    assertTrue(source.get(buildings, "999999", Crs.CRS84).isEmpty());
+    assertTrue(source.get(buildings, "1.5", Crs.CRS84).isEmpty());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
 import io.urbis.source.EncodedFeature;
@@ -80,7 +81,7 @@ class GeoPackageGdalComparisonTest {
 
   private static void checkCoordinates(Path file, Collection collection, long fid, double tolerance)
       throws Exception {
-    EncodedFeature ours = collection.source().get(collection, Long.toString(fid)).orElseThrow();
+    EncodedFeature ours = collection.source().get(collection, Long.toString(fid), Crs.CRS84).orElseThrow();
     JsonNode gdal = JSON.readTree(Gdal.featureInLonLat(file, collection.table(), fid)).path("features").path(0);
     JsonNode expected = gdal.path("geometry").path("coordinates");
     JsonNode actual = JSON.readTree(ours.geometryJson()).path("coordinates");

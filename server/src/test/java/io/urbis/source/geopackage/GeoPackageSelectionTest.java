@@ -129,7 +129,7 @@ class GeoPackageSelectionTest {
       while (rows.next()) {
         Geometry geometry = reprojector.toCrs84(reader.read(rows.getBytes(2)));
         boolean hit = bbox.splitAtAntimeridian().stream()
-            .map(box -> GEOMETRIES.toGeometry(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat())))
+            .map(box -> GEOMETRIES.toGeometry(new Envelope(box.minX(), box.maxX(), box.minY(), box.maxY())))
             .anyMatch(geometry::intersects);
         if (hit) {
           ids.add(rows.getLong(1));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
+import io.urbis.crs.Crs;
 import io.urbis.catalog.JsonType;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
@@ -157,15 +158,15 @@ class PostgisFeatureSourceTest {
 
   @Test
   void oneFeatureIsFoundByItsKeyOfAnyType() {
-    EncodedFeature harbour = source.get(collections.get("Harbours"), "h-3").orElseThrow();
+    EncodedFeature harbour = source.get(collections.get("Harbours"), "h-3", Crs.CRS84).orElseThrow();
     assertTrue(harbour.propertiesJson().contains("label \\\"quoted\\\""), harbour.propertiesJson());
-    assertTrue(source.get(collections.get("transport.lines"), "7").orElseThrow().geometryJson().contains("10"));
+    assertTrue(source.get(collections.get("transport.lines"), "7", Crs.CRS84).orElseThrow().geometryJson().contains("10"));
   }
 
   @Test
   void anIdThatCannotBeAKeyIsNotFound() {
-    assertTrue(source.get(collections.get("parcels"), "abc'; DROP TABLE parcels; --").isEmpty());
-    assertTrue(source.get(collections.get("parcels"), "99999999999999999999999").isEmpty());
+    assertTrue(source.get(collections.get("parcels"), "abc'; DROP TABLE parcels; --", Crs.CRS84).isEmpty());
+    assertTrue(source.get(collections.get("parcels"), "99999999999999999999999", Crs.CRS84).isEmpty());
   }
 
   @Test

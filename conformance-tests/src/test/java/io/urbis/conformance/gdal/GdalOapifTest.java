@@ -1,0 +1,102 @@
+package io.urbis.conformance.gdal;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Json;
+import io.urbis.conformance.support.Layer;
+import io.urbis.conformance.support.Truth;
+import io.urbis.conformance.support.UrbisTest;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GDAL's OGC API – Features client (the OAPIF driver) as an independent reader of the whole server. */
+@UrbisTest
+@DisplayName("GDAL OAPIF driver")
+class GdalOapifTest {
+
+  private static final Pattern LAYER_LINE = Pattern.compile("(?m)^\\d+: (\\S+)");
+  private static final long TIMEOUT_SECONDS = 300;
+
+  private final Api api;
+  private final Truth truth;
+
+  GdalOapifTest(Api api, Truth truth) {
+    this.api = api;
+    this.truth = truth;
+  }
+
+  @BeforeAll
+  static void gdalInstalled() {
+    Assumptions.assumeTrue(onPath("ogrinfo") && onPath("ogr2ogr"), "GDAL (ogrinfo, ogr2ogr) is not on the PATH");
+  }
+
+  @Test
+  @DisplayName("ogrinfo lists every collection")
+  void listsEveryCollection() {
+    String output = run("ogrinfo", "-ro", "-so", dataset());
+    Set<String> layers = new TreeSet<>();
+    Matcher matcher = LAYER_LINE.matcher(output);
+    while (matcher.find()) {
+      layers.add(matcher.group(1));
+    }
+    assertEquals(truth.collectionIds(), layers, output);
+  }
+
+  @Test
+  @DisplayName("ogr2ogr reads every feature of every collection")
+  void readsEveryFeature(@TempDir Path directory) {
+    assertAll(Arrays.stream(Layer.values()).map(layer -> () -> {
+      Path copy = directory.resolve(layer.id() + ".geojson");
+      run("ogr2ogr", "-f", "GeoJSON", copy.toString(), dataset(), "-oo", "PAGE_SIZE=1000", layer.id());
+      long features = Json.parse(Files.readAllBytes(copy)).path("features").size();
+      assertEquals(truth.count(layer), features, layer + ": features GDAL read");
+    }));
+  }
+
+  private String dataset() {
+    return "OAPIF:" + api.base();
+  }
+
+  /** Runs a GDAL command to its end and returns what it printed; fails on a non-zero exit. */
+  private static String run(String... command) {
+    try {
+      Path output = Files.createTempFile("gdal", ".txt");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!finished) {
+        process.destroyForcibly();
+      }
+      String printed = Files.readString(output, StandardCharsets.UTF_8);
+      Files.delete(output);
+      assertEquals(0, finished ? process.exitValue() : -1, () -> String.join(" ", command) + "\n" + printed);
+      return printed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean onPath(String program) {
+    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
+  }
+}
