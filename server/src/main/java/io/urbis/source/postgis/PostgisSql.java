@@ -101,13 +101,30 @@ final class PostgisSql {
 
   /** The geometry in the output CRS, axes in that CRS's order (PostGIS works east first). */
   private static String outputGeometry(PostgisTable table, Crs crs) {
-    String geometry = inSrid(table, crs.srid());
+    String geometry = inSrid(table, crs.srid(), writableColumn(table));
     return crs.northFirst() ? "ST_FlipCoordinates(" + geometry + ")" : geometry;
+  }
+
+  /**
+   * The geometry column as GeoJSON can carry it: ST_AsGeoJSON refuses polyhedral surfaces and nested collections,
+   * so tables that may hold them have those written as the collection of their parts (a surface's faces).
+   */
+  private static String writableColumn(PostgisTable table) {
+    String column = "t." + quote(table.geometryColumn());
+    return switch (table.geometryType()) {
+      case POLYHEDRALSURFACE, GEOMETRYCOLLECTION, GEOMETRY -> "CASE WHEN GeometryType(" + column
+          + ") IN ('POLYHEDRALSURFACE', 'GEOMETRYCOLLECTION') THEN (SELECT ST_Collect(d.geom) FROM ST_Dump("
+          + column + ") d) ELSE " + column + " END";
+      default -> column;
+    };
   }
 
   /** The geometry column in another SRID; an unknown storage SRID (0) is taken as CRS84. */
   private static String inSrid(PostgisTable table, int srid) {
-    String column = "t." + quote(table.geometryColumn());
+    return inSrid(table, srid, "t." + quote(table.geometryColumn()));
+  }
+
+  private static String inSrid(PostgisTable table, int srid, String column) {
     int storage = table.srid() == 0 ? 4326 : table.srid();
     if (storage == srid) {
       return table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column;

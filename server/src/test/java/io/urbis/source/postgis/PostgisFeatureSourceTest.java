@@ -54,7 +54,7 @@ class PostgisFeatureSourceTest {
 
   @Test
   void everyKeyedGeometryTableAndViewIsPublished() {
-    assertEquals(new TreeSet<>(List.of("parcels", "Harbours", "transport.lines", "big_parcels")),
+    assertEquals(new TreeSet<>(List.of("parcels", "Harbours", "transport.lines", "big_parcels", "solids", "things")),
         new TreeSet<>(collections.keySet()));
   }
 
@@ -147,6 +147,22 @@ class PostgisFeatureSourceTest {
     assertEquals(List.of(13L), ids(parcels, new FeatureQuery(null, null, 100, null, filters)));
     List<PropertyFilter> byDate = List.of(new PropertyFilter("surveyed", java.time.LocalDate.parse("2020-01-11")));
     assertEquals(List.of(10L), ids(parcels, new FeatureQuery(null, null, 100, null, byDate)));
+  }
+
+  @Test
+  void polyhedralSurfacesAreWrittenAsTheirFaces() {
+    String geometry = source.get(collections.get("solids"), "1", Crs.CRS84).orElseThrow().geometryJson();
+    assertTrue(geometry.startsWith("{\"type\":\"MultiPolygon\""), geometry);
+    assertTrue(geometry.contains(",12]"), "heights kept: " + geometry);
+    Bbox around = new Bbox(8.12, 51.98, 8.13, 51.99);
+    assertEquals(List.of(1L), ids(collections.get("solids"), new FeatureQuery(around, null, 10, null)));
+  }
+
+  @Test
+  void nestedCollectionsAreFlattened() {
+    String geometry = source.get(collections.get("things"), "1", Crs.CRS84).orElseThrow().geometryJson();
+    assertTrue(geometry.startsWith("{\"type\":\"GeometryCollection\""), geometry);
+    assertTrue(geometry.contains("\"Point\"") && geometry.contains("\"LineString\""), geometry);
   }
 
   @Test

@@ -41,4 +41,14 @@ FROM generate_series(1, 15) AS i;
 CREATE VIEW big_parcels AS SELECT id, area, geom FROM parcels WHERE area > 300;
 CREATE VIEW keyless AS SELECT name, geom FROM parcels;
 
+-- 3D building solids and mixed geometries that ST_AsGeoJSON cannot write directly
+CREATE TABLE solids (id integer PRIMARY KEY, geom geometry(PolyhedralSurfaceZ, 25832));
+INSERT INTO solids VALUES (1, ST_GeomFromText('POLYHEDRALSURFACE Z (
+  ((440000 5760000 0, 440010 5760000 0, 440010 5760010 0, 440000 5760010 0, 440000 5760000 0)),
+  ((440000 5760000 0, 440000 5760000 12, 440010 5760000 12, 440010 5760000 0, 440000 5760000 0)))', 25832));
+CREATE TABLE things (id integer PRIMARY KEY, geom geometry(Geometry, 4326));
+INSERT INTO things VALUES
+  (1, 'SRID=4326;GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(7 51)), LINESTRING(7 51, 7.1 51.1))'),
+  (2, 'SRID=4326;POINT(7.2 51.2)');
+
 ANALYZE;
