@@ -9,13 +9,18 @@ import jakarta.ws.rs.core.Context;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses query parameters a resource does not declare with {@code @QueryParam} (OGC 17-069r4,
  * /req/core/query-param-unknown), so a typo never passes silently and never leaks into links.
  */
 public final class UnknownParameterFilter implements ContainerRequestFilter {
+
+  /** Declared parameters per resource method, read by reflection once. */
+  private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
 
   @Context private ResourceInfo resource;
 
@@ -25,10 +30,10 @@ public final class UnknownParameterFilter implements ContainerRequestFilter {
     if (method == null || method.isAnnotationPresent(ParsesItsOwnParameters.class)) {
       return;
     }
-    Set<String> declared = declaredQueryParameters(method);
+    Set<String> known = declared.computeIfAbsent(method, UnknownParameterFilter::declaredQueryParameters);
     for (String name : request.getUriInfo().getQueryParameters().keySet()) {
-      if (!declared.contains(name)) {
-        throw new InvalidParameterException(name, "unknown parameter; this resource takes " + declared);
+      if (!known.contains(name)) {
+        throw new InvalidParameterException(name, "unknown parameter; this resource takes " + known);
       }
     }
   }
@@ -42,6 +47,6 @@ public final class UnknownParameterFilter implements ContainerRequestFilter {
         }
       }
     }
-    return names;
+    return Set.copyOf(names);
   }
 }

@@ -1,40 +1,56 @@
 package io.urbis.encode;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.urbis.source.EncodedFeature;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes GeoJSON features; geometry and properties arrive as JSON text from the source and are copied raw. */
+/**
+ * Writes GeoJSON features as bytes. Geometry and properties arrive as JSON text from the source and are copied
+ * as they are: going through a JSON generator would re-encode every character, the hottest path of a page.
+ */
 final class GeoJsonFeatureEncoder {
+
+  private static final byte[] FEATURE_START = ascii("{\"type\":\"Feature\",\"id\":");
+  private static final byte[] GEOMETRY = ascii(",\"geometry\":");
+  private static final byte[] PROPERTIES = ascii(",\"properties\":");
+  private static final byte[] LINKS = ascii(",\"links\":");
+  private static final byte[] NULL = ascii("null");
 
   private GeoJsonFeatureEncoder() {}
 
-  /** Writes the members of a feature object; the caller opens and closes it. */
-  static void writeFeatureMembers(JsonGenerator json, EncodedFeature feature) throws IOException {
-    json.writeStringField("type", "Feature");
-    json.writeFieldName("id");
-    if (feature.id() instanceof Long number) {
-      json.writeNumber(number);
-    } else {
-      json.writeString(String.valueOf(feature.id()));
-    }
-    json.writeFieldName("geometry");
-    if (feature.geometryJson() == null) {
-      json.writeNull();
-    } else {
-      json.writeRawValue(feature.geometryJson());
-    }
-    json.writeFieldName("properties");
-    json.writeRawValue(feature.propertiesJson());
+  /** Writes the feature object without its closing brace, so that a caller may add members. */
+  static void writeOpenFeature(OutputStream out, EncodedFeature feature) throws IOException {
+    out.write(FEATURE_START);
+    writeId(out, feature.id());
+    out.write(GEOMETRY);
+    out.write(feature.geometryJson() == null ? NULL : utf8(feature.geometryJson()));
+    out.write(PROPERTIES);
+    out.write(utf8(feature.propertiesJson()));
   }
 
-  static void writeLinks(JsonGenerator json, List<Link> links) throws IOException {
-    json.writeFieldName("links");
-    json.writeStartArray();
-    for (Link link : links) {
-      json.writeObject(link);
+  static void writeLinks(OutputStream out, List<Link> links) throws IOException {
+    out.write(LINKS);
+    out.write(Json.MAPPER.writeValueAsBytes(links));
+  }
+
+  private static void writeId(OutputStream out, Object id) throws IOException {
+    if (id instanceof Long number) {
+      out.write(ascii(number.toString()));
+      return;
     }
-    json.writeEndArray();
+    out.write('"');
+    out.write(JsonStringEncoder.getInstance().quoteAsUTF8(String.valueOf(id)));
+    out.write('"');
+  }
+
+  static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] utf8(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,7 +1,5 @@
 package io.urbis.encode;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
 import jakarta.ws.rs.Produces;
@@ -9,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
@@ -23,6 +22,10 @@ import java.util.OptionalLong;
 @Produces({"application/geo+json", "application/json"})
 public final class GeoJsonFeaturePageWriter implements MessageBodyWriter<FeaturePage> {
 
+  private static final byte[] HEAD = GeoJsonFeatureEncoder.ascii("{\"type\":\"FeatureCollection\",\"features\":[");
+  /** Large enough that a page leaves in few network writes, small enough to start streaming early. */
+  private static final int BUFFER_BYTES = 32 * 1024;
+
   @Override
   public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
     return type == FeaturePage.class;
@@ -30,29 +33,28 @@ public final class GeoJsonFeaturePageWriter implements MessageBodyWriter<Feature
 
   @Override
   public void writeTo(FeaturePage page, Class<?> type, Type generic, Annotation[] annotations,
-      MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-    try (FeatureStream features = page.features();
-        JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      json.writeStringField("type", "FeatureCollection");
-      json.writeFieldName("features");
-      json.writeStartArray();
+      MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
+    try (FeatureStream features = page.features()) {
+      OutputStream out = new BufferedOutputStream(entity, BUFFER_BYTES);
+      out.write(HEAD);
       long returned = 0;
       for (EncodedFeature feature = features.next(); feature != null; feature = features.next()) {
-        json.writeStartObject();
-        GeoJsonFeatureEncoder.writeFeatureMembers(json, feature);
-        json.writeEndObject();
+        if (returned > 0) {
+          out.write(',');
+        }
+        GeoJsonFeatureEncoder.writeOpenFeature(out, feature);
+        out.write('}');
         returned++;
       }
-      json.writeEndArray();
-      json.writeNumberField("numberReturned", returned);
+      out.write(GeoJsonFeatureEncoder.ascii("],\"numberReturned\":" + returned));
       OptionalLong matched = features.numberMatched();
       if (matched.isPresent()) {
-        json.writeNumberField("numberMatched", matched.getAsLong());
+        out.write(GeoJsonFeatureEncoder.ascii(",\"numberMatched\":" + matched.getAsLong()));
       }
-      json.writeStringField("timeStamp", page.timeStamp().toString());
-      GeoJsonFeatureEncoder.writeLinks(json, page.links().apply(features.paging()));
-      json.writeEndObject();
+      out.write(GeoJsonFeatureEncoder.ascii(",\"timeStamp\":\"" + page.timeStamp() + "\""));
+      GeoJsonFeatureEncoder.writeLinks(out, page.links().apply(features.paging()));
+      out.write('}');
+      out.flush();
     }
   }
 }

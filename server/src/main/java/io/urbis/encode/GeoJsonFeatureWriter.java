@@ -1,7 +1,5 @@
 package io.urbis.encode;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +11,10 @@ public final class GeoJsonFeatureWriter {
 
   public static byte[] encode(FeatureDocument document) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      GeoJsonFeatureEncoder.writeFeatureMembers(json, document.feature());
-      GeoJsonFeatureEncoder.writeLinks(json, document.links());
-      json.writeEndObject();
+    try {
+      GeoJsonFeatureEncoder.writeOpenFeature(out, document.feature());
+      GeoJsonFeatureEncoder.writeLinks(out, document.links());
+      out.write('}');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

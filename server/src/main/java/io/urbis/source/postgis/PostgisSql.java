@@ -2,6 +2,7 @@ package io.urbis.source.postgis;
 
 import static io.urbis.source.postgis.SqlIdentifier.quote;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.urbis.crs.Crs;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
@@ -19,8 +20,7 @@ import java.util.stream.Collectors;
  */
 final class PostgisSql {
 
-  /** json_build_object takes at most 100 arguments: 50 key/value pairs. */
-  private static final int PAIRS_PER_OBJECT = 50;
+  private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
   /** Vertices per box edge when a CRS84 box is projected into the storage CRS, so curved edges stay covered. */
   private static final int EDGE_SEGMENTS = 32;
 
@@ -132,26 +132,25 @@ final class PostgisSql {
     return "ST_Transform(" + (table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column) + ", " + srid + ")";
   }
 
+  /**
+   * The properties as JSON text, concatenated from each column's own JSON ({@code to_json} escapes strings and
+   * writes numbers, booleans and times as JSON does): cheaper for PostgreSQL than building a json object per row.
+   * Keys are catalog column names, JSON-escaped, then quoted as SQL literals.
+   */
   private static String propertiesObject(PostgisTable table) {
     List<PostgisColumn> columns = table.columns();
     if (columns.isEmpty()) {
-      return "'{}'::json";
+      return "'{}'";
     }
-    if (columns.size() <= PAIRS_PER_OBJECT) {
-      return "json_build_object(" + pairs(columns) + ")";
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String key = (i == 0 ? "{" : ",") + "\"" + new String(JSON_TEXT.quoteAsString(columns.get(i).name())) + "\":";
+      parts.add("'" + key.replace("'", "''") + "'");
+      parts.add("coalesce(to_json(t." + quote(columns.get(i).name()) + ")::text, 'null')");
     }
-    List<String> chunks = new ArrayList<>();
-    for (int from = 0; from < columns.size(); from += PAIRS_PER_OBJECT) {
-      List<PostgisColumn> chunk = columns.subList(from, Math.min(columns.size(), from + PAIRS_PER_OBJECT));
-      chunks.add("jsonb_build_object(" + pairs(chunk) + ")");
-    }
-    return "(" + String.join(" || ", chunks) + ")";
-  }
-
-  private static String pairs(List<PostgisColumn> columns) {
-    return columns.stream()
-        .map(c -> "'" + c.name().replace("'", "''") + "', t." + quote(c.name()))
-        .collect(Collectors.joining(", "));
+    parts.add("'}'");
+    // || rather than concat(): functions take at most 100 arguments, tables may have more columns
+    return "(" + String.join(" || ", parts) + ")";
   }
 
   private List<String> filters(PostgisTable table, FeatureQuery query, List<Bbox> boxes, List<Object> binds) {

@@ -54,7 +54,7 @@ class PostgisFeatureSourceTest {
 
   @Test
   void everyKeyedGeometryTableAndViewIsPublished() {
-    assertEquals(new TreeSet<>(List.of("parcels", "Harbours", "transport.lines", "big_parcels", "solids", "things")),
+    assertEquals(new TreeSet<>(List.of("parcels", "Harbours", "transport.lines", "big_parcels", "solids", "things", "wide")),
         new TreeSet<>(collections.keySet()));
   }
 
@@ -156,6 +156,15 @@ class PostgisFeatureSourceTest {
     assertTrue(geometry.contains(",12]"), "heights kept: " + geometry);
     Bbox around = new Bbox(8.12, 51.98, 8.13, 51.99);
     assertEquals(List.of(1L), ids(collections.get("solids"), new FeatureQuery(around, null, 10, null)));
+  }
+
+  @Test
+  void everyColumnOfAWideTableIsAProperty() throws Exception {
+    String properties = source.get(collections.get("wide"), "1", Crs.CRS84).orElseThrow().propertiesJson();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(properties);
+    assertEquals(60, json.size());
+    assertEquals(60, json.path("c60").asInt());
+    assertTrue(json.path("c2").isNull());
   }
 
   @Test

@@ -51,4 +51,11 @@ INSERT INTO things VALUES
   (1, 'SRID=4326;GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(7 51)), LINESTRING(7 51, 7.1 51.1))'),
   (2, 'SRID=4326;POINT(7.2 51.2)');
 
+-- more columns than a SQL function takes arguments
+DO $$ BEGIN
+  EXECUTE 'CREATE TABLE wide (id integer PRIMARY KEY, geom geometry(Point, 4326), '
+    || (SELECT string_agg('c' || i || ' integer', ', ') FROM generate_series(1, 60) AS i) || ')';
+END $$;
+INSERT INTO wide (id, geom, c1, c60) VALUES (1, 'SRID=4326;POINT(1 1)', 1, 60);
+
 ANALYZE;
