@@ -87,6 +87,26 @@ class ServedCatalogTest {
   }
 
   @Test
+  void queryablesListEveryPropertyAndTheGeometryAsJsonSchema() throws Exception {
+    HttpResponse<String> response = get("/collections/buildings/queryables");
+    assertEquals("application/schema+json", response.headers().firstValue("Content-Type").orElseThrow());
+    JsonNode queryables = json(response);
+    assertEquals("https://json-schema.org/draft/2020-12/schema", queryables.path("$schema").asText());
+    assertEquals("geometry-polygon", queryables.path("properties").path("geom").path("format").asText());
+    assertEquals("number", queryables.path("properties").path("height_m").path("type").asText());
+    assertEquals("date", queryables.path("properties").path("last_renovation").path("format").asText());
+    assertTrue(queryables.path("additionalProperties").isBoolean());
+  }
+
+  @Test
+  void theSchemaMarksIdGeometryAndTimeByRole() throws Exception {
+    JsonNode properties = json(get("/collections/buildings/schema")).path("properties");
+    assertEquals("id", properties.path("fid").path("x-ogc-role").asText());
+    assertEquals("primary-geometry", properties.path("geom").path("x-ogc-role").asText());
+    assertEquals("primary-instant", properties.path("last_renovation").path("x-ogc-role").asText());
+  }
+
+  @Test
   void readinessAsksEverySource() throws Exception {
     assertEquals(200, get("/ready").statusCode());
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The three paths of one collection, with the id written into the path rather than templated:
+ * The paths of one collection, with the id written into the path rather than templated:
  * clients such as QGIS read each collection's items parameters from its own path.
  */
 final class CollectionPaths {
@@ -37,6 +37,10 @@ final class CollectionPaths {
         get("describeCollection_", "Describe the collection " + label,
             List.of(Refs.parameter("f")), "Collection"));
     paths.put(names.path() + "/items", items(label));
+    paths.put(names.path() + "/queryables",
+        get("getQueryables_", "Queryables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+    paths.put(names.path() + "/schema",
+        get("getSchema_", "Schema of the features of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/items/{featureId}",
         get("getItem_", "Fetch one feature of " + label,
             List.of(Refs.parameter("featureId"), Refs.parameter("f"), Refs.parameter("crs")),

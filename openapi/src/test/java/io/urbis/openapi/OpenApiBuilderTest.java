@@ -24,13 +24,14 @@ class OpenApiBuilderTest {
   }
 
   @Test
-  void hasServerPathsAndThreePathsPerCollection() {
+  void hasServerPathsAndFivePathsPerCollection() {
     List<String> paths = new ArrayList<>();
     document.path("paths").fieldNames().forEachRemaining(paths::add);
     assertEquals(List.of("/", "/conformance", "/api", "/collections",
-        "/collections/buildings", "/collections/buildings/items",
-        "/collections/buildings/items/{featureId}",
+        "/collections/buildings", "/collections/buildings/items", "/collections/buildings/queryables",
+        "/collections/buildings/schema", "/collections/buildings/items/{featureId}",
         "/collections/street%20trees", "/collections/street%20trees/items",
+        "/collections/street%20trees/queryables", "/collections/street%20trees/schema",
         "/collections/street%20trees/items/{featureId}"), paths);
   }
 

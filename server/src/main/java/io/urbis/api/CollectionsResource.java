@@ -68,7 +68,11 @@ public final class CollectionsResource {
     List<Link> collectionLinks = List.of(
         links.link("self", Representation.JSON, "This collection", "collections", collection.id()),
         links.link("items", Representation.GEOJSON, "Features as GeoJSON", "collections", collection.id(), "items"),
-        links.link("items", Representation.HTML, "Features as HTML", "collections", collection.id(), "items"));
+        links.link("items", Representation.HTML, "Features as HTML", "collections", collection.id(), "items"),
+        links.link("http://www.opengis.net/def/rel/ogc/1.0/queryables", Representation.JSON_SCHEMA,
+            "Queryables", "collections", collection.id(), "queryables"),
+        links.link("http://www.opengis.net/def/rel/ogc/1.0/schema", Representation.JSON_SCHEMA,
+            "Schema of the features", "collections", collection.id(), "schema"));
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), collectionLinks,
         Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature",
         SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),

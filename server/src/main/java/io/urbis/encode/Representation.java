@@ -11,6 +11,7 @@ public enum Representation {
   JSON("json", "JSON", List.of("application/json")),
   GEOJSON("json", "GeoJSON", List.of("application/geo+json", "application/json")),
   HTML("html", "HTML", List.of("text/html", "application/xhtml+xml")),
+  JSON_SCHEMA("json", "JSON Schema", List.of("application/schema+json", "application/json")),
   OPENAPI_JSON("json", "OpenAPI 3.0 (JSON)", List.of("application/vnd.oai.openapi+json;version=3.0",
       "application/vnd.oai.openapi+json", "application/json")),
   OPENAPI_YAML("yaml", "OpenAPI 3.0 (YAML)", List.of("application/vnd.oai.openapi;version=3.0",
