@@ -10,6 +10,7 @@ import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
 import io.urbis.api.MetricsResource;
+import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.SchemaResource;
 import io.urbis.api.UnknownParameterFilter;
@@ -50,6 +51,7 @@ final class UrbisApplication {
     config.register(new ApiDefinitionResource(settings, catalog));
     config.register(new CollectionsResource(catalog));
     config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
+    config.register(new QueryablesResource(catalog));
     config.register(new SchemaResource(catalog));
     config.register(new HealthResource(sources));
     config.register(new AssetsResource());

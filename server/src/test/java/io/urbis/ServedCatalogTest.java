@@ -13,6 +13,8 @@ import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,6 +90,7 @@ class ServedCatalogTest {
 
   @Test
   void queryablesListEveryPropertyAndTheGeometryAsJsonSchema() throws Exception {
+    assertEquals(200, get("/collections/buildings").statusCode(), "the collection itself stays reachable");
     HttpResponse<String> response = get("/collections/buildings/queryables");
     assertEquals("application/schema+json", response.headers().firstValue("Content-Type").orElseThrow());
     JsonNode queryables = json(response);
@@ -104,6 +107,29 @@ class ServedCatalogTest {
     assertEquals("id", properties.path("fid").path("x-ogc-role").asText());
     assertEquals("primary-geometry", properties.path("geom").path("x-ogc-role").asText());
     assertEquals("primary-instant", properties.path("last_renovation").path("x-ogc-role").asText());
+  }
+
+  @Test
+  void aCql2FilterSelectsOnTheGeoPackageToo() throws Exception {
+    String filter = URLEncoder.encode("storeys >= 3 AND function = 'commercial'", StandardCharsets.UTF_8);
+    JsonNode page = json(get("/collections/buildings/items?limit=100&filter=" + filter));
+    assertTrue(page.path("numberReturned").asInt() > 0, page.toString());
+    for (JsonNode feature : page.path("features")) {
+      assertTrue(feature.path("properties").path("storeys").asInt() >= 3);
+      assertEquals("commercial", feature.path("properties").path("function").asText());
+    }
+    String json = URLEncoder.encode("{\"op\":\">=\",\"args\":[{\"property\":\"storeys\"},3]}",
+        StandardCharsets.UTF_8);
+    JsonNode same = json(get("/collections/buildings/items?limit=1&filter-lang=cql2-json&filter=" + json));
+    assertEquals(1, same.path("numberReturned").asInt());
+  }
+
+  @Test
+  void aMalformedFilterIsABadRequestThatSaysWhere() throws Exception {
+    HttpResponse<String> response = get("/collections/buildings/items?filter="
+        + URLEncoder.encode("storeys >= AND", StandardCharsets.UTF_8));
+    assertEquals(400, response.statusCode());
+    assertTrue(json(response).path("description").asText().contains("position"), response.body());
   }
 
   @Test

@@ -72,6 +72,9 @@ final class CollectionPaths {
     parameters.add(Refs.parameter("bbox-crs"));
     parameters.add(Refs.parameter("crs"));
     parameters.add(Refs.parameter("datetime"));
+    parameters.add(Refs.parameter("filter"));
+    parameters.add(Refs.parameter("filter-lang"));
+    parameters.add(Refs.parameter("filter-crs"));
     parameters.add(Refs.parameter("limit"));
     parameters.add(Refs.parameter("cursor"));
     for (QueryableProperty property : collection.properties()) {

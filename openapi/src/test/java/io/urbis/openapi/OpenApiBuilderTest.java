@@ -55,7 +55,9 @@ class OpenApiBuilderTest {
   @Test
   void itemsReferenceSharedParametersThenFilterOnScalarProperties() {
     assertEquals(List.of("#/components/parameters/f", "#/components/parameters/bbox",
-            "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime", "#/components/parameters/limit",
+            "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime",
+            "#/components/parameters/filter", "#/components/parameters/filter-lang",
+            "#/components/parameters/filter-crs", "#/components/parameters/limit",
             "#/components/parameters/cursor", "name", "floors", "built"),
         parameterRefsOrNames("/collections/buildings/items"));
   }

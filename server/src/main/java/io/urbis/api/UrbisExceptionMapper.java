@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,11 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
       LOG.debug("request {}: {} {}", requestId, status, web.getMessage());
       return body(status, codeOf(status), web.getMessage(), requestId).build();
     }
+    if (isClientGone(error)) {
+      // the client closed the connection mid-response: nothing to answer, nothing wrong on our side
+      LOG.debug("request {}: client disconnected ({})", requestId, rootMessage(error));
+      return Response.status(500).build();
+    }
     LOG.error("request {} failed", requestId, error);
     return body(500, "ServerError", "Internal error; quote request id " + requestId + " to the operator",
         requestId).build();
@@ -66,6 +72,15 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
       case 415 -> "UnsupportedMediaType";
       default -> "InvalidRequest";
     };
+  }
+
+  private static boolean isClientGone(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof EofException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable error) {

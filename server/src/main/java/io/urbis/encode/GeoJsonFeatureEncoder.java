@@ -26,9 +26,9 @@ final class GeoJsonFeatureEncoder {
     out.write(FEATURE_START);
     writeId(out, feature.id());
     out.write(GEOMETRY);
-    out.write(feature.geometryJson() == null ? NULL : utf8(feature.geometryJson()));
+    out.write(feature.geometry() == null ? NULL : feature.geometry());
     out.write(PROPERTIES);
-    out.write(utf8(feature.propertiesJson()));
+    out.write(feature.properties());
   }
 
   static void writeLinks(OutputStream out, List<Link> links) throws IOException {
@@ -48,9 +48,5 @@ final class GeoJsonFeatureEncoder {
 
   static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] utf8(String json) {
-    return json.getBytes(StandardCharsets.UTF_8);
   }
 }

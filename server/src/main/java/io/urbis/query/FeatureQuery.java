@@ -12,18 +12,19 @@ import java.util.List;
  * @param cursor where the page starts, or null for the first page
  * @param propertyFilters equality conditions on properties, all of which must hold
  * @param crs the CRS to write coordinates in
+ * @param filter a CQL2 filter, or null
  */
 public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor,
-    List<PropertyFilter> propertyFilters, Crs crs) {
+    List<PropertyFilter> propertyFilters, Crs crs, Filter filter) {
 
   public FeatureQuery {
     propertyFilters = List.copyOf(propertyFilters);
   }
 
-  /** A query answered in CRS84. */
+  /** A query answered in CRS84, without CQL2 filter. */
   public FeatureQuery(
       Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
-    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84);
+    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84, null);
   }
 
   /** A query answered in CRS84, without property filters. */
@@ -33,7 +34,7 @@ public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCurs
 
   /** The same selection, starting at another page. */
   public FeatureQuery withCursor(PageCursor newCursor) {
-    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs);
+    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter);
   }
 
   public boolean isFirstPage() {

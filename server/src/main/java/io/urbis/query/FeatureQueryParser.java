@@ -53,7 +53,32 @@ public final class FeatureQueryParser {
         orDefault(single(parameters, limit), defaultLimit),
         single(parameters, cursor),
         filters,
-        orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84));
+        orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84),
+        filter(parameters, collection));
+  }
+
+  private static Filter filter(Map<String, List<String>> parameters, Collection collection) {
+    String text = single(parameters, FilterParameter.FILTER);
+    String language = single(parameters, FilterParameter.LANGUAGE);
+    String crs = single(parameters, FilterParameter.CRS);
+    if (text == null) {
+      if (language != null || crs != null) {
+        throw new InvalidParameterException(FilterParameter.FILTER, "filter-lang and filter-crs need a filter");
+      }
+      return null;
+    }
+    return FilterParameter.parse(text, language, crs, CollectionQueryables.of(collection));
+  }
+
+  private static String single(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw new InvalidParameterException(name, "given more than once");
+    }
+    return values.get(0);
   }
 
   /** The output CRS of a single-feature request, whose only other parameter is {@code f}. */
@@ -70,6 +95,9 @@ public final class FeatureQueryParser {
   /** Standard parameters win over properties of the same name, as the API definition documents. */
   private boolean isStandard(String name) {
     return REPRESENTATION_PARAMETERS.contains(name)
+        || name.equals(FilterParameter.FILTER)
+        || name.equals(FilterParameter.LANGUAGE)
+        || name.equals(FilterParameter.CRS)
         || name.equals(BBOX)
         || name.equals(CRS)
         || name.equals(BBOX_CRS)

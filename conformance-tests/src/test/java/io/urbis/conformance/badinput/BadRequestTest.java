@@ -8,7 +8,9 @@ import io.urbis.conformance.support.FeaturePages;
 import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.MediaTypes;
 import io.urbis.conformance.support.OgcExceptions;
+import io.urbis.conformance.support.Source;
 import io.urbis.conformance.support.Truth;
+import io.urbis.conformance.support.Urbis;
 import io.urbis.conformance.support.UrbisTest;
 import java.net.URI;
 import java.util.Arrays;
@@ -107,6 +109,9 @@ class BadRequestTest {
         notFound("/collections/spatial_ref_sys"),
         notFound("/collections/notes/items"),
         notFound("/collections/hidden.secrets/items"),
+        notFound("/collections/gpkg_contents"),
+        notFound("/collections/gpkg_spatial_ref_sys/items"),
+        notFound("/collections/rtree_buildings_geom/items"),
         notFound("/collections/buildings%3BDROP%20TABLE%20buildings/items"),
         notFound("/collections/%27/items"),
         notFound(ITEMS + "/999999"),
@@ -136,8 +141,11 @@ class BadRequestTest {
   @Order(2)
   @Test
   @DisplayName("the bad requests left the data as it was")
-  void dataUnchanged() {
+  void dataUnchanged(Urbis urbis) {
     assertEquals(BUILDINGS, truth.count(Layer.BUILDINGS), "rows in buildings");
+    if (api.source() == Source.GEOPACKAGE) {
+      urbis.geoPackage().assertUnchanged();
+    }
   }
 
   /** The query parameter of a next link that is neither limit, f, bbox nor datetime. */

@@ -97,7 +97,10 @@ class FeatureTest {
     }));
   }
 
-  /** The first five features of every collection, as the items response names them, and the awkward POI ids. */
+  /**
+   * The first five features of every collection, as the items response names them, and the awkward POI ids where the
+   * source keeps text keys (in a GeoPackage poi's feature ids are integers: there is nothing to percent-encode).
+   */
   private Stream<Sample> samples() {
     List<Sample> samples = new ArrayList<>();
     Arrays.stream(Layer.values()).forEach(layer -> Json.elements(api.json(layer.items() + "?limit=5").get("features"))
@@ -105,7 +108,9 @@ class FeatureTest {
           assertTrue(feature.path("id").isValueNode(), layer + ": a feature without id: " + feature);
           samples.add(new Sample(layer, feature.path("id").asText()));
         }));
-    AWKWARD_POI_IDS.forEach(id -> samples.add(new Sample(Layer.POI, id)));
+    if (api.source().keepsTextKeys()) {
+      AWKWARD_POI_IDS.forEach(id -> samples.add(new Sample(Layer.POI, id)));
+    }
     return samples.stream();
   }
 

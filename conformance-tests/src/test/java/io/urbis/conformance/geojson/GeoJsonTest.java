@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.FeaturePages;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
@@ -31,8 +32,8 @@ class GeoJsonTest {
   @Test
   @DisplayName("/conf/geojson/definition")
   void definition() {
-    Stream<Executable> features = Stream.of(Layer.POI.items(), Layer.POI.items() + "/poi-0001",
-        Layer.POI.items() + "?f=json", Layer.POI.items() + "/poi-0001?f=json")
+    String feature = FeaturePages.path(api, Layer.POI, "poi-0001");
+    Stream<Executable> features = Stream.of(Layer.POI.items(), feature, Layer.POI.items() + "?f=json", feature + "?f=json")
         .map(path -> () -> assertServes(path, MediaTypes.GEOJSON, MediaTypes.GEOJSON));
     Stream<Executable> others = Stream.of("/", "/conformance", "/collections", "/collections/poi", "/?f=json")
         .map(path -> () -> assertServes(path, MediaTypes.JSON, MediaTypes.JSON));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.FeaturePages;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.MediaTypes;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Conformance class HTML")
 class HtmlTest {
 
-  private static final List<String> RESOURCES = List.of("/", "/conformance", "/api", "/collections",
-      "/collections/poi", Layer.POI.items(), Layer.POI.items() + "/poi-0001");
   private static final Pattern DOCTYPE = Pattern.compile("^\\s*<!doctype html>", Pattern.CASE_INSENSITIVE);
 
   private final Api api;
@@ -34,7 +33,7 @@ class HtmlTest {
   @Test
   @DisplayName("/conf/html/definition")
   void definition() {
-    assertAll(RESOURCES.stream().flatMap(path -> Stream.of(
+    assertAll(resources().stream().flatMap(path -> Stream.of(
         api.get(path, "Accept", MediaTypes.HTML),
         api.get(path + (path.contains("?") ? "&" : "?") + "f=html"))).map(reply -> () -> {
           assertEquals(200, reply.status(), reply::describe);
@@ -45,7 +44,7 @@ class HtmlTest {
   @Test
   @DisplayName("/conf/html/content")
   void content() {
-    assertAll(RESOURCES.stream().map(path -> () -> assertHtml5(html(path), path)));
+    assertAll(resources().stream().map(path -> () -> assertHtml5(html(path), path)));
     String collections = html("/collections");
     Json.elements(api.json("/collections").get("collections")).forEach(entry ->
         assertTrue(collections.contains(entry.path("id").asText()), "/collections HTML lacks " + entry.path("id")));
@@ -53,6 +52,11 @@ class HtmlTest {
     Json.elements(api.json(Layer.POI.items() + "?limit=20").get("features")).stream()
         .map(feature -> feature.path("id").asText())
         .forEach(id -> assertTrue(items.contains(id), "the items HTML lacks feature " + id));
+  }
+
+  private List<String> resources() {
+    return List.of("/", "/conformance", "/api", "/collections", "/collections/poi", Layer.POI.items(),
+        FeaturePages.path(api, Layer.POI, "poi-0001"));
   }
 
   private String html(String path) {

@@ -19,11 +19,18 @@ public final class Api {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final URI base;
+  private final Source source;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-  Api(URI base) {
+  Api(URI base, Source source) {
     this.base = base;
+    this.source = source;
+  }
+
+  /** The kind of source this server serves. */
+  public Source source() {
+    return source;
   }
 
   /** {@code http://localhost:<port>/} */
@@ -66,7 +73,7 @@ public final class Api {
   /** GET asking for JSON; asserts 200 and returns the parsed body. */
   public JsonNode json(String target) {
     Reply reply = get(target, "Accept", MediaTypes.JSON_OR_GEOJSON);
-    assertEquals(200, reply.status(), () -> reply.describe());
+    assertEquals(200, reply.status(), () -> source.label() + " " + reply.describe());
     return reply.json();
   }
 

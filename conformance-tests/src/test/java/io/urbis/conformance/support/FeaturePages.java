@@ -47,6 +47,17 @@ public final class FeaturePages {
     return features(follow(api, target, "next"));
   }
 
+  /**
+   * {@code /collections/{collectionId}/items/{featureId}} of the feature with this key, under the feature id the
+   * server gives it (for poi in a GeoPackage an integer, see {@link Layer#keyOf}).
+   */
+  public static String path(Api api, Layer layer, String key) {
+    JsonNode feature = all(api, layer.items() + "?limit=" + KeySets.PAGE).stream()
+        .filter(candidate -> key.equals(layer.keyOf(candidate))).findFirst()
+        .orElseThrow(() -> new AssertionError(layer + ": no feature with the key " + key));
+    return layer.items() + "/" + Api.encode(feature.path("id").asText());
+  }
+
   /** The keys of features, asserting that none appears twice. */
   public static Set<String> keys(Layer layer, List<JsonNode> features) {
     Set<String> keys = new HashSet<>();

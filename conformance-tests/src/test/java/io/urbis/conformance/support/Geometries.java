@@ -1,10 +1,10 @@
 package io.urbis.conformance.support;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,39 +21,67 @@ public final class Geometries {
 
   /** Same type and structure, every ordinate within {@link #TOLERANCE}; {@code expected} null means no geometry. */
   public static void assertSame(String expected, JsonNode actual, String where) {
-    if (expected == null) {
-      assertTrue(actual == null || actual.isNull(), where + ": expected a null geometry, got " + actual);
-      return;
+    List<String> differences = differences(expected == null ? null : Json.parse(expected), actual, TOLERANCE, where);
+    if (!differences.isEmpty()) {
+      fail(differences.get(0) + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more)" : ""));
     }
-    assertTrue(actual != null && actual.isObject(), where + ": geometry missing");
-    compare(Json.parse(expected), actual, where);
   }
 
-  private static void compare(JsonNode expected, JsonNode actual, String where) {
+  /**
+   * Every difference between two GeoJSON geometries: type, structure, and each ordinate further apart than
+   * {@code tolerance}. Null (or a JSON null) is no geometry.
+   */
+  public static List<String> differences(JsonNode expected, JsonNode actual, double tolerance, String where) {
+    List<String> found = new ArrayList<>();
+    boolean expectedNone = expected == null || expected.isNull();
+    boolean actualNone = actual == null || actual.isNull();
+    if (expectedNone || actualNone) {
+      if (expectedNone != actualNone) {
+        found.add(where + ": expected " + (expectedNone ? "a null geometry" : expected.path("type")) + ", got " + actual);
+      }
+      return found;
+    }
+    compare(expected, actual, tolerance, where, found);
+    return found;
+  }
+
+  private static void compare(JsonNode expected, JsonNode actual, double tolerance, String where, List<String> found) {
     String type = expected.path("type").asText();
-    assertEquals(type, actual.path("type").asText(), where + ": geometry type");
-    if ("GeometryCollection".equals(type)) {
+    if (!type.equals(actual.path("type").asText())) {
+      found.add(where + ": expected geometry type " + type + ", got " + actual.path("type"));
+    } else if ("GeometryCollection".equals(type)) {
       List<JsonNode> members = Json.elements(expected.get("geometries"));
       List<JsonNode> actualMembers = Json.elements(actual.get("geometries"));
-      assertEquals(members.size(), actualMembers.size(), where + ": members of the collection");
+      if (members.size() != actualMembers.size()) {
+        found.add(where + ": expected " + members.size() + " members of the collection, got " + actualMembers.size());
+        return;
+      }
       for (int i = 0; i < members.size(); i++) {
-        compare(members.get(i), actualMembers.get(i), where + "/geometries/" + i);
+        compare(members.get(i), actualMembers.get(i), tolerance, where + "/geometries/" + i, found);
       }
     } else {
-      compareCoordinates(expected.get("coordinates"), actual.get("coordinates"), where + "/coordinates");
+      compareCoordinates(expected.get("coordinates"), actual.get("coordinates"), tolerance, where + "/coordinates",
+          found);
     }
   }
 
-  private static void compareCoordinates(JsonNode expected, JsonNode actual, String where) {
+  private static void compareCoordinates(JsonNode expected, JsonNode actual, double tolerance, String where,
+      List<String> found) {
     if (expected.isNumber()) {
-      assertTrue(actual != null && actual.isNumber(), where + ": expected a number, got " + actual);
-      assertEquals(expected.asDouble(), actual.asDouble(), TOLERANCE, where);
+      if (actual == null || !actual.isNumber()) {
+        found.add(where + ": expected a number, got " + actual);
+      } else if (!(Math.abs(expected.asDouble() - actual.asDouble()) <= tolerance)) {
+        found.add(where + ": expected " + expected + ", got " + actual + " (off by "
+            + Math.abs(expected.asDouble() - actual.asDouble()) + ")");
+      }
       return;
     }
-    assertTrue(actual != null && actual.isArray(), where + ": expected an array, got " + actual);
-    assertEquals(expected.size(), actual.size(), where + ": length of " + actual);
+    if (actual == null || !actual.isArray() || expected.size() != actual.size()) {
+      found.add(where + ": expected " + expected.size() + " elements, got " + actual);
+      return;
+    }
     for (int i = 0; i < expected.size(); i++) {
-      compareCoordinates(expected.get(i), actual.get(i), where + "/" + i);
+      compareCoordinates(expected.get(i), actual.get(i), tolerance, where + "/" + i, found);
     }
   }
 

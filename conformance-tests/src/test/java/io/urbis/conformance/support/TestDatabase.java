@@ -71,6 +71,16 @@ public final class TestDatabase implements AutoCloseable {
     return admin.url(name);
   }
 
+  /** The database as a GDAL data source ({@code PG:dbname=...}); the password is in {@link #clientEnvironment()}. */
+  public String gdalDataSource() {
+    return "PG:" + admin.conninfo(name);
+  }
+
+  /** What a libpq client (GDAL) needs in its environment besides {@link #gdalDataSource()}: the password. */
+  public Map<String, String> clientEnvironment() {
+    return admin.password() == null ? Map.of() : Map.of("PGPASSWORD", admin.password());
+  }
+
   /** The first column of every row, as text (SQL NULL stays null). */
   public List<String> column(String sql, Object... binds) {
     return rows(sql, binds).stream().map(row -> row.get(0)).toList();
@@ -166,6 +176,15 @@ public final class TestDatabase implements AutoCloseable {
             + " start one (e.g. pg_ctlcluster 15 main start), or pass -D" + UrbisExtension.SKIP_DB + "=true to skip.",
             e);
       }
+    }
+
+    /** A libpq key/value connection string without the password. */
+    String conninfo(String db) {
+      return "dbname=" + quoted(db) + " host=" + quoted(host) + " port=" + port + " user=" + quoted(user);
+    }
+
+    private static String quoted(String value) {
+      return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     String url(String db) {

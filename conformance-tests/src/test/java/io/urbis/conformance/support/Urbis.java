@@ -5,42 +5,99 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The environment under test: a throwaway database loaded with the fixture and the server jar serving it. A
- * shutdown hook tears both down should the JVM be stopped before the test run ends.
+ * The environment under test: a throwaway database loaded with the fixture, the GeoPackage exported from it, and
+ * one server process per {@link Source#selected() selected} source. A source that could not be started (say, no
+ * GDAL for the export) fails only the tests on that source. A shutdown hook tears everything down should the JVM be
+ * stopped before the test run ends.
  */
 public final class Urbis implements AutoCloseable {
 
   private final TestDatabase database;
-  private final UrbisServer server;
-  private final Api api;
+  private final FixtureGeoPackage geoPackage;
+  private final Map<Source, Api> apis = new EnumMap<>(Source.class);
+  private final Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
+  private final List<UrbisServer> servers = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stop, "urbis-test-environment-stop");
 
-  private Urbis(TestDatabase database, UrbisServer server) {
+  private Urbis(TestDatabase database, FixtureGeoPackage geoPackage) {
     this.database = database;
-    this.server = server;
-    this.api = new Api(server.baseUri());
+    this.geoPackage = geoPackage;
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   static Urbis start() {
     Path jar = copyOf(serverJar());
     TestDatabase database = TestDatabase.create();
+    Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
+    FixtureGeoPackage geoPackage = null;
+    if (Source.selected().contains(Source.GEOPACKAGE)) {
+      try {
+        geoPackage = FixtureGeoPackage.export(database, target("fixture.gpkg"));
+      } catch (RuntimeException e) {
+        failures.put(Source.GEOPACKAGE, e);
+      }
+    }
+    Urbis urbis = new Urbis(database, geoPackage);
+    urbis.failures.putAll(failures);
     try {
-      return new Urbis(database, UrbisServer.start(jar, database.serverUrl()));
+      urbis.launch(jar);
+      return urbis;
     } catch (RuntimeException | Error e) {
-      database.close();
+      urbis.close();
       throw e;
     }
+  }
+
+  /** Starts the servers side by side, then waits for each. */
+  private void launch(Path jar) {
+    Map<Source, UrbisServer> launched = new EnumMap<>(Source.class);
+    for (Source source : Source.selected()) {
+      if (!failures.containsKey(source)) {
+        String served = source == Source.POSTGIS ? database.serverUrl() : geoPackage.file().toString();
+        UrbisServer server = UrbisServer.launch(jar, served, target("urbis-server-" + source + ".log"));
+        servers.add(server);
+        launched.put(source, server);
+      }
+    }
+    launched.forEach((source, server) -> {
+      try {
+        server.awaitHealthy();
+        apis.put(source, new Api(server.baseUri(), source));
+      } catch (RuntimeException e) {
+        failures.put(source, new IllegalStateException("The server of the " + source + " source did not start: "
+            + e.getMessage(), e));
+      }
+    });
   }
 
   public TestDatabase database() {
     return database;
   }
 
-  public Api api() {
+  /** The client of the server of this source; fails when that server is not running, saying why. */
+  public Api api(Source source) {
+    RuntimeException failure = failures.get(source);
+    if (failure != null) {
+      throw new IllegalStateException("No " + source + " server: " + failure.getMessage(), failure);
+    }
+    Api api = apis.get(source);
+    if (api == null) {
+      throw new IllegalStateException("The " + source + " source is not selected (-D" + Source.PROPERTY + "="
+          + System.getProperty(Source.PROPERTY) + ")");
+    }
     return api;
+  }
+
+  /** The exported GeoPackage; fails when there is none. */
+  public FixtureGeoPackage geoPackage() {
+    api(Source.GEOPACKAGE);
+    return geoPackage;
   }
 
   /** {@code -Durbis.jar=...}, else {@code ../server/target/urbis.jar} from this module. */
@@ -55,12 +112,21 @@ public final class Urbis implements AutoCloseable {
     return jar;
   }
 
+  /** A file in this module's {@code target/}. */
+  private static Path target(String name) {
+    Path file = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   /** The server runs from a copy, so that a rebuild of the jar during the test run cannot break it. */
   private static Path copyOf(Path jar) {
-    Path copy = Path.of(System.getProperty("basedir", "."), "target", "urbis-under-test.jar").toAbsolutePath();
     try {
-      Files.createDirectories(copy.getParent());
-      return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+      return Files.copy(jar, target("urbis-under-test.jar"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not copy " + jar, e);
     }
@@ -78,7 +144,7 @@ public final class Urbis implements AutoCloseable {
 
   private void stop() {
     try {
-      server.close();
+      servers.forEach(UrbisServer::close);
     } finally {
       database.close();
     }

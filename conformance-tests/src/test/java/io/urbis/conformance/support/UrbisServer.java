@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The server jar running as a child process on a free port; its output goes to {@code target/urbis-server.log}.
- */
+/** The server jar running as a child process on a free port; its output goes to a log file. */
 public final class UrbisServer implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -32,18 +30,20 @@ public final class UrbisServer implements AutoCloseable {
     this.log = log;
   }
 
-  static UrbisServer start(Path jar, String databaseUrl) {
+  /**
+   * Starts the jar serving one source (a {@code postgresql://} URL or a GeoPackage file), named on the command line
+   * only: the environment's {@code DATABASE_URL} and {@code URBIS_*} are not passed on. Call {@link #awaitHealthy()}
+   * before use.
+   */
+  static UrbisServer launch(Path jar, String source, Path log) {
     int port = freePort();
-    Path log = Path.of(System.getProperty("basedir", "."), "target", "urbis-server.log").toAbsolutePath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--port",
-        Integer.toString(port), databaseUrl)).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("DATABASE_URL", databaseUrl);
+        Integer.toString(port), source)).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("URBIS_"));
     try {
       Files.createDirectories(log.getParent());
-      UrbisServer server = new UrbisServer(builder.start(), URI.create("http://localhost:" + port + "/"), log);
-      server.awaitHealthy();
-      return server;
+      return new UrbisServer(builder.start(), URI.create("http://localhost:" + port + "/"), log);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + jar, e);
     }
@@ -61,7 +61,8 @@ public final class UrbisServer implements AutoCloseable {
     return baseUri;
   }
 
-  private void awaitHealthy() {
+  /** Returns once the server answers GET /health with 200; stops it and fails when it does not in time. */
+  void awaitHealthy() {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health = HttpRequest.newBuilder(baseUri.resolve("health")).timeout(Duration.ofSeconds(5)).build();

@@ -6,9 +6,9 @@ import io.urbis.query.Bbox;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A {@code bbox-crs} box as the CRS84 box that covers it (edges followed, as projections curve them). The exact
- * test then runs in CRS84: for a projected box this selects what touches its CRS84 envelope, a sliver more than
- * the box itself near its corners; PostGIS tests in the box's own CRS.
+ * A {@code bbox-crs} box as the CRS84 box that covers it (edges followed, as projections curve them): the
+ * candidates for the R-tree. The exact test of a projected box then runs in its own CRS
+ * ({@link BboxSelection#testedIn}).
  */
 final class BboxInCrs84 {
 

@@ -24,6 +24,9 @@ final class BboxSelection {
 
   private final List<Polygon> crs84Boxes = new ArrayList<>();
   private Bbox.Heights heights;
+  /** A bbox given in a projected CRS is tested there, as the standard defines it; null for a CRS84 box. */
+  private Polygon projectedBox;
+  private Crs84Reprojector toBoxCrs;
   private List<Envelope> storageWindows = new ArrayList<>();
 
   private BboxSelection() {}
@@ -52,7 +55,20 @@ final class BboxSelection {
 
   /** The exact test on a CRS84 geometry, and on its heights when both the box and the geometry have them. */
   boolean intersects(Geometry crs84) {
-    return crs84Boxes.stream().anyMatch(crs84::intersects) && reachesHeights(crs84);
+    boolean inBox = projectedBox == null
+        ? crs84Boxes.stream().anyMatch(crs84::intersects)
+        : projectedBox.intersects(toBoxCrs.fromCrs84(crs84.copy()));
+    return inBox && reachesHeights(crs84);
+  }
+
+  /** Makes the exact test run in the CRS of {@code original}, when that is not longitude/latitude. */
+  BboxSelection testedIn(Bbox original) {
+    if (!original.crs().geographic()) {
+      toBoxCrs = Crs84Reprojector.forSrid(original.crs().srid());
+      projectedBox = (Polygon) GEOMETRIES.toGeometry(
+          new Envelope(original.minX(), original.maxX(), original.minY(), original.maxY()));
+    }
+    return this;
   }
 
   private boolean reachesHeights(Geometry geometry) {

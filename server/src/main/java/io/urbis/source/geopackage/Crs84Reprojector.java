@@ -1,6 +1,8 @@
 package io.urbis.source.geopackage;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -11,6 +13,7 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.io.Proj4FileReader;
 
 /**
  * Moves coordinates between a storage CRS (an EPSG code) and CRS84 with proj4j. Proj4j always works in
@@ -21,6 +24,14 @@ final class Crs84Reprojector {
 
   /** EPSG:4326 is stored lon/lat in GeoPackage, i.e. as CRS84; 0 and -1 are GeoPackage's undefined systems. */
   private static final int WGS84 = 4326;
+  /** WGS 84 with ellipsoidal heights: CRS84 plus Z, which transforms leave alone. */
+  private static final int WGS84_3D = 4979;
+  /**
+   * PROJ (and so PostGIS and GDAL) moves DHDN, the datum of Gauss-Krueger data, with the BETA2007 grid; proj4j's
+   * seven parameters land up to a metre away. Where PROJ's data files are installed, the same grid is used.
+   */
+  private static final String POTSDAM = "+datum=potsdam";
+  private static final Proj4FileReader EPSG_DEFINITIONS = new Proj4FileReader();
 
   private static final CRSFactory FACTORY = new CRSFactory();
   private static final Map<Integer, CoordinateReferenceSystem> SYSTEMS = new ConcurrentHashMap<>();
@@ -46,7 +57,7 @@ final class Crs84Reprojector {
 
   /** Whether the geometries of {@code srid} need no transformation to be CRS84. */
   static boolean isCrs84(int srid) {
-    return srid == WGS84 || srid <= 0;
+    return srid == WGS84 || srid == WGS84_3D || srid <= 0;
   }
 
   boolean isIdentity() {
@@ -95,6 +106,13 @@ final class Crs84Reprojector {
 
   private static CoordinateReferenceSystem createSystem(int srid) {
     try {
+      String[] parameters = EPSG_DEFINITIONS.getParameters("EPSG:" + srid);
+      String definition = parameters == null ? null : String.join(" ", parameters);
+      Optional<Path> grid = ProjData.file("BETA2007.gsb");
+      if (definition != null && definition.contains(POTSDAM) && grid.isPresent()) {
+        return FACTORY.createFromParameters("EPSG:" + srid,
+            definition.replace(POTSDAM, "+ellps=bessel +nadgrids=" + grid.get()));
+      }
       return FACTORY.createFromName("EPSG:" + srid);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("unsupported coordinate reference system EPSG:" + srid, e);

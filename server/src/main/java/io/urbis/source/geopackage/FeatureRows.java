@@ -1,12 +1,17 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.Property;
+import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.crs.Crs;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -25,19 +30,25 @@ final class FeatureRows {
 
   private final Collection collection;
   private final BboxSelection bbox;
+  private final JtsFilterEvaluator filter;
   private final Crs84Reprojector reprojector;
   private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
   private final OutputProjection output;
   private final GeoJsonGeometryWriter geometryWriter;
   private final PropertiesJsonWriter propertiesWriter;
 
-  /** Rows of {@code collection} written in {@code crs}; {@code bbox} may be null for no spatial selection. */
-  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, Crs crs) {
+  /**
+   * Rows of {@code collection} written in {@code crs}; {@code bbox} and {@code filter} may be null for no spatial
+   * selection and no CQL2 filter.
+   */
+  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, JtsFilterEvaluator filter,
+      Crs crs) {
     this.collection = collection;
     this.bbox = bbox;
+    this.filter = filter;
     this.reprojector = Crs84Reprojector.forSrid(collection.srid());
     this.output = OutputProjection.to(crs);
-    this.geometryWriter = new GeoJsonGeometryWriter(crs.decimals(settings.coordinatePrecision()));
+    this.geometryWriter = new GeoJsonGeometryWriter(crs.decimals(settings.coordinatePrecision()), crs.northFirst());
     this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN);
   }
 
@@ -48,18 +59,32 @@ final class FeatureRows {
   Geometry crs84GeometryIfMatching(ResultSet row) throws SQLException {
     Geometry geometry = decode(row);
     if (geometry.isEmpty()) {
-      return geometry;
+      return passesFilter(row, null) ? geometry : null;
     }
     if (bbox != null && !bbox.mayIntersect(geometry.getEnvelopeInternal())) {
       return null;
     }
     reprojector.toCrs84(geometry);
-    return bbox == null || bbox.intersects(geometry) ? geometry : null;
+    boolean matches = (bbox == null || bbox.intersects(geometry)) && passesFilter(row, geometry);
+    return matches ? geometry : null;
+  }
+
+  /** The CQL2 filter on the row's raw values (the evaluator reads SQLite's dates as text and booleans as 0/1). */
+  private boolean passesFilter(ResultSet row, Geometry crs84) throws SQLException {
+    if (filter == null) {
+      return true;
+    }
+    Map<String, Object> values = new HashMap<>();
+    List<Property> properties = collection.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      values.put(properties.get(i).name(), row.getObject(FIRST_PROPERTY_COLUMN + i));
+    }
+    return filter.matches(values, crs84);
   }
 
   /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching} in the output CRS. */
   EncodedFeature encode(ResultSet row, Geometry crs84) throws SQLException, IOException {
-    return new EncodedFeature(
+    return EncodedFeature.ofText(
         row.getLong(ID_COLUMN), geometryWriter.write(output.apply(crs84)), propertiesWriter.write(row));
   }
 

@@ -25,9 +25,20 @@ public final class GeoJsonGeometryWriter {
 
   private final DecimalText xy;
   private final DecimalText z = new DecimalText(Z_DECIMALS);
+  private final boolean northFirst;
 
+  /** A writer for coordinates east (or longitude) first, as CRS84 and most projected systems have them. */
   public GeoJsonGeometryWriter(int decimals) {
+    this(decimals, false);
+  }
+
+  /**
+   * @param northFirst whether coordinates come north first (EPSG:4326, Gauss-Krueger): swapping the axes mirrors a
+   *     ring, so the winding that RFC 7946 wants on the ground is the opposite one in these numbers
+   */
+  public GeoJsonGeometryWriter(int decimals, boolean northFirst) {
     this.xy = new DecimalText(decimals);
+    this.northFirst = northFirst;
   }
 
   /** The GeoJSON text of {@code geometry}, or null for a null or empty geometry (a feature without geometry). */
@@ -88,7 +99,7 @@ public final class GeoJsonGeometryWriter {
 
   private void writeRing(JsonGenerator json, LinearRing ring, boolean counterClockwise) throws IOException {
     CoordinateSequence sequence = ring.getCoordinateSequence();
-    boolean reverse = sequence.size() >= 4 && Orientation.isCCW(sequence) != counterClockwise;
+    boolean reverse = sequence.size() >= 4 && Orientation.isCCW(sequence) != (counterClockwise != northFirst);
     writePositions(json, sequence, reverse);
   }
 

@@ -62,7 +62,8 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   @Override
   public FeatureStream query(Collection collection, FeatureQuery query) {
     requireOwn(collection);
-    PageWindow page = new PageWindow(query, query.bbox() != null);
+    // when Java decides which rows match (bbox, CQL2), SQL's LIMIT cannot cut the page
+    PageWindow page = new PageWindow(query, query.bbox() != null || query.filter() != null);
     if (page.isUnusable()) {
       return new EmptyPage();
     }
@@ -70,11 +71,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     PreparedStatement statement = null;
     try {
       QueryPlan plan = QueryPlan.of(connection, collection, query);
-      SqlStatement sql = GeoPackageSql.features(collection, plan.filter(), page);
+      SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page);
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
-      MatchCounter counter = new MatchCounter(file, settings, collection, plan.filter(), plan.bbox());
-      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), query.crs());
+      MatchCounter counter = new MatchCounter(file, settings, collection, plan);
+      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), query.crs());
       return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
     } catch (SQLException | RuntimeException e) {
       JdbcResources.closeQuietly(statement, connection);
@@ -97,7 +98,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       if (!row.next()) {
         return Optional.empty();
       }
-      FeatureRows rows = new FeatureRows(collection, settings, null, crs);
+      FeatureRows rows = new FeatureRows(collection, settings, null, null, crs);
       return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);

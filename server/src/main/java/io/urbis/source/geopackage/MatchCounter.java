@@ -24,18 +24,15 @@ final class MatchCounter implements Supplier<OptionalLong> {
   private final GeoPackageFile file;
   private final SourceSettings settings;
   private final Collection collection;
-  private final SqlFilter filter;
-  private final BboxSelection bbox;
+  private final QueryPlan plan;
   private OptionalLong count;
 
-  /** Counts rows of {@code collection} passing {@code filter} and, when not null, {@code bbox}. */
-  MatchCounter(
-      GeoPackageFile file, SourceSettings settings, Collection collection, SqlFilter filter, BboxSelection bbox) {
+  /** Counts rows of {@code collection} that pass the SQL and the Java tests of {@code plan}. */
+  MatchCounter(GeoPackageFile file, SourceSettings settings, Collection collection, QueryPlan plan) {
     this.file = file;
     this.settings = settings;
     this.collection = collection;
-    this.filter = filter;
-    this.bbox = bbox;
+    this.plan = plan;
   }
 
   @Override
@@ -51,7 +48,8 @@ final class MatchCounter implements Supplier<OptionalLong> {
       if (!isSmall(connection)) {
         return OptionalLong.empty();
       }
-      return OptionalLong.of(bbox == null ? countInSql(connection) : countInJava(connection));
+      boolean javaTests = plan.bbox() != null || plan.cql() != null;
+      return OptionalLong.of(javaTests ? countInJava(connection) : countInSql(connection));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("counting matches in {} of {} failed; numberMatched omitted", collection.table(), file.path(), e);
       return OptionalLong.empty();
@@ -64,13 +62,13 @@ final class MatchCounter implements Supplier<OptionalLong> {
   }
 
   private long countInSql(Connection connection) throws SQLException {
-    return singleLong(connection, GeoPackageSql.count(collection, filter));
+    return singleLong(connection, GeoPackageSql.count(collection, plan.sql()));
   }
 
   private long countInJava(Connection connection) throws SQLException {
-    FeatureRows rows = new FeatureRows(collection, settings, bbox, Crs.CRS84);
+    FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), Crs.CRS84);
     long matches = 0;
-    try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, filter).prepare(connection);
+    try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, plan.sql()).prepare(connection);
         ResultSet candidates = statement.executeQuery()) {
       while (candidates.next()) {
         if (rows.crs84GeometryIfMatching(candidates) != null) {

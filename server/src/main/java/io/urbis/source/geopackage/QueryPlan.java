@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.query.FeatureQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,27 +9,30 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * How one query is split between SQLite and Java: the SQL filter (R-tree windows, datetime, property equality) and the exact bbox test
- * on CRS84 geometries.
+ * How one query is split between SQLite and Java: SQLite selects by R-tree windows, datetime and property equality;
+ * Java runs the exact bbox test on CRS84 geometries and the CQL2 filter, which SQLite has no spatial functions for.
  *
- * @param filter what SQL selects
+ * @param sql what SQL selects
  * @param bbox the Java-side bbox test, or null without a bbox
+ * @param cql the Java-side CQL2 filter, or null without one
  */
-record QueryPlan(SqlFilter filter, BboxSelection bbox) {
+record QueryPlan(SqlFilter sql, BboxSelection bbox, JtsFilterEvaluator cql) {
 
   static QueryPlan of(Connection connection, Collection collection, FeatureQuery query) throws SQLException {
+    JtsFilterEvaluator cql = query.filter() == null
+        ? null : new JtsFilterEvaluator(query.filter().expression(), query.filter().queryables());
     if (query.bbox() == null) {
-      return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null);
+      return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, cql);
     }
     BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), collection.spatialExtent(),
-        Crs84Reprojector.forSrid(collection.srid()));
+        Crs84Reprojector.forSrid(collection.srid())).testedIn(query.bbox());
     List<Envelope> windows = bbox.storageWindows();
     String rtree = windows == null
         ? null
         : RtreeLookup.find(connection, collection.table(), collection.geometryColumn());
-    SqlFilter filter = rtree == null
+    SqlFilter sql = rtree == null
         ? SqlFilter.withoutRtree(query.datetime(), query.propertyFilters())
         : new SqlFilter(rtree, windows, query.datetime(), query.propertyFilters());
-    return new QueryPlan(filter, bbox);
+    return new QueryPlan(sql, bbox, cql);
   }
 }

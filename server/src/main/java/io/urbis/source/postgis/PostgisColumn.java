@@ -4,7 +4,7 @@ import io.urbis.catalog.JsonType;
 import java.util.Locale;
 
 /** One column of a published table, with the JSON type its values take. */
-record PostgisColumn(String name, String typeName, String sqlType, boolean primaryKey) {
+record PostgisColumn(String name, String typeName, String sqlType, boolean primaryKey, boolean notNull) {
 
   boolean isGeometry() {
     return typeName.equals("geometry") || typeName.equals("geography");

@@ -76,8 +76,9 @@ final class PostgisDiscovery {
     JsonType idType = id.jsonType() == JsonType.INTEGER ? JsonType.INTEGER : JsonType.STRING;
     GeometryType type = GeometryType.fromName(row.getString("geometry_type"));
     boolean is3d = row.getInt("dimensions") >= 3 && !row.getString("geometry_type").endsWith("M");
+    boolean geometryRequired = columns.stream().anyMatch(c -> c.name().equals(geometryColumn) && c.notNull());
     return Optional.of(new PostgisTable(schema, name, id.name(), id.sqlType(), idType, geometryColumn, type,
-        row.getInt("srid"), is3d, attributes, temporal, row.getLong("estimated_rows"), null));
+        row.getInt("srid"), is3d, geometryRequired, attributes, temporal, row.getLong("estimated_rows"), null));
   }
 
   private static Optional<PostgisColumn> keyColumn(List<PostgisColumn> columns) {
@@ -103,7 +104,7 @@ final class PostgisDiscovery {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           columns.add(new PostgisColumn(rows.getString("column_name"), rows.getString("type_name"),
-              rows.getString("sql_type"), rows.getBoolean("is_primary_key")));
+              rows.getString("sql_type"), rows.getBoolean("is_primary_key"), rows.getBoolean("not_null")));
         }
       }
     }

@@ -3,6 +3,7 @@ package io.urbis.source.postgis;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
@@ -117,6 +118,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   @Override
   public FeatureStream query(Collection collection, FeatureQuery query) {
     PostgisTable table = table(collection);
+    requireUsableCursor(table, query.cursor());
     List<Bbox> boxes = query.bbox() == null ? List.of() : clip(query.bbox(), table.extent());
     Connection connection = null;
     try {
@@ -125,8 +127,8 @@ public final class PostgisFeatureSource implements FeatureSource {
     } catch (SQLException e) {
       closeQuietly(connection);
       if (SqlErrors.isDataException(e)) {
-        throw new InvalidParameterException("cursor or property filter",
-            "a value does not fit the type of its column");
+        throw new InvalidParameterException("filter",
+            "a value does not fit the type of its property, or arithmetic on it failed (overflow, division)");
       }
       throw SqlErrors.translate("querying " + collection.id(), e);
     }
@@ -153,6 +155,18 @@ public final class PostgisFeatureSource implements FeatureSource {
       }
     }
     return new PostgisFeatureStream(connection, statement, rows, table.idType(), query.limit(), cursor, matched);
+  }
+
+  /** A cursor key is the id of a feature next to the page: for integer keys, it must be an integer. */
+  private static void requireUsableCursor(PostgisTable table, PageCursor cursor) {
+    if (cursor == null || cursor.key() == null || table.idType() != JsonType.INTEGER) {
+      return;
+    }
+    try {
+      Long.parseLong(cursor.key());
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException("cursor", "not a cursor this server issued");
+    }
   }
 
   /** The rows came newest-first (ORDER BY key DESC); the page is them reversed. */

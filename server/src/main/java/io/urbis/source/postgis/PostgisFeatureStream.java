@@ -62,7 +62,8 @@ final class PostgisFeatureStream implements FeatureStream {
 
   static EncodedFeature read(ResultSet rows, JsonType idType) throws SQLException {
     Object id = idType == JsonType.INTEGER ? (Object) rows.getLong(1) : rows.getString(1);
-    return new EncodedFeature(id, rows.getString(2), rows.getString(3));
+    // getBytes hands over the UTF-8 text as the server sent it: no decoding into a String and back
+    return new EncodedFeature(id, rows.getBytes(2), rows.getBytes(3));
   }
 
   @Override

@@ -4,6 +4,8 @@ import static io.urbis.source.postgis.SqlIdentifier.quote;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.urbis.crs.Crs;
+import io.urbis.cql2.postgis.CompiledSql;
+import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
@@ -106,15 +108,17 @@ final class PostgisSql {
   }
 
   /**
-   * The geometry column as GeoJSON can carry it: ST_AsGeoJSON refuses polyhedral surfaces and nested collections,
-   * so tables that may hold them have those written as the collection of their parts (a surface's faces).
+   * The geometry column as GeoJSON can carry it: ST_AsGeoJSON refuses polyhedral surfaces and collections nested
+   * in collections, so those (and only those) are written as the collection of their parts: a surface's faces.
    */
   private static String writableColumn(PostgisTable table) {
     String column = "t." + quote(table.geometryColumn());
+    String parts = "(SELECT ST_Collect(d.geom) FROM ST_Dump(" + column + ") d)";
     return switch (table.geometryType()) {
       case POLYHEDRALSURFACE, GEOMETRYCOLLECTION, GEOMETRY -> "CASE WHEN GeometryType(" + column
-          + ") IN ('POLYHEDRALSURFACE', 'GEOMETRYCOLLECTION') THEN (SELECT ST_Collect(d.geom) FROM ST_Dump("
-          + column + ") d) ELSE " + column + " END";
+          + ") = 'POLYHEDRALSURFACE' OR (GeometryType(" + column + ") = 'GEOMETRYCOLLECTION' AND EXISTS ("
+          + "SELECT 1 FROM generate_series(1, ST_NumGeometries(" + column + ")) n WHERE GeometryType(ST_GeometryN("
+          + column + ", n)) = 'GEOMETRYCOLLECTION')) THEN " + parts + " ELSE " + column + " END";
       default -> column;
     };
   }
@@ -165,6 +169,13 @@ final class PostgisSql {
     for (PropertyFilter filter : query.propertyFilters()) {
       conditions.add(propertyCondition(table, filter, binds));
     }
+    if (query.filter() != null) {
+      TableColumns columns = new TableColumns(table, inSrid(table, 4326));
+      CompiledSql cql = new PostgisSqlCompiler(query.filter().queryables(), columns)
+          .compile(query.filter().expression());
+      conditions.add("(" + cql.sql() + ")");
+      binds.addAll(cql.binds());
+    }
     return conditions;
   }
 
@@ -182,7 +193,13 @@ final class PostgisSql {
    */
   private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds) {
     List<String> alternatives = new ArrayList<>();
-    alternatives.add("t." + quote(table.geometryColumn()) + " IS NULL");
+    if (!table.geometryRequired()) {
+      // only where the column allows it: the IS NULL branch costs a scan of the spatial index
+      alternatives.add("t." + quote(table.geometryColumn()) + " IS NULL");
+    }
+    if (alternatives.isEmpty() && boxes.isEmpty()) {
+      return "FALSE";
+    }
     for (Bbox box : boxes) {
       alternatives.add(boxCondition(table, box, binds));
     }
@@ -213,7 +230,8 @@ final class PostgisSql {
     boolean sameCrs = storage == boxSrid;
     String prefilter = sameCrs
         ? inSrid(table, storage) + " && " + envelope
-        : column + " && ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
+        // a scalar subquery, so the box is projected once per query, not once per candidate row
+        : column + " && (SELECT ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + "))";
     if (!sameCrs) {
       binds.add(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / EDGE_SEGMENTS + 1e-9);
     }

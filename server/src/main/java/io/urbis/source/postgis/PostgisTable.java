@@ -17,6 +17,7 @@ import java.util.List;
  * @param geometryType the declared geometry type
  * @param srid the storage SRID (0 when unknown, read as CRS84)
  * @param is3d whether the geometries have heights (Z)
+ * @param geometryRequired whether the geometry column is declared NOT NULL
  * @param columns the published attribute columns
  * @param temporalColumn the column that {@code datetime} selects on, or null
  * @param estimatedRows the planner's row estimate
@@ -32,6 +33,7 @@ record PostgisTable(
     GeometryType geometryType,
     int srid,
     boolean is3d,
+    boolean geometryRequired,
     List<PostgisColumn> columns,
     String temporalColumn,
     long estimatedRows,
@@ -60,7 +62,8 @@ record PostgisTable(
 
   PostgisTable withExtent(SpatialExtent newExtent) {
     return new PostgisTable(
-        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, is3d, columns, temporalColumn,
+        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, is3d, geometryRequired, columns,
+        temporalColumn,
         estimatedRows, newExtent);
   }
 }

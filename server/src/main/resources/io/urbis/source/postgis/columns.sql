@@ -1,5 +1,7 @@
--- The columns of one table in order, with their base type name and whether the column alone is the primary key.
+-- The columns of one table in order, with their base type name, whether the column alone is the primary key, and
+-- whether it is declared NOT NULL.
 SELECT a.attname AS column_name,
+       a.attnotnull AS not_null,
        t.typname AS type_name,
        format_type(a.atttypid, a.atttypmod) AS sql_type,
        EXISTS (SELECT 1 FROM pg_index i

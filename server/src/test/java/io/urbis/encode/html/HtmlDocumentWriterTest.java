@@ -92,7 +92,7 @@ class HtmlDocumentWriterTest {
     String properties = "{\"name\":\"" + Samples.HOSTILE + "\",\"lanes\":2}";
     String self = B + "/collections/roads/items/7?f=html";
     String html = write(new FeatureDocument(Samples.roads("Roads"),
-        new EncodedFeature(7L, "{\"type\":\"Point\",\"coordinates\":[14.9,51.1]}", properties),
+        EncodedFeature.ofText(7L, "{\"type\":\"Point\",\"coordinates\":[14.9,51.1]}", properties),
         List.of(new Link(self, "self", "text/html", null),
             new Link(B + "/collections/roads/items/7?f=json", "alternate", "application/geo+json", null))));
 

@@ -26,9 +26,9 @@ class HtmlFeaturePageWriterTest {
   @Test
   void everyFeatureIsARowLinkingToItsPage() throws IOException {
     String html = write(page(List.of(
-        new EncodedFeature(1L, LINE, "{\"name\":\"Berliner Straße\",\"lanes\":2,\"tags\":{\"a\":[1,2]}}"),
-        new EncodedFeature(2L, null, "{\"name\":\"Postplatz\",\"lanes\":null}"),
-        new EncodedFeature("a b", LINE, "{}")), Paging.NONE));
+        EncodedFeature.ofText(1L, LINE, "{\"name\":\"Berliner Straße\",\"lanes\":2,\"tags\":{\"a\":[1,2]}}"),
+        EncodedFeature.ofText(2L, null, "{\"name\":\"Postplatz\",\"lanes\":null}"),
+        EncodedFeature.ofText("a b", LINE, "{}")), Paging.NONE));
 
     assertTrue(html.contains("<a href=\"" + Samples.BASE + "/collections/roads/items/1?f=html\">1</a>"), html);
     assertTrue(html.contains("<a href=\"" + Samples.BASE + "/collections/roads/items/2?f=html\">2</a>"));
@@ -41,7 +41,7 @@ class HtmlFeaturePageWriterTest {
   @Test
   void theNextAndPreviousLinksBecomeButtons() throws IOException {
     Paging paging = new Paging(PageCursor.after(3), PageCursor.before(1));
-    String html = write(page(List.of(new EncodedFeature(2L, LINE, "{}")), paging));
+    String html = write(page(List.of(EncodedFeature.ofText(2L, LINE, "{}")), paging));
 
     String items = Samples.BASE + "/collections/roads/items";
     assertTrue(html.contains("rel=\"next\" href=\"" + items + "?f=html&amp;cursor=next-3\">Next ›</a>"), html);
@@ -50,7 +50,7 @@ class HtmlFeaturePageWriterTest {
 
   @Test
   void aLastPageHasNoNextButton() throws IOException {
-    String html = write(page(List.of(new EncodedFeature(2L, LINE, "{}")), Paging.NONE));
+    String html = write(page(List.of(EncodedFeature.ofText(2L, LINE, "{}")), Paging.NONE));
 
     assertFalse(html.contains("rel=\"next\""));
   }
@@ -59,7 +59,7 @@ class HtmlFeaturePageWriterTest {
   void hostilePropertiesAndTitlesAreEscaped() throws IOException {
     String properties = "{\"name\":\"" + Samples.HOSTILE + "\",\"</script><script>alert(1)</script>\":1}";
     String html = write(new FeaturePage(Samples.roads(Samples.HOSTILE),
-        new FakeFeatureStream(List.of(new EncodedFeature(Samples.HOSTILE, LINE, properties)), Paging.NONE),
+        new FakeFeatureStream(List.of(EncodedFeature.ofText(Samples.HOSTILE, LINE, properties)), Paging.NONE),
         Samples::itemsLinks, Instant.EPOCH));
 
     assertFalse(html.contains("<script>alert"), html);
@@ -70,7 +70,7 @@ class HtmlFeaturePageWriterTest {
   @Test
   void theMapDataHoldsTheFeaturesWithGeometryAndTheirPages() throws IOException {
     String html = write(page(List.of(
-        new EncodedFeature(1L, LINE, "{\"name\":\"x\"}"), new EncodedFeature(2L, null, "{}")), Paging.NONE));
+        EncodedFeature.ofText(1L, LINE, "{\"name\":\"x\"}"), EncodedFeature.ofText(2L, null, "{}")), Paging.NONE));
 
     String data = html.substring(html.indexOf("<script type=\"application/json\" id=\"features\">"));
     assertTrue(data.contains("{\"type\":\"Feature\",\"id\":1,\"href\":\"" + Samples.BASE
@@ -93,7 +93,7 @@ class HtmlFeaturePageWriterTest {
 
   @Test
   void theStreamIsClosedAfterWriting() throws IOException {
-    FakeFeatureStream features = new FakeFeatureStream(List.of(new EncodedFeature(1L, LINE, "{}")), Paging.NONE);
+    FakeFeatureStream features = new FakeFeatureStream(List.of(EncodedFeature.ofText(1L, LINE, "{}")), Paging.NONE);
     write(new FeaturePage(Samples.roads("Roads"), features, Samples::itemsLinks, Instant.EPOCH));
 
     assertTrue(features.closed);
@@ -102,7 +102,7 @@ class HtmlFeaturePageWriterTest {
   @Test
   void theStreamIsClosedWhenAFeatureCannotBeWritten() {
     FakeFeatureStream features =
-        new FakeFeatureStream(List.of(new EncodedFeature(1L, LINE, "{not json")), Paging.NONE);
+        new FakeFeatureStream(List.of(EncodedFeature.ofText(1L, LINE, "{not json")), Paging.NONE);
     FeaturePage page = new FeaturePage(Samples.roads("Roads"), features, Samples::itemsLinks, Instant.EPOCH);
 
     assertThrows(IOException.class, () -> write(page));

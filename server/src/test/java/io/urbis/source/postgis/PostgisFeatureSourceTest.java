@@ -13,6 +13,7 @@ import io.urbis.catalog.JsonType;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
+import io.urbis.query.FeatureQueryParser;
 import io.urbis.query.PageCursor;
 import io.urbis.query.PropertyFilter;
 import io.urbis.query.TimeInterval;
@@ -172,6 +173,30 @@ class PostgisFeatureSourceTest {
     String geometry = source.get(collections.get("things"), "1", Crs.CRS84).orElseThrow().geometryJson();
     assertTrue(geometry.startsWith("{\"type\":\"GeometryCollection\""), geometry);
     assertTrue(geometry.contains("\"Point\"") && geometry.contains("\"LineString\""), geometry);
+    String flat = source.get(collections.get("things"), "3", Crs.CRS84).orElseThrow().geometryJson();
+    assertTrue(flat.contains("\"MultiPoint\""), "a collection without nesting is kept as stored: " + flat);
+  }
+
+  @Test
+  void aCql2FilterSelectsWhatTheSameSqlSelects() throws Exception {
+    FeatureQueryParser parser = new FeatureQueryParser(10, 1000);
+    Collection parcels = collections.get("parcels");
+    FeatureQuery query = parser.parse(Map.of("limit", List.of("1000"), "filter", List.of(
+        "storeys IN (1, 3) AND listed = false AND S_INTERSECTS(geom, BBOX(8.12, 51.98, 8.14, 52.0)) "
+            + "AND surveyed > DATE('2020-02-01') AND name LIKE 'parcel 1%'")), parcels);
+    List<Object> truth = truth("SELECT id FROM parcels WHERE storeys IN (1, 3) AND NOT listed AND ST_Intersects("
+        + "ST_Transform(geom, 4326), ST_MakeEnvelope(8.12, 51.98, 8.14, 52.0, 4326)) AND surveyed > '2020-02-01' "
+        + "AND name LIKE 'parcel 1%' ORDER BY id");
+    assertFalse(truth.isEmpty());
+    assertEquals(truth, ids(parcels, query));
+  }
+
+  @Test
+  void aFilterOnAnUnknownPropertyIsABadParameterBeforeAnySql() {
+    FeatureQueryParser parser = new FeatureQueryParser(10, 1000);
+    InvalidParameterException error = assertThrows(InvalidParameterException.class,
+        () -> parser.parse(Map.of("filter", List.of("colour = 'red'")), collections.get("parcels")));
+    assertTrue(error.getMessage().contains("colour"), error.getMessage());
   }
 
   @Test
