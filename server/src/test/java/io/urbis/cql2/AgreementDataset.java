@@ -30,23 +30,7 @@ final class AgreementDataset {
       "start", QueryableType.TIMESTAMP, "end", QueryableType.TIMESTAMP, "tags", QueryableType.ARRAY, "nums",
       QueryableType.ARRAY, "geom", QueryableType.GEOMETRY));
 
-  static final PropertyResolver RESOLVER = new PropertyResolver() {
-    @Override
-    public String sqlExpression(String property) {
-      QUERYABLES.typeOf(property).orElseThrow();
-      return "t.\"" + property + "\"";
-    }
-
-    @Override
-    public String geometryExpressionCrs84(String property) {
-      return sqlExpression(property);
-    }
-
-    @Override
-    public String sqlType(String property) {
-      return property.equals("nums") ? "bigint[]" : "text[]";
-    }
-  };
+  static final PropertyResolver RESOLVER = new QuotedColumns(QUERYABLES, Map.of("nums", "bigint[]"));
 
   private static final String[] COLUMNS = {"name", "pop", "area", "open", "day", "start", "end", "tags", "nums"};
 

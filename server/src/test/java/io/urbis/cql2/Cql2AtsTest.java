@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,22 +99,6 @@ class Cql2AtsTest {
   }
 
   private static PropertyResolver resolver(Queryables queryables) {
-    return new PropertyResolver() {
-      @Override
-      public String sqlExpression(String property) {
-        queryables.typeOf(property).orElseThrow();
-        return "t.\"" + property + "\"";
-      }
-
-      @Override
-      public String geometryExpressionCrs84(String property) {
-        return sqlExpression(property);
-      }
-
-      @Override
-      public String sqlType(String property) {
-        return "text[]";
-      }
-    };
+    return new QuotedColumns(queryables, Map.of());
   }
 }

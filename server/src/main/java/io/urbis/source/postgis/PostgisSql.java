@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
 final class PostgisSql {
 
   private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
-  /** Vertices per box edge when a CRS84 box is projected into the storage CRS, so curved edges stay covered. */
+  /** Vertices per edge when an extent is projected to CRS84, so its curved edges stay covered. */
   private static final int EDGE_SEGMENTS = 32;
+  /** Vertices per edge of a query box projected into the storage CRS; see {@link #boxCondition}. */
+  private static final int BOX_EDGE_SEGMENTS = 256;
 
   private final int precision;
 
@@ -218,29 +220,32 @@ final class PostgisSql {
   }
 
   /**
-   * An index-friendly {@code &&} in the storage CRS, then the exact test in the bbox's own CRS as the standard
-   * defines it: when the two CRSs are the same, both run on the stored geometry.
+   * The box as a polygon in the storage CRS, both for the index ({@code &&}) and for the exact test, so that no
+   * stored geometry is transformed per row. A box from another CRS is densified first (edges every 1/256 of its
+   * size): projected, its edges curve, and the dense polygon follows them to well under a millimetre for city-sized
+   * boxes. Computed once per query, as a scalar subquery.
    */
   private String boxCondition(PostgisTable table, Bbox box, List<Object> binds) {
-    String column = "t." + quote(table.geometryColumn());
     int storage = table.srid() == 0 ? 4326 : table.srid();
     int boxSrid = box.crs().srid();
+    String column = inSrid(table, storage);
     String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + boxSrid + ")";
-    addBox(binds, box);
-    boolean sameCrs = storage == boxSrid;
-    String prefilter = sameCrs
-        ? inSrid(table, storage) + " && " + envelope
-        // a scalar subquery, so the box is projected once per query, not once per candidate row
-        : column + " && (SELECT ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + "))";
-    if (!sameCrs) {
-      binds.add(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / EDGE_SEGMENTS + 1e-9);
-    }
+    String boxInStorage = storage == boxSrid
+        ? envelope : "(SELECT ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + "))";
+    addBoxInStorage(binds, box, storage == boxSrid);
     if (table.hasSurfacesGeosCannotTest()) {
-      return "(" + prefilter + heightCondition(table, box, binds) + ")";
+      return "(" + column + " && " + boxInStorage + heightCondition(table, box, binds) + ")";
     }
-    addBox(binds, box);
-    return "(" + prefilter + " AND ST_Intersects(" + inSrid(table, boxSrid) + ", " + envelope + ")"
+    addBoxInStorage(binds, box, storage == boxSrid);
+    return "(" + column + " && " + boxInStorage + " AND ST_Intersects(" + column + ", " + boxInStorage + ")"
         + heightCondition(table, box, binds) + ")";
+  }
+
+  private static void addBoxInStorage(List<Object> binds, Bbox box, boolean sameCrs) {
+    addBox(binds, box);
+    if (!sameCrs) {
+      binds.add(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / BOX_EDGE_SEGMENTS + 1e-12);
+    }
   }
 
   private static void addBox(List<Object> binds, Bbox box) {
