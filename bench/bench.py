@@ -1,0 +1,904 @@
+#!/usr/bin/env python3
+"""Urbis benchmark driver: measures a running Urbis server against PostGIS alone (pgbench) and writes
+bench/RESULTS.md. Standard library only. run.sh starts PostgreSQL and the server, then calls:
+
+    python3 bench.py --base http://127.0.0.1:PORT --pid JAVA_PID --work bench/work --out bench/RESULTS.md
+
+Everything it sends goes to 127.0.0.1. Every loop is bounded in count and time.
+"""
+
+import argparse
+import datetime
+import glob
+import http.client
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PGBENCH = os.environ.get("PGBENCH", "/usr/lib/postgresql/15/bin/pgbench")
+DB = os.environ.get("BENCH_DB", "urbis_bench")
+PG_ENV = dict(os.environ, PGHOST=os.environ.get("PGHOST", "localhost"), PGPORT=os.environ.get("PGPORT", "5432"),
+              PGUSER=os.environ.get("PGUSER", "postgres"), PGPASSWORD=os.environ.get("PGPASSWORD", "postgres"))
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PROPS = ["height_m", "storeys", "year_built", "function", "heat_demand_kwh_a", "name"]
+
+WORKLOADS = [
+    # name, title, wrk paths file, pgbench script, target ratio
+    ("limit100", "items `limit=100`", "paths_limit100.txt", "sql/pgbench/items_limit100.sql", 0.5),
+    ("limit1000", "items `limit=1000`", "paths_limit1000.txt", "sql/pgbench/items_limit1000.sql", 0.8),
+    ("bbox", "500 m `bbox` windows, `limit=1000`", "paths_bbox.txt", "WORK/bbox.pgbench.sql", 0.8),
+    ("item", "single item by id", "paths_item.txt", "sql/pgbench/item.sql", 0.5),
+]
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+def psql(sql, timeout=300):
+    out = subprocess.run(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", DB, "-Atq", "-c", sql], env=PG_ENV,
+                         capture_output=True, text=True, timeout=timeout)
+    if out.returncode != 0:
+        raise RuntimeError(f"psql failed: {out.stderr.strip()}")
+    return out.stdout
+
+
+def pgbench_sql_to_psql(path, variables):
+    """The SELECT of a pgbench script with its :variables replaced by literals, for one psql run."""
+    text = open(path).read()
+    lines = [l for l in text.splitlines() if not l.lstrip().startswith("\\") and not l.lstrip().startswith("--")]
+    sql = "\n".join(lines)
+    for name, value in sorted(variables.items(), key=lambda kv: -len(kv[0])):
+        literal = repr(value) if isinstance(value, (int, float)) else "'" + str(value).replace("'", "''") + "'"
+        sql = re.sub(r":" + name + r"\b", literal, sql)
+    return sql
+
+
+class Http:
+    """One keep-alive connection to the server."""
+
+    def __init__(self, base):
+        u = urllib.parse.urlsplit(base)
+        self.host, self.port = u.hostname, u.port
+        self.conn = None
+        self.ttfb = None
+
+    def get(self, path, timeout=60):
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+            try:
+                t0 = time.perf_counter()
+                self.conn.request("GET", path, headers={"Accept": "application/geo+json, application/json"})
+                resp = self.conn.getresponse()
+                self.ttfb = time.perf_counter() - t0
+                body = resp.read()
+                elapsed = time.perf_counter() - t0
+                if resp.getheader("connection", "").lower() == "close":
+                    self.conn.close()
+                    self.conn = None
+                return resp.status, body, elapsed
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+        raise AssertionError
+
+    def close(self):
+        if self.conn:
+            self.conn.close()
+
+
+def path_of(href):
+    u = urllib.parse.urlsplit(href)
+    return u.path + ("?" + u.query if u.query else "")
+
+
+def next_href(doc):
+    for link in doc.get("links", []):
+        if link.get("rel") == "next":
+            return link.get("href")
+    return None
+
+
+def proc_rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def proc_cpu_s(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    except OSError:
+        return None
+
+
+def pg_cpu_s():
+    """CPU seconds of PostgreSQL: live server processes, plus the postmaster's reaped children (exited backends)."""
+    procs = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        comm = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw.rsplit(")", 1)[1].split()
+        procs[int(d)] = (comm, int(fields[1]), [int(x) for x in fields[11:15]])
+    total = 0
+    for pid, (comm, ppid, (ut, st, cut, cst)) in procs.items():
+        if comm != "postgres":
+            continue
+        parent = procs.get(ppid, ("", 0, None))[0]
+        total += ut + st + ((cut + cst) if parent != "postgres" else 0)
+    return total / CLK_TCK
+
+
+def machine_cpu():
+    with open("/proc/stat") as f:
+        parts = [int(x) for x in f.readline().split()[1:]]
+    idle = parts[3] + parts[4]
+    return sum(parts) / CLK_TCK, (sum(parts) - idle) / CLK_TCK
+
+
+def children_cpu_s():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+class CpuMeter:
+    """CPU seconds used by the server, by the load generator (children of this process) and by the whole machine."""
+
+    def __init__(self, pid):
+        self.pid = pid
+
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+        self.java0 = proc_cpu_s(self.pid)
+        self.kids0 = children_cpu_s()
+        self.pg0 = pg_cpu_s()
+        self.m0 = machine_cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.t0
+        self.java = (proc_cpu_s(self.pid) or 0) - (self.java0 or 0)
+        self.loadgen = children_cpu_s() - self.kids0
+        self.pg = pg_cpu_s() - self.pg0
+        m1 = machine_cpu()
+        ncpu = os.cpu_count() or 1
+        self.busy = m1[1] - self.m0[1]
+        self.busy_pct = 100.0 * self.busy / max(1e-9, (m1[0] - self.m0[0]))
+        self.other = max(0.0, self.busy - self.java - self.loadgen - self.pg)  # everything else on the machine
+        self.other_pct = 100.0 * self.other / max(1e-9, (m1[0] - self.m0[0]))
+        self.ncpu = ncpu
+
+
+class RssSampler(threading.Thread):
+    def __init__(self, pid, interval=0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.samples = []
+        self.stop_event = threading.Event()
+
+    def run(self):
+        while not self.stop_event.is_set():
+            rss = proc_rss_kb(self.pid)
+            if rss is not None:
+                self.samples.append((time.perf_counter(), rss))
+            self.stop_event.wait(self.interval)
+
+    def stop(self):
+        self.stop_event.set()
+        self.join()
+
+
+def cost_ratio(u, p):
+    urbis = u["cpu_java_ms_per_req"] + u["cpu_pg_ms_per_req"] + u["cpu_loadgen_ms_per_req"]
+    ceiling = p["cpu_pg_ms_per_req"] + p["cpu_loadgen_ms_per_req"]
+    return ceiling / urbis if urbis else float("nan")
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    v = sorted(values)
+    k = (len(v) - 1) * p / 100.0
+    lo, hi = int(k), min(int(k) + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+# ---------------------------------------------------------------------------------------------- phases
+
+class Bench:
+    def __init__(self, args):
+        self.base = args.base.rstrip("/")
+        self.pid = args.pid
+        self.work = os.path.abspath(args.work)
+        self.out = args.out
+        self.duration = args.duration
+        self.warmup = args.warmup
+        self.conns = args.connections
+        self.threads = args.threads
+        self.deep_pages = args.deep_pages
+        self.deep_reps = args.deep_reps
+        self.workloads = [w for w in args.workloads.split(",") if w] or None
+        self.jar = args.jar
+        self.gc_log = args.gc_log or None
+        self.prec = 8
+        try:
+            m = re.search(r"^coordinatePrecision:\s*(\d+)", open(os.path.join(HERE, "urbis-bench.yaml")).read(), re.M)
+            if m:
+                self.prec = int(m.group(1))
+        except OSError:
+            pass
+        self.checks = []  # (name, ok, detail)
+        self.results = {"workloads": {}, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+        os.makedirs(os.path.join(self.work, "raw"), exist_ok=True)
+
+    def check(self, name, ok, detail=""):
+        self.checks.append({"name": name, "ok": bool(ok), "detail": detail})
+        log(f"check {'PASS' if ok else 'FAIL'}: {name} {detail}")
+
+    def raw(self, name, text):
+        with open(os.path.join(self.work, "raw", name), "w") as f:
+            f.write(text)
+
+    # -- inputs -------------------------------------------------------------------------------------
+    def windows(self):
+        rows = psql("SELECT id, minlon, minlat, maxlon, maxlat FROM bench.windows ORDER BY id")
+        return [tuple([int(r.split("|")[0])] + [float(x) for x in r.split("|")[1:]]) for r in rows.split()]
+
+    def write_inputs(self):
+        w = self.windows()
+        self.win = w
+        with open(os.path.join(self.work, "paths_limit100.txt"), "w") as f:
+            f.write("/collections/buildings/items?limit=100\n")
+        with open(os.path.join(self.work, "paths_limit1000.txt"), "w") as f:
+            f.write("/collections/buildings/items?limit=1000\n")
+        with open(os.path.join(self.work, "paths_bbox.txt"), "w") as f:
+            for (_, a, b, c, d) in w:
+                f.write(f"/collections/buildings/items?bbox={a!r},{b!r},{c!r},{d!r}&limit=1000\n")
+        with open(os.path.join(self.work, "paths_item.txt"), "w") as f:
+            for k in range(10000):  # a fixed permutation-like walk over 1..200000
+                f.write(f"/collections/buildings/items/{(k * 7919 + 4243) % 200000 + 1}\n")
+        # pgbench: the same 200 windows, chosen by pgbench's own random(1,200), set client-side by \if
+        lines = ["\\set w random(1, 200)"]
+        for i, (wid, a, b, c, d) in enumerate(w):
+            lines.append(("\\if" if i == 0 else "\\elif") + f" :w = {wid}")
+            lines += [f"\\set minlon {a!r}", f"\\set minlat {b!r}", f"\\set maxlon {c!r}", f"\\set maxlat {d!r}"]
+        lines.append("\\endif")
+        with open(os.path.join(self.work, "bbox.pgbench.sql"), "w") as f:
+            f.write("\n".join(lines) + "\n" + open(os.path.join(HERE, "sql/pgbench/bbox_body.sql")).read())
+
+    # -- correctness ------------------------------------------------------------------------------
+    def sanity(self):
+        h = Http(self.base)
+        status, body, _ = h.get("/health")
+        self.check("GET /health answers 200", status == 200, f"status {status}")
+        status, body, _ = h.get("/collections")
+        ids = []
+        try:
+            ids = [c.get("id") for c in json.loads(body).get("collections", [])]
+        except ValueError:
+            pass
+        self.check("/collections lists buildings and roads", status == 200 and {"buildings", "roads"} <= set(ids),
+                   f"status {status}, collections {ids}")
+
+        def compare(name, path, sql_file, variables, single=False):
+            status, body, _ = h.get(path)
+            self.raw(f"sample_{name}.server.json", body.decode("utf-8", "replace"))
+            try:
+                server = json.loads(body)
+            except ValueError as e:
+                self.check(f"{name}: server answers GeoJSON", False, f"status {status}: {e}: {body[:200]!r}")
+                return None
+            ceiling_text = psql(pgbench_sql_to_psql(sql_file, variables)).strip()
+            self.raw(f"sample_{name}.postgis.json", ceiling_text)
+            ceiling = json.loads(ceiling_text)
+            sf = [server] if single else server.get("features", [])
+            cf = [ceiling] if single else ceiling.get("features", [])
+            problems = []
+            if status != 200:
+                problems.append(f"status {status}")
+            if len(sf) != len(cf):
+                problems.append(f"{len(sf)} features, PostGIS has {len(cf)}")
+            if not single and server.get("numberReturned") not in (None, len(sf)):
+                problems.append(f"numberReturned {server.get('numberReturned')} but {len(sf)} features")
+            sids = [str(f.get("id")) for f in sf]
+            cids = [str(f.get("id")) for f in cf]
+            if sids != cids:
+                missing = sorted(set(cids) - set(sids), key=int)[:5]
+                extra = sorted(set(sids) - set(cids), key=lambda x: int(x) if x.isdigit() else 0)[:5]
+                problems.append(f"ids differ (missing {missing}, extra {extra}, order same: {sorted(sids) == sids})")
+            else:
+                for a, b in zip(sf, cf):
+                    if a.get("type") != "Feature":
+                        problems.append(f"feature {a.get('id')}: type {a.get('type')}")
+                        break
+                    if a.get("geometry") != b.get("geometry"):
+                        problems.append(f"feature {a.get('id')}: geometry differs: {json.dumps(a.get('geometry'))[:160]}"
+                                        f" vs {json.dumps(b.get('geometry'))[:160]}")
+                        break
+                    pa, pb = a.get("properties") or {}, b.get("properties") or {}
+                    if {k: pa.get(k) for k in PROPS} != {k: pb.get(k) for k in PROPS}:
+                        problems.append(f"feature {a.get('id')}: properties differ: {pa} vs {pb}")
+                        break
+            self.check(f"{name}: same features as PostGIS", not problems,
+                       "; ".join(problems) if problems else f"{len(sf)} features, {len(body)} bytes "
+                       f"(PostGIS document {len(ceiling_text.encode())} bytes)")
+            return server
+
+        base_var = {"base": self.base, "prec": self.prec}
+        compare("limit100", "/collections/buildings/items?limit=100", os.path.join(HERE, "sql/pgbench/items_limit100.sql"),
+                base_var)
+        compare("limit1000", "/collections/buildings/items?limit=1000",
+                os.path.join(HERE, "sql/pgbench/items_limit1000.sql"), base_var)
+        for wid, a, b, c, d in [self.win[0], self.win[57], self.win[199]]:
+            v = dict(base_var, minlon=a, minlat=b, maxlon=c, maxlat=d)
+            compare(f"bbox{wid}", f"/collections/buildings/items?bbox={a!r},{b!r},{c!r},{d!r}&limit=1000",
+                    os.path.join(HERE, "sql/pgbench/bbox_body.sql"), v)
+        for fid in (1, 123457, 200000):
+            compare(f"item{fid}", f"/collections/buildings/items/{fid}", os.path.join(HERE, "sql/pgbench/item.sql"),
+                    dict(base_var, id=fid), single=True)
+        status, body, _ = h.get("/collections/buildings/items/200001")
+        self.check("unknown id answers 404", status == 404, f"status {status}")
+        status, body, _ = h.get("/collections/roads/items?limit=10")
+        n = len(json.loads(body).get("features", [])) if status == 200 else None
+        self.check("roads collection serves features", status == 200 and n == 10, f"status {status}, {n} features")
+        h.close()
+
+    # -- throughput ---------------------------------------------------------------------------------
+    def run_wrk(self, name, paths_file, seconds, record):
+        cmd = ["wrk", "-t", str(self.threads), "-c", str(self.conns), "-d", f"{seconds}s", "--timeout", "10s",
+               "-s", os.path.join(HERE, "lua/paths.lua"), self.base + "/", "--", os.path.join(self.work, paths_file)]
+        with CpuMeter(self.pid) as cpu:
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
+        if record:
+            self.raw(f"wrk_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
+        m = re.search(r"^WRKJSON (\{.*\})$", out.stdout, re.M)
+        if out.returncode != 0 or not m:
+            raise RuntimeError(f"wrk failed for {name}: {out.stdout[-500:]} {out.stderr[-500:]}")
+        r = json.loads(m.group(1))
+        secs = r["duration_us"] / 1e6
+        n = r["requests"]
+        errors = r["err_connect"] + r["err_read"] + r["err_write"] + r["err_status"] + r["err_timeout"]
+        return {
+            "rps": n / secs, "requests": n, "errors": errors, "err_status": r["err_status"],
+            "p50_ms": r["lat_p50_us"] / 1000, "p99_ms": r["lat_p99_us"] / 1000, "mean_ms": r["lat_mean_us"] / 1000,
+            "bytes_per_req": r["bytes"] / max(1, n),
+            "cpu_java_ms_per_req": 1000 * cpu.java / max(1, n),
+            "cpu_pg_ms_per_req": 1000 * cpu.pg / max(1, n),
+            "cpu_loadgen_ms_per_req": 1000 * cpu.loadgen / max(1, n),
+            "machine_busy_pct": cpu.busy_pct, "other_pct": cpu.other_pct,
+        }
+
+    def run_pgbench(self, name, script, seconds, record):
+        script = script.replace("WORK/", self.work + "/")
+        if not script.startswith("/"):
+            script = os.path.join(HERE, script)
+        prefix = os.path.join(self.work, "raw", f"pgblog_{name}")
+        for f in glob.glob(prefix + ".*"):
+            os.remove(f)
+        cmd = [PGBENCH, "-n", "-M", "prepared", "-c", str(self.conns), "-j", str(self.threads), "-T", str(seconds),
+               "-D", f"base={self.base}", "-D", f"prec={self.prec}", "-f", script]
+        if record:
+            cmd += ["-l", f"--log-prefix={prefix}"]
+        cmd.append(DB)
+        with CpuMeter(self.pid) as cpu:
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 120, env=PG_ENV,
+                                 cwd=self.work)
+        if record:
+            self.raw(f"pgbench_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
+        m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
+        if out.returncode != 0 or not m:
+            raise RuntimeError(f"pgbench failed for {name}: {out.stdout[-800:]} {out.stderr[-800:]}")
+        res = {"rps": float(m.group(1))}
+        mf = re.search(r"number of failed transactions: (\d+)", out.stdout)
+        res["errors"] = int(mf.group(1)) if mf else 0
+        mt = re.search(r"number of transactions actually processed: (\d+)", out.stdout)
+        n = int(mt.group(1)) if mt else 0
+        res["requests"] = n
+        if record:
+            lat = []
+            for f in glob.glob(prefix + ".*"):
+                with open(f) as fh:
+                    for line in fh:
+                        parts = line.split()
+                        if len(parts) >= 3 and parts[2].isdigit():
+                            lat.append(int(parts[2]) / 1000.0)
+            res["p50_ms"] = percentile(lat, 50)
+            res["p99_ms"] = percentile(lat, 99)
+            res["mean_ms"] = statistics.fmean(lat) if lat else None
+            for f in glob.glob(prefix + ".*"):
+                os.remove(f)
+        res["cpu_pg_ms_per_req"] = 1000 * cpu.pg / max(1, n)
+        res["cpu_loadgen_ms_per_req"] = 1000 * cpu.loadgen / max(1, n)
+        res["machine_busy_pct"] = cpu.busy_pct
+        res["other_pct"] = cpu.other_pct
+        return res
+
+    def throughput(self, only=None):
+        for name, title, paths, script, target in WORKLOADS:
+            if only and name not in only:
+                continue
+            log(f"{name}: wrk warm-up {self.warmup}s, measure {self.duration}s")
+            self.run_wrk(name, paths, self.warmup, False)
+            u = self.run_wrk(name, paths, self.duration, True)
+            log(f"{name}: Urbis {u['rps']:.1f} req/s p50 {u['p50_ms']:.2f} ms p99 {u['p99_ms']:.2f} ms "
+                f"errors {u['errors']}")
+            log(f"{name}: pgbench warm-up {self.warmup}s, measure {self.duration}s")
+            self.run_pgbench(name, script, self.warmup, False)
+            p = self.run_pgbench(name, script, self.duration, True)
+            log(f"{name}: PostGIS {p['rps']:.1f} tx/s p50 {p['p50_ms']:.2f} ms p99 {p['p99_ms']:.2f} ms")
+            ratio = u["rps"] / p["rps"] if p["rps"] else None
+            self.results["workloads"][name] = {"title": title, "urbis": u, "postgis": p, "ratio": ratio,
+                                               "target": target,
+                                               "pass": bool(ratio is not None and ratio >= target and u["errors"] == 0)}
+
+    # -- deep pages ---------------------------------------------------------------------------------
+    def deep(self):
+        h = Http(self.base)
+        path = "/collections/buildings/items?limit=100"
+        first_path = path
+        seen_last = 0
+        problems = []
+        t0 = time.perf_counter()
+        page = 1
+        page_paths = {1: path}
+        while page <= self.deep_pages:
+            status, body, _ = h.get(path)
+            if status != 200:
+                problems.append(f"page {page}: status {status}: {body[:200]!r}")
+                break
+            doc = json.loads(body)
+            ids = [f.get("id") for f in doc.get("features", [])]
+            if len(ids) != 100:
+                problems.append(f"page {page}: {len(ids)} features")
+            if ids and (not all(isinstance(i, int) for i in ids) or ids != sorted(ids) or ids[0] <= seen_last):
+                problems.append(f"page {page}: ids not ascending after {seen_last}: {ids[:3]}...")
+            if ids and ids[0] != seen_last + 1:
+                problems.append(f"page {page}: starts at id {ids[0]}, expected {seen_last + 1}")
+            if ids:
+                seen_last = ids[-1]
+            if page == self.deep_pages:
+                break
+            href = next_href(doc)
+            if not href:
+                problems.append(f"page {page}: no next link")
+                break
+            path = path_of(href)
+            page += 1
+            page_paths[page] = path
+            if problems and len(problems) > 5:
+                break
+        crawl_s = time.perf_counter() - t0
+        deep_path = page_paths.get(self.deep_pages)
+        self.check(f"next links walk pages 1..{self.deep_pages} (limit=100) without gaps or repeats",
+                   not problems and deep_path is not None,
+                   "; ".join(problems[:5]) if problems else f"page {self.deep_pages} ends at id {seen_last}, "
+                   f"{crawl_s:.1f} s for the walk")
+        res = {"crawl_s": crawl_s, "deep_path": deep_path, "pages": page}
+        if deep_path:
+            t1, tn = [], []
+            for i in range(self.deep_reps):  # interleaved, one keep-alive connection, sequential
+                for p, sink in ((first_path, t1), (deep_path, tn)):
+                    status, body, el = h.get(p)
+                    if status != 200:
+                        problems.append(f"status {status} for {p}")
+                    sink.append(el * 1000)
+            res.update({"p1_median_ms": statistics.median(t1), "pn_median_ms": statistics.median(tn),
+                        "p1_p90_ms": percentile(t1, 90), "pn_p90_ms": percentile(tn, 90), "reps": self.deep_reps})
+            res["ratio"] = res["pn_median_ms"] / res["p1_median_ms"]
+            res["pass"] = res["ratio"] <= 1.5 and not problems
+            log(f"deep: page 1 median {res['p1_median_ms']:.2f} ms, page {self.deep_pages} median "
+                f"{res['pn_median_ms']:.2f} ms, ratio {res['ratio']:.2f}")
+            # PostGIS side: the same two pages as keyset queries (informative)
+            last_before = (self.deep_pages - 1) * 100
+            sql1 = pgbench_sql_to_psql(os.path.join(HERE, "sql/pgbench/items_limit100.sql"), {"base": self.base, "prec": self.prec})
+            sqln = re.sub(r"FROM public\.buildings\s+ORDER BY id LIMIT 100",
+                          f"FROM public.buildings WHERE id > {last_before} ORDER BY id LIMIT 100", sql1)
+            assert sqln != sql1
+            for key, sql in (("pg_p1_median_ms", sql1), ("pg_pn_median_ms", sqln)):
+                f = os.path.join(self.work, f"deep_{key}.sql")
+                with open(f, "w") as fh:
+                    fh.write(sql)
+                out = subprocess.run([PGBENCH, "-n", "-M", "prepared", "-c", "1", "-t", str(self.deep_reps),
+                                      "-l", f"--log-prefix={self.work}/raw/deep_{key}", "-f", f, DB],
+                                     env=PG_ENV, capture_output=True, text=True, timeout=300, cwd=self.work)
+                lat = []
+                for lf in glob.glob(f"{self.work}/raw/deep_{key}.*"):
+                    lat += [int(l.split()[2]) / 1000 for l in open(lf) if len(l.split()) > 2 and l.split()[2].isdigit()]
+                    os.remove(lf)
+                res[key] = statistics.median(lat) if lat else None
+        else:
+            res["pass"] = False
+        h.close()
+        self.results["deep"] = res
+
+    # -- full download ------------------------------------------------------------------------------
+    def download(self, label, limit):
+        """All 200,000 buildings, in one response (limit=200000, needs maxLimit >= 200000 in the server's
+        configuration) or through next links, sampling the server's RSS every 100 ms."""
+        h = Http(self.base)
+        time.sleep(0.5)
+        rss_before = proc_rss_kb(self.pid)
+        sampler = RssSampler(self.pid)
+        sampler.start()
+        gc_from = self.gc_lines()
+        path = f"/collections/buildings/items?limit={limit}"
+        count, pages, nbytes, server_s, last = 0, 0, 0, 0.0, 0
+        ttfb = None
+        problems = []
+        t0 = time.perf_counter()
+        with CpuMeter(self.pid) as cpu:
+            while path and pages < 1000:
+                status, body, el = h.get(path, timeout=300)
+                server_s += el
+                if ttfb is None:
+                    ttfb = h.ttfb
+                pages += 1
+                nbytes += len(body)
+                if status != 200:
+                    problems.append(f"page {pages}: status {status}: {body[:200]!r}")
+                    break
+                doc = json.loads(body)
+                ids = [f.get("id") for f in doc.get("features", [])]
+                if ids and (ids != sorted(ids) or ids[0] <= last):
+                    problems.append(f"page {pages}: ids not ascending after {last}")
+                if ids:
+                    last = ids[-1]
+                count += len(ids)
+                href = next_href(doc)
+                path = path_of(href) if href else None
+                del doc, body
+        wall = time.perf_counter() - t0
+        time.sleep(1.0)
+        sampler.stop()
+        h.close()
+        rss_after = proc_rss_kb(self.pid)
+        gc = self.gc_summary(gc_from)
+        peak = max([s[1] for s in sampler.samples] + [rss_before or 0])
+        growth_mb = (peak - rss_before) / 1024 if rss_before else None
+        if count != 200000:
+            problems.append(f"{count} features in {pages} pages, expected 200000")
+        self.check(f"full download ({label}, limit={limit}): all 200,000 buildings, once each, in id order",
+                   not problems,
+                   "; ".join(problems[:5]) if problems else f"{pages} pages of limit={limit}, "
+                   f"{nbytes / 1e6:.1f} MB, {server_s:.1f} s to the last byte")
+        res = {"label": label, "limit": limit, "pages": pages, "features": count, "mb": nbytes / 1e6,
+               "wall_s": wall, "server_s": server_s, "rss_before_mb": (rss_before or 0) / 1024,
+               "rss_peak_mb": peak / 1024, "rss_after_mb": (rss_after or 0) / 1024, "growth_mb": growth_mb,
+               "cpu_java_s": cpu.java, "samples": len(sampler.samples), "ttfb_s": ttfb, "gc": gc,
+               "pass": bool(growth_mb is not None and growth_mb < 100 and not problems)}
+        with open(os.path.join(self.work, "raw", f"rss_download_{label}.tsv"), "w") as f:
+            t_start = sampler.samples[0][0] if sampler.samples else 0
+            for t, kb in sampler.samples:
+                f.write(f"{t - t_start:.2f}\t{kb}\n")
+        log(f"download {label}: {count} features, {pages} pages, {wall:.1f} s, RSS {res['rss_before_mb']:.0f} -> "
+            f"peak {res['rss_peak_mb']:.0f} MB (growth {growth_mb:.0f} MB)")
+        self.results.setdefault("download", {})[label] = res
+
+    def gc_lines(self):
+        try:
+            with open(self.gc_log) as f:
+                return sum(1 for _ in f)
+        except (OSError, TypeError):
+            return None
+
+    def gc_summary(self, from_line):
+        """From the server's -Xlog:gc file: collections during the phase, the largest heap left after a collection
+        (what the server really holds) and the largest committed heap (what RSS follows)."""
+        if from_line is None:
+            return None
+        with open(self.gc_log) as f:
+            lines = f.readlines()[from_line:]
+        after, committed, n = [], [], 0
+        for line in lines:
+            m = re.search(r"Pause.*?(\d+)M->(\d+)M\((\d+)M\)", line)
+            if m:
+                n += 1
+                after.append(int(m.group(2)))
+                committed.append(int(m.group(3)))
+        return {"collections": n, "max_after_gc_mb": max(after) if after else None,
+                "max_committed_mb": max(committed) if committed else None}
+
+    def download_ceiling(self):
+        """PostGIS alone writing the same 200,000 features as one GeoJSON document (informative)."""
+        sql = pgbench_sql_to_psql(os.path.join(HERE, "sql/pgbench/items_limit100.sql"), {"base": self.base, "prec": self.prec})
+        sql = sql.replace("ORDER BY id LIMIT 100", "ORDER BY id")
+        t0 = time.perf_counter()
+        with open(os.devnull, "w") as devnull:
+            rc = subprocess.run(["psql", "-X", "-Atq", "-d", DB, "-c", sql], env=PG_ENV, stdout=devnull,
+                                stderr=subprocess.PIPE, timeout=600).returncode
+        wall = time.perf_counter() - t0
+        self.results["download_ceiling_s"] = wall if rc == 0 else None
+        log(f"download ceiling: PostGIS builds the whole collection in {wall:.1f} s")
+
+    # -- profile ------------------------------------------------------------------------------------
+    def profile(self, seconds=10):
+        """JFR execution samples of the server under each workload (after the measured runs, so JFR's own cost
+        does not touch the numbers above): the hottest methods, self and inclusive."""
+        prof = {}
+        for name, title, paths, *_ in WORKLOADS:
+            if self.workloads and name not in self.workloads:
+                continue
+            jfr_file = os.path.join(self.work, "raw", f"profile_{name}.jfr")
+            if os.path.exists(jfr_file):
+                os.remove(jfr_file)
+            subprocess.run(["jcmd", str(self.pid), "JFR.start", f"name=bench_{name}", "settings=profile",
+                            f"filename={jfr_file}"], capture_output=True, text=True, timeout=60)
+            self.run_wrk(name + "_profiled", paths, seconds, False)
+            subprocess.run(["jcmd", str(self.pid), "JFR.stop", f"name=bench_{name}"], capture_output=True,
+                           text=True, timeout=60)
+            if not os.path.exists(jfr_file):
+                log(f"profile {name}: no JFR recording")
+                continue
+            out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
+                                  jfr_file], capture_output=True, text=True, timeout=300)
+            try:
+                events = json.loads(out.stdout)["recording"]["events"]
+            except (ValueError, KeyError):
+                log(f"profile {name}: cannot read the JFR output")
+                continue
+            groups = {"JDBC driver (org.postgresql)": "org/postgresql/", "Jackson": "com/fasterxml/jackson/",
+                      "Urbis code (io.urbis)": "io/urbis/", "logging (slf4j/jetty log)": ("org/slf4j/", "org/eclipse/jetty/logging/"),
+                      "gzip/compression": ("java/util/zip/", "org/eclipse/jetty/compression/gzip/")}
+            gcount = {g: 0 for g in groups}
+            own, incl, total = {}, {}, 0
+            for ev in events:
+                frames = (ev.get("values", {}).get("stackTrace") or {}).get("frames") or []
+                if not frames:
+                    continue
+                total += 1
+                names = []
+                for fr in frames:
+                    m = fr.get("method", {})
+                    names.append(f"{m.get('type', {}).get('name', '?')}.{m.get('name', '?')}")
+                own[names[0]] = own.get(names[0], 0) + 1
+                for g, prefix in groups.items():
+                    if any(n.startswith(prefix) for n in names):
+                        gcount[g] += 1
+                for n in set(names):
+                    incl[n] = incl.get(n, 0) + 1
+            top_own = sorted(own.items(), key=lambda kv: -kv[1])[:25]
+            top_incl = sorted(((k, v) for k, v in incl.items() if not k.startswith("java.lang.Thread.")),
+                              key=lambda kv: -kv[1])[:60]
+            with open(os.path.join(self.work, "raw", f"profile_{name}.txt"), "w") as f:
+                f.write(f"{total} execution samples, {title}, {seconds} s of wrk\n\ngroups (inclusive):\n")
+                f.writelines(f"{100 * v / max(1, total):6.1f} %  {k}\n" for k, v in gcount.items())
+                f.write("\nself:\n")
+                f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_own)
+                f.write("\ninclusive:\n")
+                f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_incl)
+            prof[name] = {"samples": total, "groups": {k: 100 * v / max(1, total) for k, v in gcount.items()}, "self": [(k, 100 * v / total) for k, v in top_own[:8]],
+                          "inclusive": [(k, 100 * v / total) for k, v in top_incl]}
+            log(f"profile {name}: {total} samples; top self {top_own[:3]}")
+        self.results["profile"] = prof
+
+    # -- report ---------------------------------------------------------------------------------------
+    def machine(self):
+        def cmd(args):
+            try:
+                return subprocess.run(args, capture_output=True, text=True, timeout=30, env=PG_ENV).stdout.strip()
+            except Exception:
+                return "?"
+        cpu = "?"
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = int(open("/proc/meminfo").readline().split()[1]) // 1024
+        java = cmd(["java", "-version"]) or subprocess.run(["java", "-version"], capture_output=True,
+                                                           text=True).stderr.splitlines()[0]
+        jar = self.jar or os.path.join(os.path.dirname(HERE), "server/target/urbis.jar")
+        return {
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "cpu": f"{cpu}, {os.cpu_count()} cores", "memory": f"{mem} MiB", "kernel": platform.release(),
+            "java": java.splitlines()[0] if java else "?",
+            "postgres": psql("SELECT version()").split(" on ")[0],
+            "postgis": psql("SELECT postgis_lib_version()").strip(),
+            "wrk": cmd(["wrk", "-v"]).splitlines()[0] if cmd(["wrk", "-v"]) else "?",
+            "commit": cmd(["git", "-C", os.path.dirname(HERE), "rev-parse", "--short", "HEAD"]) or "(no commit)",
+            "jar": f"server/target/urbis.jar built {datetime.datetime.fromtimestamp(os.path.getmtime(jar)).strftime('%Y-%m-%d %H:%M:%S')}"
+                   f", sha256 {cmd(['sha256sum', jar])[:12]}, run from a copy (bench/work/urbis.jar), "
+                   f"`java -Xmx1g`" if os.path.exists(jar) else "?",
+        }
+
+    def report(self):
+        r = self.results
+        r["checks"] = self.checks
+        r["machine"] = self.machine()
+        r["settings"] = {"duration_s": self.duration, "warmup_s": self.warmup, "connections": self.conns,
+                         "threads": self.threads}
+        try:
+            text = open(os.path.join(self.work, "server.log"), errors="replace").read()
+            r["server_log_errors"] = len(re.findall(r":ERROR:|\bSEVERE\b", text))
+            r["server_log_broken_pipes"] = len(re.findall(r"EofException: Broken pipe", text))
+        except OSError:
+            r["server_log_errors"] = None
+        with open(os.path.join(self.work, "results.json"), "w") as f:
+            json.dump(r, f, indent=2)
+        m = r["machine"]
+        L = []
+        L.append("# Urbis benchmark results\n")
+        L.append(f"Run {m['date']} by `bench/run.sh` (commit {m['commit']}). Raw outputs: `bench/work/` "
+                 f"(not committed). What is measured and how to read it: `bench/README.md`.\n")
+        L.append(f"Load: {self.conns} connections, {self.threads} load-generator threads, {self.warmup} s warm-up "
+                 f"then {self.duration} s measured, per workload and side, over loopback. Urbis side: `wrk`; "
+                 f"PostGIS side (the ceiling): `pgbench -M prepared` running SQL that builds the same GeoJSON "
+                 f"document in PostgreSQL.\n")
+        L.append("## Throughput against the ceiling\n")
+        L.append("| workload | Urbis req/s | Urbis p50 / p99 ms | PostGIS req/s | PostGIS p50 / p99 ms | ratio | target | result |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---|")
+        for name, title, *_ in WORKLOADS:
+            w = r["workloads"].get(name)
+            if not w:
+                L.append(f"| {title} | not run | | | | | | |")
+                continue
+            u, p = w["urbis"], w["postgis"]
+            err = f" ({u['errors']} errors)" if u["errors"] else ""
+            L.append(f"| {title} | {u['rps']:.1f}{err} | {u['p50_ms']:.2f} / {u['p99_ms']:.2f} | {p['rps']:.1f} | "
+                     f"{p['p50_ms']:.2f} / {p['p99_ms']:.2f} | **{w['ratio']:.2f}×** | ≥ {w['target']}× | "
+                     f"{'PASS' if w['pass'] else 'FAIL'} |")
+        L.append("")
+        if r["workloads"]:
+            L.append("Where the CPU went, in ms of CPU per request (2 cores shared by everything; PostgreSQL "
+                     "counted from its processes, exited backends included). \"Others\" is the share of the "
+                     "machine's CPU taken by processes outside the benchmark during the run: above a few % "
+                     "the run was disturbed.\n")
+            L.append("| workload | Urbis: JVM | Urbis: PostgreSQL | Urbis: wrk | PostGIS: PostgreSQL | PostGIS: pgbench | CPU-cost ratio | others (Urbis / PostGIS run) | bytes/response |")
+            L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for name, title, *_ in WORKLOADS:
+                w = r["workloads"].get(name)
+                if not w:
+                    continue
+                u, p = w["urbis"], w["postgis"]
+                L.append(f"| {title} | {u['cpu_java_ms_per_req']:.3f} | {u['cpu_pg_ms_per_req']:.3f} | "
+                         f"{u['cpu_loadgen_ms_per_req']:.3f} | {p['cpu_pg_ms_per_req']:.3f} | "
+                         f"{p['cpu_loadgen_ms_per_req']:.3f} | {cost_ratio(u, p):.2f}× | "
+                         f"{u['other_pct']:.0f} % / {p['other_pct']:.0f} % | "
+                         f"{u['bytes_per_req']:,.0f} |")
+            L.append("")
+            L.append("CPU-cost ratio = (PostgreSQL + pgbench CPU per request) ÷ (JVM + PostgreSQL + wrk CPU per request): "
+                     "the throughput ratio to expect when CPU is the limit, and much less sensitive than req/s to "
+                     "other load on the machine.\n")
+        d = r.get("deep")
+        L.append("## Deep pages\n")
+        if d and d.get("deep_path"):
+            L.append(f"Page {self.deep_pages} of `limit=100` reached by following `next` links from page 1 "
+                     f"({d['crawl_s']:.1f} s for the walk); then page 1 and page {self.deep_pages} requested "
+                     f"{d['reps']} times each, interleaved, one keep-alive connection.\n")
+            L.append("| | page 1 | page " + str(self.deep_pages) + " | ratio | target | result |")
+            L.append("|---|---:|---:|---:|---:|---|")
+            L.append(f"| Urbis median ms | {d['p1_median_ms']:.2f} | {d['pn_median_ms']:.2f} | **{d['ratio']:.2f}×** | "
+                     f"≤ 1.5× | {'PASS' if d['pass'] else 'FAIL'} |")
+            L.append(f"| Urbis p90 ms | {d['p1_p90_ms']:.2f} | {d['pn_p90_ms']:.2f} | | | |")
+            if d.get("pg_p1_median_ms") and d.get("pg_pn_median_ms"):
+                L.append(f"| PostGIS median ms (keyset, same document) | {d['pg_p1_median_ms']:.2f} | "
+                         f"{d['pg_pn_median_ms']:.2f} | {d['pg_pn_median_ms'] / d['pg_p1_median_ms']:.2f}× | | |")
+            L.append(f"\nPage {self.deep_pages} URL: `{d['deep_path']}`\n")
+        else:
+            L.append(f"FAIL: page {self.deep_pages} could not be reached (see checks).\n")
+        L.append("## Full download\n")
+        L.append("All 200,000 buildings, server RSS (`VmRSS`) sampled every 100 ms. First as one response "
+                 "(`limit=200000`; the benchmark configures `maxLimit: 200000`) right after start-up and the "
+                 "correctness checks; then, after all throughput workloads, by following `next` links at "
+                 "`limit=10000` (the default maximum page size). Seconds: request to last byte, summed over "
+                 "pages (the client's JSON parsing excluded).\n")
+        L.append("| run | limit | pages | MB | first byte s | seconds | RSS before MB | RSS peak MB | growth MB | target | result | GCs | max heap after GC MB | max heap committed MB |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+        for label, dl in r.get("download", {}).items():
+            gc = dl.get("gc") or {}
+            L.append(f"| {label} | {dl['limit']} | {dl['pages']} | {dl['mb']:.0f} | {dl['ttfb_s'] or 0:.2f} | "
+                     f"{dl['server_s']:.1f} | {dl['rss_before_mb']:.0f} | {dl['rss_peak_mb']:.0f} | "
+                     f"**{dl['growth_mb']:.0f}** | < 100 | {'PASS' if dl['pass'] else 'FAIL'} | "
+                     f"{gc.get('collections', '?')} | {gc.get('max_after_gc_mb', '?')} | {gc.get('max_committed_mb', '?')} |")
+        L.append("\nThe last three columns come from the server's GC log (`bench/work/gc.log`): heap left after a "
+                 "collection is what the server really holds while streaming; RSS follows the committed heap, "
+                 "which G1 grows under allocation pressure up to `-Xmx`.")
+        if r.get("download_ceiling_s"):
+            L.append(f"\nPostGIS alone builds the same 200,000 features as one document in "
+                     f"{r['download_ceiling_s']:.1f} s (psql, one query, output discarded).\n")
+        if r.get("profile"):
+            L.append("## Where the server spends its CPU (JFR samples)\n")
+            L.append("Sampled after the measured runs, 10 s of the same load per workload; full lists in "
+                     "`bench/work/raw/profile_*.txt`, recordings in `profile_*.jfr`. Hottest methods by own time:\n")
+            for name, title, *_ in WORKLOADS:
+                pr = r["profile"].get(name)
+                if not pr or not pr["samples"]:
+                    continue
+                L.append(f"- {title} ({pr['samples']} samples). Inclusive: " +
+                         ", ".join(f"{k} {v:.0f} %" for k, v in pr["groups"].items()) + ". Hottest own: " +
+                         "; ".join(f"`{k.split('/')[-1]}` {v:.0f} %" for k, v in pr["self"][:4]))
+            L.append("")
+        L.append("## Correctness checks\n")
+        L.append("Responses are compared with the PostGIS documents: same ids in the same order, same geometry "
+                 f"({self.prec} decimals, `coordinatePrecision` in `bench/urbis-bench.yaml`), same properties.\n")
+        for c in self.checks:
+            L.append(f"- {'PASS' if c['ok'] else '**FAIL**'} {c['name']}" + (f": {c['detail']}" if c['detail'] else ""))
+        if r.get("server_log_errors"):
+            L.append(f"- server log (`bench/work/server.log`): {r['server_log_errors']} ERROR entries; "
+                     f"{r.get('server_log_broken_pipes', 0)} \"Broken pipe\" exceptions (wrk closes its connections "
+                     f"mid-response when a timed run ends)")
+        L.append("")
+        L.append("## Machine\n")
+        for k in ("cpu", "memory", "kernel", "java", "postgres", "postgis", "wrk", "jar"):
+            L.append(f"- {k}: {m[k]}")
+        L.append("")
+        with open(self.out, "w") as f:
+            f.write("\n".join(L))
+        log(f"wrote {self.out}")
+
+    def main(self, only):
+        def want(p):
+            return not only or p in only
+        self.write_inputs()
+        phases = [
+            ("sanity", self.sanity),
+            ("download", lambda: self.download("one response, fresh server", 200000)),
+            ("throughput", lambda: self.throughput(self.workloads)),
+            ("deep", self.deep),
+            ("download", lambda: self.download("next links, warm server", 10000)),
+            ("download", self.download_ceiling),
+            ("profile", self.profile),
+        ]
+        try:
+            for phase, run in phases:
+                if not want(phase):
+                    continue
+                if proc_rss_kb(self.pid) is None:
+                    self.check(f"{phase}: server process alive", False, f"pid {self.pid} is gone")
+                    break
+                try:
+                    run()
+                except Exception as e:  # one broken phase must not hide the others
+                    self.check(f"{phase}: completed", False, f"{type(e).__name__}: {e}"[:500])
+        finally:
+            self.report()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", required=True)
+    ap.add_argument("--pid", type=int, required=True)
+    ap.add_argument("--work", default=os.path.join(HERE, "work"))
+    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
+    ap.add_argument("--duration", type=int, default=20)
+    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--connections", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--deep-pages", type=int, default=1000)
+    ap.add_argument("--deep-reps", type=int, default=200)
+    ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item")
+    ap.add_argument("--gc-log", default="", help="the server's -Xlog:gc file")
+    ap.add_argument("--jar", default="", help="the jar that was started (for the report)")
+    ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,deep,profile")
+    args = ap.parse_args()
+    Bench(args).main(args.only.split(",") if args.only else None)
+
+
+if __name__ == "__main__":
+    main()
