@@ -133,6 +133,20 @@ class ServedCatalogTest {
   }
 
   @Test
+  void propertySelectionAndSkipGeometryShapeEachFeature() throws Exception {
+    JsonNode page = json(get("/collections/buildings/items?limit=5&properties=storeys,function&skipGeometry=true"));
+    assertEquals(5, page.path("features").size());
+    for (JsonNode feature : page.path("features")) {
+      assertTrue(feature.path("geometry").isNull(), feature.toString());
+      List<String> names = new ArrayList<>();
+      feature.path("properties").fieldNames().forEachRemaining(names::add);
+      assertEquals(List.of("storeys", "function"), names);
+    }
+    assertEquals(400, get("/collections/buildings/items?properties=storeys,colour").statusCode());
+    assertEquals(400, get("/collections/buildings/items?skipGeometry=maybe").statusCode());
+  }
+
+  @Test
   void readinessAsksEverySource() throws Exception {
     assertEquals(200, get("/ready").statusCode());
   }

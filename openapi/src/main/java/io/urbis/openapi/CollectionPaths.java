@@ -75,6 +75,8 @@ final class CollectionPaths {
     parameters.add(Refs.parameter("filter"));
     parameters.add(Refs.parameter("filter-lang"));
     parameters.add(Refs.parameter("filter-crs"));
+    parameters.add(Refs.parameter("properties"));
+    parameters.add(Refs.parameter("skipGeometry"));
     parameters.add(Refs.parameter("limit"));
     parameters.add(Refs.parameter("cursor"));
     for (QueryableProperty property : collection.properties()) {

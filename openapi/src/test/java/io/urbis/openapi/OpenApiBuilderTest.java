@@ -57,7 +57,8 @@ class OpenApiBuilderTest {
     assertEquals(List.of("#/components/parameters/f", "#/components/parameters/bbox",
             "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime",
             "#/components/parameters/filter", "#/components/parameters/filter-lang",
-            "#/components/parameters/filter-crs", "#/components/parameters/limit",
+            "#/components/parameters/filter-crs", "#/components/parameters/properties",
+            "#/components/parameters/skipGeometry", "#/components/parameters/limit",
             "#/components/parameters/cursor", "name", "floors", "built"),
         parameterRefsOrNames("/collections/buildings/items"));
   }

@@ -13,18 +13,19 @@ import java.util.List;
  * @param propertyFilters equality conditions on properties, all of which must hold
  * @param crs the CRS to write coordinates in
  * @param filter a CQL2 filter, or null
+ * @param returnables which properties, and whether the geometry, each feature carries
  */
 public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor,
-    List<PropertyFilter> propertyFilters, Crs crs, Filter filter) {
+    List<PropertyFilter> propertyFilters, Crs crs, Filter filter, Returnables returnables) {
 
   public FeatureQuery {
     propertyFilters = List.copyOf(propertyFilters);
   }
 
-  /** A query answered in CRS84, without CQL2 filter. */
+  /** A query answered in CRS84 with whole features, without CQL2 filter. */
   public FeatureQuery(
       Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
-    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84, null);
+    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84, null, Returnables.ALL);
   }
 
   /** A query answered in CRS84, without property filters. */
@@ -34,7 +35,7 @@ public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCurs
 
   /** The same selection, starting at another page. */
   public FeatureQuery withCursor(PageCursor newCursor) {
-    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter);
+    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter, returnables);
   }
 
   public boolean isFirstPage() {

@@ -54,7 +54,9 @@ public final class FeatureQueryParser {
         single(parameters, cursor),
         filters,
         orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84),
-        filter(parameters, collection));
+        filter(parameters, collection),
+        ReturnablesParameters.parse(single(parameters, ReturnablesParameters.PROPERTIES),
+            single(parameters, ReturnablesParameters.SKIP_GEOMETRY), collection));
   }
 
   private static Filter filter(Map<String, List<String>> parameters, Collection collection) {
@@ -98,6 +100,8 @@ public final class FeatureQueryParser {
         || name.equals(FilterParameter.FILTER)
         || name.equals(FilterParameter.LANGUAGE)
         || name.equals(FilterParameter.CRS)
+        || name.equals(ReturnablesParameters.PROPERTIES)
+        || name.equals(ReturnablesParameters.SKIP_GEOMETRY)
         || name.equals(BBOX)
         || name.equals(CRS)
         || name.equals(BBOX_CRS)

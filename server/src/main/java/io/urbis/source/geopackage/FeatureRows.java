@@ -3,6 +3,7 @@ package io.urbis.source.geopackage;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
 import io.urbis.cql2.jts.JtsFilterEvaluator;
+import io.urbis.query.Returnables;
 import io.urbis.crs.Crs;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
@@ -31,6 +32,7 @@ final class FeatureRows {
   private final Collection collection;
   private final BboxSelection bbox;
   private final JtsFilterEvaluator filter;
+  private final boolean skipGeometry;
   private final Crs84Reprojector reprojector;
   private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
   private final OutputProjection output;
@@ -42,14 +44,15 @@ final class FeatureRows {
    * selection and no CQL2 filter.
    */
   FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, JtsFilterEvaluator filter,
-      Crs crs) {
+      Crs crs, Returnables returnables) {
     this.collection = collection;
     this.bbox = bbox;
     this.filter = filter;
     this.reprojector = Crs84Reprojector.forSrid(collection.srid());
     this.output = OutputProjection.to(crs);
     this.geometryWriter = new GeoJsonGeometryWriter(crs.decimals(settings.coordinatePrecision()), crs.northFirst());
-    this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN);
+    this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN, returnables);
+    this.skipGeometry = returnables.skipGeometry();
   }
 
   /**
@@ -84,8 +87,8 @@ final class FeatureRows {
 
   /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching} in the output CRS. */
   EncodedFeature encode(ResultSet row, Geometry crs84) throws SQLException, IOException {
-    return EncodedFeature.ofText(
-        row.getLong(ID_COLUMN), geometryWriter.write(output.apply(crs84)), propertiesWriter.write(row));
+    String geometry = skipGeometry ? null : geometryWriter.write(output.apply(crs84));
+    return EncodedFeature.ofText(row.getLong(ID_COLUMN), geometry, propertiesWriter.write(row));
   }
 
   private Geometry decode(ResultSet row) throws SQLException {

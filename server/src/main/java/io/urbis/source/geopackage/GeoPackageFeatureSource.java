@@ -3,6 +3,7 @@ package io.urbis.source.geopackage;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
+import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
@@ -75,7 +76,8 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
       MatchCounter counter = new MatchCounter(file, settings, collection, plan);
-      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), query.crs());
+      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), query.crs(),
+          query.returnables());
       return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
     } catch (SQLException | RuntimeException e) {
       JdbcResources.closeQuietly(statement, connection);
@@ -98,7 +100,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       if (!row.next()) {
         return Optional.empty();
       }
-      FeatureRows rows = new FeatureRows(collection, settings, null, null, crs);
+      FeatureRows rows = new FeatureRows(collection, settings, null, null, crs, Returnables.ALL);
       return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);

@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
+import io.urbis.query.Returnables;
 import io.urbis.source.SourceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +67,7 @@ final class MatchCounter implements Supplier<OptionalLong> {
   }
 
   private long countInJava(Connection connection) throws SQLException {
-    FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), Crs.CRS84);
+    FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), Crs.CRS84, Returnables.ALL);
     long matches = 0;
     try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, plan.sql()).prepare(connection);
         ResultSet candidates = statement.executeQuery()) {

@@ -3,6 +3,7 @@ package io.urbis.source.geopackage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.urbis.catalog.Property;
+import io.urbis.query.Returnables;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.ResultSet;
@@ -21,11 +22,16 @@ final class PropertiesJsonWriter {
 
   private final List<Property> properties;
   private final int firstColumn;
+  private final Returnables returnables;
 
-  /** Writes {@code properties} read from consecutive result columns starting at {@code firstColumn}. */
-  PropertiesJsonWriter(List<Property> properties, int firstColumn) {
+  /**
+   * Writes those of {@code properties} that {@code returnables} asks for, read from consecutive result columns
+   * starting at {@code firstColumn}.
+   */
+  PropertiesJsonWriter(List<Property> properties, int firstColumn, Returnables returnables) {
     this.properties = properties;
     this.firstColumn = firstColumn;
+    this.returnables = returnables;
   }
 
   String write(ResultSet row) throws SQLException, IOException {
@@ -34,6 +40,9 @@ final class PropertiesJsonWriter {
       json.writeStartObject();
       for (int i = 0; i < properties.size(); i++) {
         Property property = properties.get(i);
+        if (!returnables.includes(property.name())) {
+          continue;
+        }
         json.writeFieldName(property.name());
         writeValue(json, property, row.getObject(firstColumn + i));
       }

@@ -10,6 +10,7 @@ import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
 import io.urbis.query.PropertyFilter;
+import io.urbis.query.Returnables;
 import io.urbis.query.TimeInterval;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class PostgisSql {
       conditions.add(idColumn(table) + (descending ? " < " : " > ") + castedBind(table));
       binds.add(cursor.key());
     }
-    String sql = select(table, query.crs()) + where(conditions)
+    String sql = select(table, query.crs(), query.returnables()) + where(conditions)
         + " ORDER BY " + idColumn(table) + (descending ? " DESC" : "") + " LIMIT ?";
     binds.add(query.limit() + 1);
     if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
@@ -63,7 +64,7 @@ final class PostgisSql {
 
   /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
   SqlQuery feature(PostgisTable table, String id, Crs crs) {
-    String sql = select(table, crs) + " WHERE " + idColumn(table) + " = " + castedBind(table);
+    String sql = select(table, crs, Returnables.ALL) + " WHERE " + idColumn(table) + " = " + castedBind(table);
     return new SqlQuery(sql, List.of(id));
   }
 
@@ -88,11 +89,13 @@ final class PostgisSql {
         + table.qualifiedName(), List.of());
   }
 
-  private String select(PostgisTable table, Crs crs) {
+  private String select(PostgisTable table, Crs crs, Returnables returnables) {
     // option 0: no "crs" member, which RFC 7946 dropped and PostGIS would add for SRIDs other than 4326
-    return "SELECT " + idColumn(table) + ", ST_AsGeoJSON(" + outputGeometry(table, crs) + ", "
-        + crs.decimals(precision) + ", 0), " + propertiesObject(table) + "::text FROM " + table.qualifiedName()
-        + " t";
+    String geometry = returnables.skipGeometry() ? "NULL::text"
+        : "ST_AsGeoJSON(" + outputGeometry(table, crs) + ", " + crs.decimals(precision) + ", 0)";
+    List<PostgisColumn> columns = table.columns().stream().filter(c -> returnables.includes(c.name())).toList();
+    return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text FROM "
+        + table.qualifiedName() + " t";
   }
 
   private static String idColumn(PostgisTable table) {
@@ -143,8 +146,7 @@ final class PostgisSql {
    * writes numbers, booleans and times as JSON does): cheaper for PostgreSQL than building a json object per row.
    * Keys are catalog column names, JSON-escaped, then quoted as SQL literals.
    */
-  private static String propertiesObject(PostgisTable table) {
-    List<PostgisColumn> columns = table.columns();
+  private static String propertiesObject(List<PostgisColumn> columns) {
     if (columns.isEmpty()) {
       return "'{}'";
     }

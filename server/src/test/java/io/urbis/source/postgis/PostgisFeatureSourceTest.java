@@ -200,6 +200,17 @@ class PostgisFeatureSourceTest {
   }
 
   @Test
+  void onlyTheSelectedPropertiesAndNoGeometryAreWritten() {
+    FeatureQuery query = new FeatureQueryParser(10, 1000).parse(
+        Map.of("properties", List.of("name,area"), "skipGeometry", List.of("true")), collections.get("parcels"));
+    try (FeatureStream page = source.query(collections.get("parcels"), query)) {
+      EncodedFeature feature = page.next();
+      assertNull(feature.geometry());
+      assertEquals("{\"name\":\"parcel 1\",\"area\":101}", feature.propertiesJson());
+    }
+  }
+
+  @Test
   void numberMatchedCountsAllPages() {
     try (FeatureStream page = source.query(collections.get("parcels"), new FeatureQuery(null, null, 5, null))) {
       assertEquals(237, page.numberMatched().orElseThrow());
