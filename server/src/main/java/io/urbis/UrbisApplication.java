@@ -13,6 +13,7 @@ import io.urbis.api.MetricsResource;
 import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.SchemaResource;
+import io.urbis.api.SortablesResource;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
@@ -53,6 +54,7 @@ final class UrbisApplication {
     config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
     config.register(new QueryablesResource(catalog));
     config.register(new SchemaResource(catalog));
+    config.register(new SortablesResource(catalog));
     config.register(new HealthResource(sources));
     config.register(new AssetsResource());
     return config;

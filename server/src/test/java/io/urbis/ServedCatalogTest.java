@@ -147,6 +147,34 @@ class ServedCatalogTest {
   }
 
   @Test
+  void sortedPagesFollowTheOrderAndEndWithEveryFeatureOnce() throws Exception {
+    String next = "/collections/districts/items?limit=3&sortby=-population";
+    List<Double> populations = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    while (next != null) {
+      JsonNode page = json(get(next));
+      page.path("features").forEach(feature -> {
+        populations.add(feature.path("properties").path("population").asDouble());
+        ids.add(feature.path("id").asText());
+      });
+      next = null;
+      for (JsonNode link : page.path("links")) {
+        if (link.path("rel").asText().equals("next")) {
+          next = link.path("href").asText().substring(("http://127.0.0.1:" + server.port()).length());
+        }
+      }
+    }
+    assertEquals(8, ids.size());
+    assertEquals(8, ids.stream().distinct().count());
+    for (int i = 1; i < populations.size(); i++) {
+      assertTrue(populations.get(i - 1) >= populations.get(i), populations.toString());
+    }
+    assertEquals(400, get("/collections/districts/items?sortby=nope").statusCode());
+    assertEquals("number", json(get("/collections/districts/sortables")).path("properties").path("population")
+        .path("type").asText().replace("integer", "number"));
+  }
+
+  @Test
   void readinessAsksEverySource() throws Exception {
     assertEquals(200, get("/ready").statusCode());
   }

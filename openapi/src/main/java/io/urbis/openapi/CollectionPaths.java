@@ -20,7 +20,7 @@ final class CollectionPaths {
   /** Names of the API's own query parameters; a property with such a name gets no filter. */
   private static final Set<String> RESERVED_NAMES = Set.of(
       "f", "bbox", "bbox-crs", "datetime", "limit", "cursor", "crs",
-      "filter", "filter-lang", "filter-crs", "sortby", "properties", "ids");
+      "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "ids");
 
   private final CollectionDescription collection;
   private final CollectionNames names;
@@ -41,6 +41,8 @@ final class CollectionPaths {
         get("getQueryables_", "Queryables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/schema",
         get("getSchema_", "Schema of the features of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+    paths.put(names.path() + "/sortables",
+        get("getSortables_", "Sortables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/items/{featureId}",
         get("getItem_", "Fetch one feature of " + label,
             List.of(Refs.parameter("featureId"), Refs.parameter("f"), Refs.parameter("crs")),
@@ -77,6 +79,7 @@ final class CollectionPaths {
     parameters.add(Refs.parameter("filter-crs"));
     parameters.add(Refs.parameter("properties"));
     parameters.add(Refs.parameter("skipGeometry"));
+    parameters.add(Refs.parameter("sortby"));
     parameters.add(Refs.parameter("limit"));
     parameters.add(Refs.parameter("cursor"));
     for (QueryableProperty property : collection.properties()) {

@@ -29,9 +29,10 @@ class OpenApiBuilderTest {
     document.path("paths").fieldNames().forEachRemaining(paths::add);
     assertEquals(List.of("/", "/conformance", "/api", "/collections",
         "/collections/buildings", "/collections/buildings/items", "/collections/buildings/queryables",
-        "/collections/buildings/schema", "/collections/buildings/items/{featureId}",
+        "/collections/buildings/schema", "/collections/buildings/sortables", "/collections/buildings/items/{featureId}",
         "/collections/street%20trees", "/collections/street%20trees/items",
         "/collections/street%20trees/queryables", "/collections/street%20trees/schema",
+        "/collections/street%20trees/sortables",
         "/collections/street%20trees/items/{featureId}"), paths);
   }
 
@@ -58,7 +59,7 @@ class OpenApiBuilderTest {
             "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime",
             "#/components/parameters/filter", "#/components/parameters/filter-lang",
             "#/components/parameters/filter-crs", "#/components/parameters/properties",
-            "#/components/parameters/skipGeometry", "#/components/parameters/limit",
+            "#/components/parameters/skipGeometry", "#/components/parameters/sortby", "#/components/parameters/limit",
             "#/components/parameters/cursor", "name", "floors", "built"),
         parameterRefsOrNames("/collections/buildings/items"));
   }

@@ -2,6 +2,7 @@ package io.urbis.api;
 
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
+import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,20 @@ final class JsonSchemas {
       properties.put(property.name(), property(property));
     }
     Map<String, Object> schema = header(collection, selfUrl, "Queryables of " + collection.title());
+    schema.put("properties", properties);
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  /** The properties {@code sortby} accepts: those with scalar values. */
+  static Map<String, Object> sortables(Collection collection, String selfUrl) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (Property property : collection.properties()) {
+      if (property.type() != JsonType.OBJECT && property.type() != JsonType.ARRAY) {
+        properties.put(property.name(), property(property));
+      }
+    }
+    Map<String, Object> schema = header(collection, selfUrl, "Sortables of " + collection.title());
     schema.put("properties", properties);
     schema.put("additionalProperties", false);
     return schema;

@@ -14,18 +14,20 @@ import java.util.List;
  * @param crs the CRS to write coordinates in
  * @param filter a CQL2 filter, or null
  * @param returnables which properties, and whether the geometry, each feature carries
+ * @param sortby the order of the features before their id, empty for id order; sorted pages use offset cursors
  */
 public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor,
-    List<PropertyFilter> propertyFilters, Crs crs, Filter filter, Returnables returnables) {
+    List<PropertyFilter> propertyFilters, Crs crs, Filter filter, Returnables returnables, List<SortKey> sortby) {
 
   public FeatureQuery {
     propertyFilters = List.copyOf(propertyFilters);
+    sortby = List.copyOf(sortby);
   }
 
   /** A query answered in CRS84 with whole features, without CQL2 filter. */
   public FeatureQuery(
       Bbox bbox, TimeInterval datetime, int limit, PageCursor cursor, List<PropertyFilter> propertyFilters) {
-    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84, null, Returnables.ALL);
+    this(bbox, datetime, limit, cursor, propertyFilters, Crs.CRS84, null, Returnables.ALL, List.of());
   }
 
   /** A query answered in CRS84, without property filters. */
@@ -35,7 +37,7 @@ public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCurs
 
   /** The same selection, starting at another page. */
   public FeatureQuery withCursor(PageCursor newCursor) {
-    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter, returnables);
+    return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter, returnables, sortby);
   }
 
   public boolean isFirstPage() {

@@ -47,16 +47,33 @@ public final class FeatureQueryParser {
     }
     List<Crs> supported = SupportedCrs.forStorage(collection.srid());
     Crs bboxCrs = orDefault(single(parameters, new CrsParameter(BBOX_CRS, supported)), Crs.CRS84);
+    String sortbyText = single(parameters, SortbyParameter.NAME);
+    List<SortKey> sortby = sortbyText == null ? List.of() : SortbyParameter.parse(sortbyText, collection);
     return new FeatureQuery(
         single(parameters, new BboxParameter(bboxCrs)),
         single(parameters, datetime),
         orDefault(single(parameters, limit), defaultLimit),
-        single(parameters, cursor),
+        pageStart(single(parameters, cursor), sortby),
         filters,
         orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84),
         filter(parameters, collection),
         ReturnablesParameters.parse(single(parameters, ReturnablesParameters.PROPERTIES),
-            single(parameters, ReturnablesParameters.SKIP_GEOMETRY), collection));
+            single(parameters, ReturnablesParameters.SKIP_GEOMETRY), collection),
+        sortby);
+  }
+
+  /** Keyset cursors follow the id order; a sorted page starts at an offset, the first one at zero. */
+  private static PageCursor pageStart(PageCursor given, List<SortKey> sortby) {
+    if (sortby.isEmpty()) {
+      return given;
+    }
+    if (given == null) {
+      return PageCursor.offset(0);
+    }
+    if (given.direction() != PageCursor.Direction.OFFSET) {
+      throw new InvalidParameterException("cursor", "this cursor belongs to pages without sortby");
+    }
+    return given;
   }
 
   private static Filter filter(Map<String, List<String>> parameters, Collection collection) {
@@ -101,6 +118,7 @@ public final class FeatureQueryParser {
         || name.equals(FilterParameter.LANGUAGE)
         || name.equals(FilterParameter.CRS)
         || name.equals(ReturnablesParameters.PROPERTIES)
+        || name.equals(SortbyParameter.NAME)
         || name.equals(ReturnablesParameters.SKIP_GEOMETRY)
         || name.equals(BBOX)
         || name.equals(CRS)

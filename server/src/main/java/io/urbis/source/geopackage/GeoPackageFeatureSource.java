@@ -72,7 +72,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     PreparedStatement statement = null;
     try {
       QueryPlan plan = QueryPlan.of(connection, collection, query);
-      SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page);
+      SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page, query.sortby());
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
       MatchCounter counter = new MatchCounter(file, settings, collection, plan);

@@ -6,6 +6,7 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import io.urbis.query.PropertyFilter;
+import io.urbis.query.SortKey;
 import io.urbis.query.TimeInterval;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ final class GeoPackageSql {
     return "SELECT min(" + value + "), max(" + value + ") FROM " + quote(table);
   }
 
-  static SqlStatement features(Collection collection, SqlFilter filter, PageWindow page) {
+  static SqlStatement features(Collection collection, SqlFilter filter, PageWindow page, List<SortKey> sortby) {
     List<Object> binds = new ArrayList<>();
     List<String> conditions = filterConditions(collection, filter, binds);
     if (page.key() != null) {
@@ -74,9 +75,18 @@ final class GeoPackageSql {
     binds.add(page.sqlLimit());
     binds.add(page.sqlOffset());
     String sql = selectFeatures(collection) + where(conditions)
-        + " ORDER BY " + quote(collection.idColumn()) + (page.isDescending() ? " DESC" : "")
+        + " ORDER BY " + sortColumns(sortby) + quote(collection.idColumn()) + (page.isDescending() ? " DESC" : "")
         + " LIMIT ? OFFSET ?";
     return new SqlStatement(sql, binds);
+  }
+
+  /** The sortby keys, each followed by a comma, before the id that breaks ties; nulls last as in PostGIS. */
+  private static String sortColumns(List<SortKey> sortby) {
+    StringBuilder order = new StringBuilder();
+    for (SortKey key : sortby) {
+      order.append(quote(key.property())).append(key.descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ");
+    }
+    return order.toString();
   }
 
   /** Every feature matching the SQL part of a filter, for counting matches of a Java-side test. */

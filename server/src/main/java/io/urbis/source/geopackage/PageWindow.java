@@ -68,6 +68,12 @@ final class PageWindow {
     if (firstId == null) {
       return Paging.NONE;
     }
+    if (isOffset()) {
+      // a sorted page: its neighbours are found by position, not by id
+      long offset = offset();
+      return new Paging(more ? PageCursor.offset(offset + limit) : null,
+          offset > 0 ? PageCursor.offset(Math.max(0, offset - limit)) : null);
+    }
     if (isDescending()) {
       return new Paging(PageCursor.after(lastId), more ? PageCursor.before(firstId) : null);
     }
@@ -76,6 +82,10 @@ final class PageWindow {
 
   private long offset() {
     return cursor != null && cursor.direction() == PageCursor.Direction.OFFSET ? cursor.offset() : 0;
+  }
+
+  private boolean isOffset() {
+    return cursor != null && cursor.direction() == PageCursor.Direction.OFFSET;
   }
 
   private boolean isKeyset() {

@@ -11,6 +11,7 @@ import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
 import io.urbis.query.PropertyFilter;
 import io.urbis.query.Returnables;
+import io.urbis.query.SortKey;
 import io.urbis.query.TimeInterval;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ final class PostgisSql {
       binds.add(cursor.key());
     }
     String sql = select(table, query.crs(), query.returnables()) + where(conditions)
-        + " ORDER BY " + idColumn(table) + (descending ? " DESC" : "") + " LIMIT ?";
+        + " ORDER BY " + sortColumns(table, query.sortby()) + idColumn(table) + (descending ? " DESC" : "")
+        + " LIMIT ?";
     binds.add(query.limit() + 1);
     if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
       sql += " OFFSET ?";
@@ -96,6 +98,16 @@ final class PostgisSql {
     List<PostgisColumn> columns = table.columns().stream().filter(c -> returnables.includes(c.name())).toList();
     return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text FROM "
         + table.qualifiedName() + " t";
+  }
+
+  /** The sortby keys, each followed by a comma, before the id that breaks ties. */
+  private static String sortColumns(PostgisTable table, List<SortKey> sortby) {
+    StringBuilder order = new StringBuilder();
+    for (SortKey key : sortby) {
+      order.append("t.").append(quote(table.column(key.property()).name()))
+          .append(key.descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ");
+    }
+    return order.toString();
   }
 
   private static String idColumn(PostgisTable table) {

@@ -211,6 +211,21 @@ class PostgisFeatureSourceTest {
   }
 
   @Test
+  void sortbyOrdersByTheKeysThenById() throws Exception {
+    FeatureQueryParser parser = new FeatureQueryParser(10, 1000);
+    Collection parcels = collections.get("parcels");
+    List<Object> ids = new ArrayList<>();
+    FeatureQuery query = parser.parse(Map.of("sortby", List.of("-storeys,name"), "limit", List.of("50")), parcels);
+    while (query != null) {
+      try (FeatureStream page = source.query(parcels, query)) {
+        ids.addAll(drain(page).stream().map(EncodedFeature::id).toList());
+        query = page.paging().next() == null ? null : query.withCursor(page.paging().next());
+      }
+    }
+    assertEquals(truth("SELECT id FROM parcels ORDER BY storeys DESC, name, id"), ids);
+  }
+
+  @Test
   void numberMatchedCountsAllPages() {
     try (FeatureStream page = source.query(collections.get("parcels"), new FeatureQuery(null, null, 5, null))) {
       assertEquals(237, page.numberMatched().orElseThrow());
