@@ -175,6 +175,16 @@ class ServedCatalogTest {
   }
 
   @Test
+  void optionsListsTheMethodsOfItemsAndItem() throws Exception {
+    for (String path : List.of("/collections/buildings/items", "/collections/buildings/items/1")) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path))
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertTrue(response.headers().firstValue("Allow").orElse("").contains("GET"), path);
+    }
+  }
+
+  @Test
   void readinessAsksEverySource() throws Exception {
     assertEquals(200, get("/ready").statusCode());
   }
