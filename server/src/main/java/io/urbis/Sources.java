@@ -1,12 +1,13 @@
 package io.urbis;
 
 import io.urbis.config.ConfigException;
-import io.urbis.demo.DemoCity;
 import io.urbis.config.UrbisConfig;
+import io.urbis.demo.DemoCity;
+import io.urbis.error.Causes;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
-import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.geopackage.GeoPackageFeatureSource;
+import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisFeatureSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Sources {
       try {
         return new PostgisFeatureSource(url, settings, schemas);
       } catch (RuntimeException e) {
-        throw new SourceOpeningException("cannot connect to " + url.label() + ": " + rootMessage(e), e);
+        throw new SourceOpeningException("cannot connect to " + url.label() + ": " + Causes.rootMessage(e), e);
       }
     }
     if (location.toLowerCase(Locale.ROOT).endsWith(".gpkg")) {
@@ -54,13 +55,5 @@ final class Sources {
     }
     String file = Path.of(location).getFileName().toString();
     return file.replaceFirst("\\.gpkg$", "");
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package io.urbis.api;
 
+import io.urbis.error.Causes;
 import io.urbis.error.UrbisException;
 import io.urbis.server.RequestIdHandler;
 import io.urbis.source.SourceUnavailableException;
@@ -35,7 +36,7 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
       return body(known.status(), known.code(), known.getMessage(), requestId).build();
     }
     if (error instanceof SourceUnavailableException unavailable) {
-      LOG.warn("request {}: {} ({})", requestId, unavailable.getMessage(), rootMessage(unavailable));
+      LOG.warn("request {}: {} ({})", requestId, unavailable.getMessage(), Causes.rootMessage(unavailable));
       return body(503, "ServiceUnavailable", "The data source is unavailable; try again shortly", requestId)
           .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
@@ -46,7 +47,7 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (isClientGone(error)) {
       // the client closed the connection mid-response: nothing to answer, nothing wrong on our side
-      LOG.debug("request {}: client disconnected ({})", requestId, rootMessage(error));
+      LOG.debug("request {}: client disconnected ({})", requestId, Causes.rootMessage(error));
       return Response.status(500).build();
     }
     LOG.error("request {} failed", requestId, error);
@@ -81,13 +82,5 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return false;
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 }

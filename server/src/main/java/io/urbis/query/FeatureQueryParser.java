@@ -129,14 +129,8 @@ public final class FeatureQueryParser {
   }
 
   private static <T> T single(Map<String, List<String>> parameters, QueryParameter<T> parameter) {
-    List<String> values = parameters.get(parameter.name());
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw new InvalidParameterException(parameter.name(), "given more than once");
-    }
-    return parameter.parse(values.get(0));
+    String text = single(parameters, parameter.name());
+    return text == null ? null : parameter.parse(text);
   }
 
   private static <T> T orDefault(T value, T fallback) {

@@ -113,15 +113,16 @@ final class PostgisDiscovery {
 
   private SpatialExtent extent(Connection connection, PostgisTable table) throws SQLException {
     if (table.estimatedRows() > EXACT_EXTENT_LIMIT) {
-      SpatialExtent estimated = readExtent(connection, sql.extent(table, true));
+      SpatialExtent estimated = readExtent(connection, sql.extent(table, true), table.name());
       if (estimated != null) {
         return estimated;
       }
     }
-    return readExtent(connection, sql.extent(table, false));
+    return readExtent(connection, sql.extent(table, false), table.name());
   }
 
-  private static SpatialExtent readExtent(Connection connection, SqlQuery query) throws SQLException {
+  /** The extent the query reads, or null when the table has none PostGIS can give (no rows, no statistics). */
+  private static SpatialExtent readExtent(Connection connection, SqlQuery query, String table) throws SQLException {
     try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, query);
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next() || rows.getObject(1) == null) {
@@ -130,15 +131,11 @@ final class PostgisDiscovery {
       return new SpatialExtent(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4));
     } catch (SQLException e) {
       if (SqlErrors.isDataException(e) || "XX000".equals(e.getSQLState())) {
-        LOG.debug("no extent for {}: {}", table(query), e.getMessage());
+        LOG.debug("no extent for {}: {}", table, e.getMessage());
         return null;
       }
       throw e;
     }
-  }
-
-  private static String table(SqlQuery query) {
-    return query.sql().length() > 80 ? query.sql().substring(0, 80) : query.sql();
   }
 
   private static String resource(String name) {
