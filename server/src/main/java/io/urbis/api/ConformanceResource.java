@@ -39,7 +39,13 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
-      "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic");
+      "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
+      // OGC 23-058 (Part 5) as QGIS, pygeoapi and ldproxy name its classes: /schema with x-ogc-role, sortby with
+      // /sortables
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables");
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 

@@ -28,7 +28,9 @@ final class FilterParameter {
     }
     try {
       Expression expression = switch (language == null ? "cql2-text" : language) {
-        case "cql2-text" -> Cql2TextParser.parse(text);
+        // cql-text is the draft's name, kept because GDAL's OAPIF driver pushes -where filters to a server only
+        // when the OpenAPI document offers it; what GDAL writes under that name is CQL2 text
+        case "cql2-text", "cql-text" -> Cql2TextParser.parse(text);
         case "cql2-json" -> Cql2JsonParser.parse(text);
         default -> throw new InvalidParameterException(LANGUAGE, "'" + language + "' is not cql2-text or cql2-json");
       };

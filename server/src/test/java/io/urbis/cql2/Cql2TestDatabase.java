@@ -34,6 +34,17 @@ public final class Cql2TestDatabase implements AutoCloseable {
     return connection;
   }
 
+  /** The database as a source URL for the server. */
+  public String url() {
+    return "postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name;
+  }
+
+  /** Loads a GeoPackage's layers with ogr2ogr, keeping the column names as they are (the ATS data's are upper case). */
+  public void loadWithGdal(java.nio.file.Path geoPackage) {
+    io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name,
+        java.util.List.of("LAUNDER=NO"));
+  }
+
   @Override
   public void close() throws SQLException {
     connection.close();

@@ -58,10 +58,18 @@ public final class Gdal {
    */
   public static void loadIntoPostgis(Path file, String host, String port, String user, String password,
       String database) {
+    loadIntoPostgis(file, host, port, user, password, database, List.of());
+  }
+
+  /** As above, with more layer creation options ({@code LAUNDER=NO} keeps upper-case column names). */
+  public static void loadIntoPostgis(Path file, String host, String port, String user, String password,
+      String database, List<String> layerCreationOptions) {
     String connection = "PG:host=" + host + " port=" + port + " user=" + user + " password=" + password
         + " dbname=" + database;
-    run(List.of("ogr2ogr", "-f", "PostgreSQL", connection, file.toString(), "-lco", "GEOMETRY_NAME=geom",
-        "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-preserve_fid"));
+    List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "PostgreSQL", connection, file.toString(),
+        "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-preserve_fid"));
+    layerCreationOptions.forEach(option -> command.addAll(List.of("-lco", option)));
+    run(command);
   }
 
   private static String run(List<String> command) {

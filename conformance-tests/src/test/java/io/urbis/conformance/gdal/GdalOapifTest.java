@@ -2,8 +2,11 @@ package io.urbis.conformance.gdal;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.Truth;
@@ -14,8 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,6 +41,12 @@ class GdalOapifTest {
 
   private static final Pattern LAYER_LINE = Pattern.compile("(?m)^\\d+: (\\S+)");
   private static final long TIMEOUT_SECONDS = 300;
+  private static final String RECENT_GDAL_PYTHON_VARIABLE = "URBIS_GDAL_PYTHON";
+  private static final Path DEFAULT_RECENT_GDAL_PYTHON = Path.of("..", ".tools", "gdal", "bin", "python");
+  /** A Python whose pyogrio bundles a GDAL recent enough for the CRS open option (3.7); Debian's is 3.6. */
+  private static final Optional<Path> RECENT_GDAL_PYTHON = Optional.ofNullable(System.getenv(
+      RECENT_GDAL_PYTHON_VARIABLE)).map(Path::of).or(() -> Optional.of(DEFAULT_RECENT_GDAL_PYTHON))
+      .filter(Files::isExecutable);
 
   private final Api api;
   private final Truth truth;
@@ -68,6 +82,49 @@ class GdalOapifTest {
       long features = Json.parse(Files.readAllBytes(copy)).path("features").size();
       assertEquals(truth.count(layer), features, layer + ": features GDAL read");
     }));
+  }
+
+  @Test
+  @DisplayName("ogr2ogr -where is sent to the server as a filter and selects what PostGIS selects")
+  void pushesWhereToTheServer(@TempDir Path directory) throws IOException {
+    String where = "floors > 6 AND height < 30";
+    Path copy = directory.resolve("buildings.geojson");
+    String printed = run("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GeoJSON", copy.toString(), dataset(),
+        "-where", where, Layer.BUILDINGS.id());
+    assertTrue(printed.contains("filter=") && !printed.contains("Full filter will be evaluated on client side"),
+        "GDAL filtered on its side:\n" + printed);
+    Set<String> names = new TreeSet<>();
+    Json.parse(Files.readAllBytes(copy)).path("features")
+        .forEach(feature -> names.add(feature.path("properties").path("name").asText()));
+    assertEquals(new TreeSet<>(truth.column("SELECT name FROM buildings WHERE " + where)), names);
+  }
+
+  @Test
+  @DisplayName("a GDAL with the CRS open option reads streets in EPSG:25832 as ST_Transform gives them (1 mm)")
+  void readsInTheCrsItAsksFor(@TempDir Path directory) throws IOException {
+    Path python = RECENT_GDAL_PYTHON.orElse(null);
+    Assumptions.assumeTrue(python != null, "no Python with pyogrio (a GDAL >= 3.7) at " + DEFAULT_RECENT_GDAL_PYTHON
+        + " or $" + RECENT_GDAL_PYTHON_VARIABLE + "; scripts/test.sh installs it");
+    Path script = directory.resolve("copy_layer.py");
+    try (var resource = GdalOapifTest.class.getResourceAsStream("/gdal/copy_layer.py")) {
+      Files.copy(resource, script);
+    }
+    Path copy = directory.resolve("streets.geojson");
+    String printed = run(python.toString(), script.toString(), api.base().toString(), Layer.STREETS.id(), "EPSG:25832", "",
+        copy.toString());
+    assertTrue(printed.contains("crs=http://www.opengis.net/def/crs/EPSG/0/25832"), printed);
+    Map<String, String> expected = new TreeMap<>();
+    truth.rows("SELECT id::text, ST_AsGeoJSON(ST_Transform(geom, 25832), 6) FROM streets")
+        .forEach(row -> expected.put(row.get(0), row.get(1)));
+    JsonNode features = Json.parse(Files.readAllBytes(copy)).path("features");
+    assertEquals(expected.size(), features.size(), "features GDAL read");
+    List<String> differences = new ArrayList<>();
+    features.forEach(feature -> {
+      String id = feature.path("properties").path("gdal_fid").asText();
+      differences.addAll(Geometries.differences(Json.parse(expected.get(id)),
+          feature.path("geometry"), 0.001, "street " + id));
+    });
+    assertTrue(differences.isEmpty(), () -> String.join("\n", differences));
   }
 
   private String dataset() {
