@@ -5,6 +5,7 @@
 #
 # Environment (all optional):
 #   BENCH_DURATION=20  BENCH_WARMUP=5  BENCH_CONNECTIONS=4  BENCH_THREADS=2   per-workload timing and load
+#   BENCH_JIT_WARMUP=60  seconds of all Urbis workloads before the first measured one (the JIT's warm-up)
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
 #   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
 #   BENCH_WORKLOADS=limit100,limit1000,bbox,item  run only some throughput workloads
@@ -116,7 +117,7 @@ log "server up (pid $SERVER_PID, RSS $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/
 
 # ---------------------------------------------------------------------------------------------- measure
 python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" --work "$WORK" --out "$BENCH_DIR/RESULTS.md" \
-  --duration "${BENCH_DURATION:-20}" --warmup "${BENCH_WARMUP:-5}" \
+  --duration "${BENCH_DURATION:-20}" --warmup "${BENCH_WARMUP:-5}" --jit-warmup "${BENCH_JIT_WARMUP:-60}" \
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \
   --deep-pages "${BENCH_DEEP_PAGES:-1000}" --deep-reps "${BENCH_DEEP_REPS:-200}" \

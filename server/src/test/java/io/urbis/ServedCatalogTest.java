@@ -68,6 +68,25 @@ class ServedCatalogTest {
   }
 
   @Test
+  void metricsCountRequestsByRouteTemplateAndStatus() throws Exception {
+    String route = "route=\"/collections/{collectionId}/items\"";
+    long before = requestsOn(get("/metrics").body(), route);
+    get("/collections/districts/items?limit=1");
+    get("/collections/west_streets/items?limit=2");
+    String metrics = get("/metrics").body();
+    assertEquals(before + 2, requestsOn(metrics, route), metrics);
+    assertTrue(metrics.contains("urbis_http_request_duration_seconds_count{method=\"GET\"," + route
+        + ",status=\"200\"}"), metrics);
+  }
+
+  /** The value of {@code urbis_http_requests_total} for GET on the route with status 200, 0 when absent. */
+  private static long requestsOn(String metrics, String route) {
+    String series = "urbis_http_requests_total{method=\"GET\"," + route + ",status=\"200\"} ";
+    return metrics.lines().filter(line -> line.startsWith(series))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).trim())).sum();
+  }
+
+  @Test
   void linksFollowTheReverseProxysPublicAddress() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(uri("/collections/districts"))
         .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "maps.example.org")

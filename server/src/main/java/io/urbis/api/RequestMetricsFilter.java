@@ -1,5 +1,7 @@
 package io.urbis.api;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -14,7 +16,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Counts requests and their latency by route template ({@code /collections/{collectionId}/items}, never the raw
@@ -27,6 +32,9 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
 
   private final Counter requests;
   private final Histogram latency;
+
+  private final Map<ResourceMethod, String> routes = new ConcurrentHashMap<>();
+  private final Map<String, Series> series = new ConcurrentHashMap<>();
 
   @Context private ExtendedUriInfo uriInfo;
 
@@ -66,19 +74,27 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
   }
 
   private void record(Object started, String[] labels) {
-    requests.labelValues(labels).inc();
+    Series series = this.series.computeIfAbsent(String.join(" ", labels),
+        key -> new Series(requests.labelValues(labels), latency.labelValues(labels)));
+    series.requests().inc();
     if (started instanceof Long nanos) {
-      latency.labelValues(labels).observe((System.nanoTime() - nanos) / 1e9);
+      series.latency().observe((System.nanoTime() - nanos) / 1e9);
     }
   }
 
+  /** The route template of the matched resource method, worked out once per method: it never changes. */
   private String route() {
+    ResourceMethod method = uriInfo.getMatchedResourceMethod();
+    return method == null ? "unmatched" : routes.computeIfAbsent(method, matched -> template());
+  }
+
+  private String template() {
     List<String> templates = new ArrayList<>();
     uriInfo.getMatchedTemplates().forEach(t -> templates.add(t.getTemplate()));
-    if (templates.isEmpty()) {
-      return "unmatched";
-    }
     Collections.reverse(templates);
     return String.join("", templates).replace("//", "/");
   }
+
+  /** The data points of one label combination, looked up once instead of on every request (it was 5 % of CPU). */
+  private record Series(CounterDataPoint requests, DistributionDataPoint latency) {}
 }
