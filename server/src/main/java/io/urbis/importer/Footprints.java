@@ -2,10 +2,12 @@ package io.urbis.importer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -38,11 +40,24 @@ final class Footprints {
     Geometry union = OverlayNGRobust.union(flat);
     List<Polygon> polygons = new ArrayList<>();
     for (int i = 0; i < union.getNumGeometries(); i++) {
-      if (union.getGeometryN(i) instanceof Polygon polygon && !polygon.isEmpty()) {
-        polygons.add(polygon);
+      if (union.getGeometryN(i) instanceof Polygon polygon && polygon.getArea() >= PolygonCleaner.MIN_AREA) {
+        polygons.add(withoutSlivers(polygon));
       }
     }
     return polygons.isEmpty() ? null : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+  }
+
+  /** The polygon without holes of no area, which a union of surfaces that share edges can leave behind. */
+  private Polygon withoutSlivers(Polygon polygon) {
+    List<LinearRing> holes = new ArrayList<>();
+    for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+      LinearRing hole = polygon.getInteriorRingN(i);
+      if (Area.ofRing(hole.getCoordinateSequence()) >= PolygonCleaner.MIN_AREA) {
+        holes.add(hole);
+      }
+    }
+    return holes.size() == polygon.getNumInteriorRing() ? polygon
+        : factory.createPolygon(polygon.getExteriorRing(), holes.toArray(LinearRing[]::new));
   }
 
   private Polygon flatten(Polygon polygon) {

@@ -56,6 +56,9 @@ public final class Importer {
     if (name.endsWith(".json")) {
       return new CityJsonReader();
     }
+    if (name.endsWith(".gml") || name.endsWith(".xml")) {
+      return new CityGmlReader();
+    }
     try (InputStream in = file.open()) {
       int c;
       do {
@@ -64,6 +67,9 @@ public final class Importer {
       if (c == '{') {
         return new CityJsonReader();
       }
+      if (c == '<') {
+        return new CityGmlReader();
+      }
     } catch (IOException e) {
       throw new ImportException(file.path() + ": cannot read: " + e.getMessage(), e);
     }
@@ -71,7 +77,8 @@ public final class Importer {
   }
 
   private static String format(BuildingReader reader) {
-    return reader instanceof CityJsonSeqReader ? "CityJSONSeq" : "CityJSON";
+    return reader instanceof CityGmlReader ? "CityGML" : reader instanceof CityJsonSeqReader ? "CityJSONSeq"
+        : "CityJSON";
   }
 
   /** Machine-readable provenance on the table; the 3D tiles need the vertical CRS the SRID cannot carry. */
