@@ -90,8 +90,9 @@ final class BuildingTableWriter implements AutoCloseable {
     }
     line.append('\t');
     field(row.attributesJson()).append('\t');
-    field(row.geometryHex()).append('\t');
-    field(row.footprintHex()).append('\n');
+    // hex EWKB is [0-9A-F] only: nothing to escape, and by far the longest fields
+    line.append(row.geometryHex()).append('\t');
+    line.append(row.footprintHex() == null ? "\\N" : row.footprintHex()).append('\n');
     chunk.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
     rows++;
     if (chunk.size() >= CHUNK) {
