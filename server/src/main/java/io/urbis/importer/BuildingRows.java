@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Turns a source building and its parts into one row. BuildingParts are merged into their building: the row's
@@ -31,7 +32,7 @@ final class BuildingRows {
   private final WKBWriter footprintWriter = new WKBWriter(2, true);
 
   BuildingRows(int srid) {
-    this.factory = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), srid);
+    this.factory = new GeometryFactory(new PrecisionModel(), srid);
     this.cleaner = new PolygonCleaner(factory);
     this.footprints = new Footprints(factory);
   }

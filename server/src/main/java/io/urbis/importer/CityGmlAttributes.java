@@ -16,6 +16,7 @@ import org.xmlobjects.gml.model.basictypes.Code;
 import org.xmlobjects.gml.model.basictypes.Measure;
 import org.xmlobjects.xal.model.Address;
 import org.xmlobjects.xal.model.types.ThoroughfareNameOrNumber;
+import java.util.Optional;
 
 /**
  * A CityGML building's attributes under the names CityJSON gives them (function, roofType, measuredHeight,
@@ -69,7 +70,7 @@ final class CityGmlAttributes {
   }
 
   /** CityGML 2's measuredHeight arrives as a height with status "measured"; otherwise the first height. */
-  private static java.util.Optional<Double> measuredHeight(List<HeightProperty> heights) {
+  private static Optional<Double> measuredHeight(List<HeightProperty> heights) {
     return heights.stream().map(HeightProperty::getObject).filter(h -> h != null && h.getValue() != null)
         .sorted((a, b) -> Boolean.compare(b.getStatus() == HeightStatusValue.MEASURED,
             a.getStatus() == HeightStatusValue.MEASURED))

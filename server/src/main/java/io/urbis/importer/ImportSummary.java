@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 
 /**
  * What an import read, wrote and skipped, with reasons. Each skipped building and each building with polygon
@@ -18,7 +20,7 @@ public final class ImportSummary {
   private final Map<String, Long> objectTypes = new TreeMap<>();
   private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
   private final Map<PolygonIssue, Long> polygonIssues = new EnumMap<>(PolygonIssue.class);
-  private final Map<Object, Integer> linesShown = new java.util.HashMap<>();
+  private final Map<Object, Integer> linesShown = new HashMap<>();
   private long buildingsRead;
   private long written;
   private long polygons;
@@ -89,7 +91,7 @@ public final class ImportSummary {
   void print(PrintStream out, double seconds) {
     out.println("  CityObjects read: " + number(objectTypes.values().stream().mapToLong(Long::longValue).sum())
         + " " + objectTypes.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
-            .collect(java.util.stream.Collectors.joining(", ", "(", ")")));
+            .collect(Collectors.joining(", ", "(", ")")));
     out.println("  buildings (parts merged): read " + number(buildingsRead) + ", written " + number(written)
         + ", skipped " + number(skippedTotal()));
     skipped.forEach((reason, count) -> out.println("    skipped, " + reason.description() + ": " + number(count)));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import java.util.Locale;
 
 /**
  * The file being imported, gzip or not ({@code .gz}), counting the bytes read over all passes so the progress
@@ -37,7 +38,7 @@ final class SourceFile {
 
   /** The file name without {@code .gz}, whose ending tells the format. */
   String formatName() {
-    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
   }
 
