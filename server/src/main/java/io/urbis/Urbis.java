@@ -6,6 +6,7 @@ import io.urbis.catalog.CatalogBuilder;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
+import io.urbis.importer.ImportCommand;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
@@ -43,6 +44,9 @@ public final class Urbis {
   }
 
   int run(String[] args) {
+    if (args.length > 0 && args[0].equals("import")) {
+      return new ImportCommand(out, err, environment).run(args);
+    }
     try {
       CommandLine commandLine = CommandLine.parse(args);
       if (commandLine.help()) {

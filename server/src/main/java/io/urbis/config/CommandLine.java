@@ -15,6 +15,7 @@ public record CommandLine(String command, Integer port, String host, Path config
   public static final String USAGE = """
       Usage: urbis serve [options] [SOURCE...]
              urbis check URL      exit 0 when URL answers 200 (container health checks)
+             urbis import FILE --to URL   CityJSON/CityGML buildings into PostGIS (urbis import --help)
 
       Publishes every table with a geometry column as an OGC API - Features collection.
 
