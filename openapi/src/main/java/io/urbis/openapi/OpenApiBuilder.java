@@ -36,9 +36,11 @@ public final class OpenApiBuilder {
         .info(new Info().title(api.title()).description(api.description()).version(api.version()))
         .servers(List.of(new Server().url(api.serverUrl())))
         .addTagsItem(new Tag().name(ServerPaths.TAG).description("About the server and its data"))
+        .addTagsItem(new Tag().name(TilePaths.TAG).description("Vector tiles of all collections"))
         .paths(new Paths())
         .components(sharedComponents(api));
     ServerPaths.all().forEach(document.getPaths()::addPathItem);
+    TilePaths.forServer().forEach(document.getPaths()::addPathItem);
     api.collections().forEach(collection -> addCollection(document, collection));
     return document;
   }
@@ -58,6 +60,7 @@ public final class OpenApiBuilder {
   private static void addCollection(OpenAPI document, CollectionDescription collection) {
     CollectionNames names = CollectionNames.of(collection.id());
     new CollectionPaths(collection, names).all().forEach(document.getPaths()::addPathItem);
+    TilePaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);
     CollectionSchemas.addTo(document.getComponents(), collection, names);
     document.addTagsItem(new Tag().name(collection.id()).description(collection.label()));
   }

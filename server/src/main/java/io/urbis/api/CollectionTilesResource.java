@@ -5,7 +5,6 @@ import io.urbis.catalog.Collection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -42,7 +41,6 @@ public final class CollectionTilesResource {
 
   @GET
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
-  @Produces(TileDocuments.MVT)
   public Response tile(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
       @PathParam("tileMatrix") String matrix, @PathParam("tileRow") String row, @PathParam("tileCol") String col,
       @Context Request request) {

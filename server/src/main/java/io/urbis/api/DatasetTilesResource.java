@@ -5,7 +5,6 @@ import io.urbis.catalog.Collection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,7 +51,6 @@ public final class DatasetTilesResource {
 
   @GET
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
-  @Produces(TileDocuments.MVT)
   public Response tile(@PathParam("tileMatrixSetId") String set, @PathParam("tileMatrix") String matrix,
       @PathParam("tileRow") String row, @PathParam("tileCol") String col,
       @QueryParam("collections") String collections, @Context Request request) {

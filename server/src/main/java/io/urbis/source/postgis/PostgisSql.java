@@ -101,7 +101,10 @@ final class PostgisSql {
   SqlQuery tile(PostgisTable table, String layer, TileRequest request, Envelope window) {
     List<Object> binds = new ArrayList<>();
     binds.add(layer);
-    binds.add(table.idType() == JsonType.INTEGER ? table.idColumn() : null);
+    boolean integerIds = table.idType() == JsonType.INTEGER;
+    if (integerIds) {
+      binds.add(table.idColumn());
+    }
     StringBuilder columns = new StringBuilder(idColumn(table));
     for (String property : request.properties()) {
       PostgisColumn column = table.column(property);
@@ -113,8 +116,8 @@ final class PostgisSql {
         + TILE_GEOMETRY;
     String where = window == null ? "" : " WHERE " + windowCondition(table, window, binds);
     String sql = "SELECT ST_AsMVT(mvt, CAST(? AS text), " + TileRequest.EXTENT + ", '" + TILE_GEOMETRY
-        + "', CAST(? AS text)) FROM (SELECT " + columns + ", " + geometry + " FROM " + table.qualifiedName() + " t"
-        + where + ") mvt WHERE " + TILE_GEOMETRY + " IS NOT NULL";
+        + "', " + (integerIds ? "CAST(? AS text)" : "NULL") + ") FROM (SELECT " + columns + ", " + geometry
+        + " FROM " + table.qualifiedName() + " t" + where + ") mvt WHERE " + TILE_GEOMETRY + " IS NOT NULL";
     return new SqlQuery(sql, binds);
   }
 
