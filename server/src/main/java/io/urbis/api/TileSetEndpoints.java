@@ -51,7 +51,7 @@ final class TileSetEndpoints {
     if (representation == Representation.HTML) {
       List<Link> pageLinks = links.selfAndAlternates(representation, offered);
       String style = links.path(data.segments(set.id(), "style")) + data.query();
-      return Response.ok(new TileMapPage(data.title(), style, pageLinks), representation.mediaType()).build();
+      return Response.ok(new TileMapPage(data.title(), links.baseUrl(), style, pageLinks), representation.mediaType()).build();
     }
     return DocumentResponses.ok(request, document, representation);
   }

@@ -9,7 +9,9 @@ final class TileMapView implements HtmlView<TileMapPage> {
 
   @Override
   public PageHead head(TileMapPage page) {
-    return PageHead.of(page.title() + " as vector tiles", page.links(), Breadcrumbs::home, false);
+    // the base comes with the page: a tile set's path is no resource path PublicBase knows
+    return new PageHead(page.title() + " as vector tiles", page.base(), Breadcrumbs.home(page.base()),
+        Links.dataAlternate(page.links()).orElse(null), false);
   }
 
   @Override
