@@ -7,7 +7,7 @@
 #   BENCH_DURATION=20  BENCH_WARMUP=5  BENCH_CONNECTIONS=4  BENCH_THREADS=2   per-workload timing and load
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
 #   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
-#   BENCH_WORKLOADS=limit100,limit1000,bbox,item  run only some throughput workloads
+#   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1) service: the shared building
+ * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1) and Tiles service: the shared building
  * blocks from YAML resources plus one set of paths, schemas and responses per collection. The
  * result is self-contained: every {@code $ref} points into its own components.
  */

@@ -1,6 +1,5 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
 import io.urbis.encode.Representation;
 import io.urbis.encode.tiles.TileLink;
