@@ -12,6 +12,7 @@ import datetime
 import glob
 import http.client
 import json
+import math
 import os
 import platform
 import re
@@ -37,7 +38,42 @@ WORKLOADS = [
     ("limit1000", "items `limit=1000`", "paths_limit1000.txt", "sql/pgbench/items_limit1000.sql", 0.8),
     ("bbox", "500 m `bbox` windows, `limit=1000`", "paths_bbox.txt", "WORK/bbox.pgbench.sql", 0.8),
     ("item", "single item by id", "paths_item.txt", "sql/pgbench/item.sql", 0.5),
+    ("tiles", "vector tiles z12–z16 (`buildings`, WebMercatorQuad, uncached)", "paths_tiles.txt",
+     "WORK/tiles.pgbench.sql", 0.8),
 ]
+# WebMercatorQuad: the half width of the square world in metres; tiles carry a buffer of 256 of 4096 units
+MERCATOR_HALF = 20037508.342789244
+TILE_BUFFER = 256 / 4096
+TILES_PER_ZOOM = 30
+
+
+def tile_window(z, x, y, extent):
+    """The buffered tile in CRS84, clipped to the data extent widened by 0.01°, as the server computes it."""
+    span = 2 * MERCATOR_HALF / 2 ** z
+    minx = -MERCATOR_HALF + (x - TILE_BUFFER) * span
+    maxx = -MERCATOR_HALF + (x + 1 + TILE_BUFFER) * span
+    maxy = MERCATOR_HALF - (y - TILE_BUFFER) * span
+    miny = MERCATOR_HALF - (y + 1 + TILE_BUFFER) * span
+    lon = lambda mx: mx / MERCATOR_HALF * 180
+    lat = lambda my: math.degrees(math.atan(math.sinh(my / MERCATOR_HALF * math.pi)))
+    a, b, c, d = extent
+    window = (max(lon(minx), a - 0.01), max(lat(miny), b - 0.01), min(lon(maxx), c + 0.01), min(lat(maxy), d + 0.01))
+    return window, span / 4096
+
+
+def city_tiles(extent):
+    """A fixed list of WebMercatorQuad tiles over the city: up to TILES_PER_ZOOM per zoom 12..16, spread evenly."""
+    a, b, c, d = extent
+    tiles = []
+    for z in range(12, 17):
+        n = 2 ** z
+        col = lambda lon: int((lon + 180) / 360 * n)
+        row = lambda la: int((1 - math.log(math.tan(math.radians(la)) + 1 / math.cos(math.radians(la))) / math.pi)
+                             / 2 * n)
+        zoom = [(z, x, y) for y in range(row(d), row(b) + 1) for x in range(col(a), col(c) + 1)]
+        step = max(1, len(zoom) // TILES_PER_ZOOM)
+        tiles += zoom[::step][:TILES_PER_ZOOM]
+    return tiles
 
 
 def log(msg):
@@ -314,6 +350,29 @@ class Bench:
         lines.append("\\endif")
         with open(os.path.join(self.work, "bbox.pgbench.sql"), "w") as f:
             f.write("\n".join(lines) + "\n" + open(os.path.join(HERE, "sql/pgbench/bbox_body.sql")).read())
+        self.write_tile_inputs()
+
+    def write_tile_inputs(self):
+        extent = [float(v) for v in psql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT "
+                                         "ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 25832), 4326) e "
+                                         "FROM buildings) x").strip().split("|")]
+        self.tiles = [(z, x, y) + tile_window(z, x, y, extent) for z, x, y in city_tiles(extent)]
+        with open(os.path.join(self.work, "paths_tiles.txt"), "w") as f:
+            for z, x, y, *_ in self.tiles:
+                f.write(f"/collections/buildings/tiles/WebMercatorQuad/{z}/{y}/{x}\n")
+        lines = [f"\\set t random(1, {len(self.tiles)})"]
+        for i, (z, x, y, window, tol) in enumerate(self.tiles):
+            lines.append(("\\if" if i == 0 else "\\elif") + f" :t = {i + 1}")
+            lines += [f"\\set {k} {v!r}" for k, v in self.tile_variables(z, x, y, window, tol).items()]
+        lines.append("\\endif")
+        with open(os.path.join(self.work, "tiles.pgbench.sql"), "w") as f:
+            f.write("\n".join(lines) + "\n" + open(os.path.join(HERE, "sql/pgbench/tile_body.sql")).read())
+
+    @staticmethod
+    def tile_variables(z, x, y, window, tol):
+        seg = max(window[2] - window[0], window[3] - window[1]) / 256 + 1e-12
+        return {"z": z, "x": x, "y": y, "minlon": window[0], "minlat": window[1], "maxlon": window[2],
+                "maxlat": window[3], "tol": tol, "seg": seg}
 
     # -- correctness ------------------------------------------------------------------------------
     def sanity(self):
@@ -385,6 +444,15 @@ class Bench:
         for fid in (1, 123457, 200000):
             compare(f"item{fid}", f"/collections/buildings/items/{fid}", os.path.join(HERE, "sql/pgbench/item.sql"),
                     dict(base_var, id=fid), single=True)
+        for z, x, y, window, tol in [self.tiles[0], self.tiles[len(self.tiles) // 2], self.tiles[-1]]:
+            status, body, _ = h.get(f"/collections/buildings/tiles/WebMercatorQuad/{z}/{y}/{x}")
+            ceiling = bytes.fromhex(psql("SELECT encode((" + pgbench_sql_to_psql(
+                os.path.join(HERE, "sql/pgbench/tile_body.sql"), self.tile_variables(z, x, y, window, tol))
+                .rstrip().rstrip(";") + "), 'hex')").strip())
+            # a tile without buildings is 204 No Content, and ST_AsMVT's output for it is empty too
+            self.check(f"tile {z}/{y}/{x}: the same bytes as ST_AsMVT in PostGIS",
+                       status == (200 if ceiling else 204) and body == ceiling,
+                       f"status {status}, {len(body)} bytes (PostGIS {len(ceiling)} bytes)")
         status, body, _ = h.get("/collections/buildings/items/200001")
         self.check("unknown id answers 404", status == 404, f"status {status}")
         status, body, _ = h.get("/collections/roads/items?limit=10")
@@ -934,7 +1002,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--deep-pages", type=int, default=1000)
     ap.add_argument("--deep-reps", type=int, default=200)
-    ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item")
+    ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item,tiles")
     ap.add_argument("--gc-log", default="", help="the server's -Xlog:gc file")
     ap.add_argument("--jar", default="", help="the jar that was started (for the report)")
     ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,deep,profile")

@@ -8,7 +8,7 @@
 #   BENCH_JIT_WARMUP=60  seconds of all Urbis workloads before the first measured one (the JIT's warm-up)
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
 #   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
-#   BENCH_WORKLOADS=limit100,limit1000,bbox,item  run only some throughput workloads
+#   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail

@@ -15,6 +15,9 @@ install_packages() {
   command -v pg_ctlcluster >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
     || missing+=(postgresql postgresql-15-postgis-3)
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+  # the browser test of the tile map: Debian's Chromium, driven from node by puppeteer-core (no browser download)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
@@ -74,6 +77,11 @@ install_recent_gdal_client() {
 }
 
 install_recent_gdal_client
+
+if command -v npm >/dev/null 2>&1; then
+  log "installing the browser test's node packages (conformance-tests/browser)"
+  (cd conformance-tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 log "building and running all tests"
 exec mvn -B -ntp verify "$@"

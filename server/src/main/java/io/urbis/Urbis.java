@@ -10,6 +10,8 @@ import io.urbis.importer.ImportCommand;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
+import io.urbis.tiles.TileProperties;
+import io.urbis.tiles.TileSettings;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +89,9 @@ public final class Urbis {
     Catalog catalog = catalogBuilder.build();
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit());
-    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, catalog,
+    TileSettings tiles = new TileSettings(config.tiles().cacheControl(),
+        new TileProperties(config.tiles().properties()));
+    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, tiles, catalog,
         sources));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, sources), "urbis-shutdown"));
     server.start();

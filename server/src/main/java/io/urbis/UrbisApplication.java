@@ -14,6 +14,7 @@ import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.SchemaResource;
 import io.urbis.api.SortablesResource;
+import io.urbis.api.TileResources;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
@@ -22,6 +23,7 @@ import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.source.FeatureSource;
+import io.urbis.tiles.TileSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -33,7 +35,8 @@ final class UrbisApplication {
 
   private UrbisApplication() {}
 
-  static ResourceConfig create(ApiSettings settings, Catalog catalog, List<FeatureSource> sources) {
+  static ResourceConfig create(ApiSettings settings, TileSettings tiles, Catalog catalog,
+      List<FeatureSource> sources) {
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
@@ -57,6 +60,7 @@ final class UrbisApplication {
     config.register(new SortablesResource(catalog));
     config.register(new HealthResource(sources));
     config.register(new AssetsResource());
+    TileResources.create(catalog, settings.title(), tiles).forEach(config::register);
     return config;
   }
 }

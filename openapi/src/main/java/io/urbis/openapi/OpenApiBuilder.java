@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1) service: the shared building
+ * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1) and Tiles service: the shared building
  * blocks from YAML resources plus one set of paths, schemas and responses per collection. The
  * result is self-contained: every {@code $ref} points into its own components.
  */
@@ -36,9 +36,11 @@ public final class OpenApiBuilder {
         .info(new Info().title(api.title()).description(api.description()).version(api.version()))
         .servers(List.of(new Server().url(api.serverUrl())))
         .addTagsItem(new Tag().name(ServerPaths.TAG).description("About the server and its data"))
+        .addTagsItem(new Tag().name(TilePaths.TAG).description("Vector tiles of all collections"))
         .paths(new Paths())
         .components(sharedComponents(api));
     ServerPaths.all().forEach(document.getPaths()::addPathItem);
+    TilePaths.forServer().forEach(document.getPaths()::addPathItem);
     api.collections().forEach(collection -> addCollection(document, collection));
     return document;
   }
@@ -58,6 +60,7 @@ public final class OpenApiBuilder {
   private static void addCollection(OpenAPI document, CollectionDescription collection) {
     CollectionNames names = CollectionNames.of(collection.id());
     new CollectionPaths(collection, names).all().forEach(document.getPaths()::addPathItem);
+    TilePaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);
     CollectionSchemas.addTo(document.getComponents(), collection, names);
     document.addTagsItem(new Tag().name(collection.id()).description(collection.label()));
   }

@@ -24,16 +24,33 @@ class OpenApiBuilderTest {
   }
 
   @Test
-  void hasServerPathsAndFivePathsPerCollection() {
+  void hasServerAndTilePathsAndTenPathsPerCollection() {
     List<String> paths = new ArrayList<>();
     document.path("paths").fieldNames().forEachRemaining(paths::add);
-    assertEquals(List.of("/", "/conformance", "/api", "/collections",
-        "/collections/buildings", "/collections/buildings/items", "/collections/buildings/queryables",
-        "/collections/buildings/schema", "/collections/buildings/sortables", "/collections/buildings/items/{featureId}",
-        "/collections/street%20trees", "/collections/street%20trees/items",
-        "/collections/street%20trees/queryables", "/collections/street%20trees/schema",
-        "/collections/street%20trees/sortables",
-        "/collections/street%20trees/items/{featureId}"), paths);
+    List<String> expected = new ArrayList<>(List.of("/", "/conformance", "/api", "/collections",
+        "/tileMatrixSets", "/tileMatrixSets/{tileMatrixSetId}"));
+    expected.addAll(tilePaths("/tiles"));
+    for (String collection : List.of("/collections/buildings", "/collections/street%20trees")) {
+      expected.addAll(List.of(collection, collection + "/items", collection + "/queryables", collection + "/schema",
+          collection + "/sortables", collection + "/items/{featureId}"));
+      expected.addAll(tilePaths(collection + "/tiles"));
+    }
+    assertEquals(expected, paths);
+  }
+
+  @Test
+  void tilesAnswerNoContentWhenEmpty() {
+    JsonNode responses = operation("/collections/buildings/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
+        .path("responses");
+    assertEquals("#/components/responses/EmptyTile", responses.at("/204/$ref").asText());
+    assertEquals("getTile_buildings",
+        operation("/collections/buildings/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
+            .path("operationId").asText());
+  }
+
+  private static List<String> tilePaths(String prefix) {
+    return List.of(prefix, prefix + "/{tileMatrixSetId}", prefix + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+        prefix + "/{tileMatrixSetId}/tilejson", prefix + "/{tileMatrixSetId}/style");
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class AssetsResource {
   private static final Map<String, String> FOLDERS = Map.of(
       "leaflet", "META-INF/resources/webjars/leaflet/1.9.4/dist/",
       "swagger-ui", "META-INF/resources/webjars/swagger-ui/5.34.1/",
+      "maplibre", "io/urbis/assets/maplibre/",
       "urbis", "io/urbis/encode/html/");
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*)*");
   private static final Map<String, String> TYPES = Map.of(

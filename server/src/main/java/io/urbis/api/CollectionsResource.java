@@ -74,7 +74,9 @@ public final class CollectionsResource {
         links.link("http://www.opengis.net/def/rel/ogc/1.0/schema", Representation.JSON_SCHEMA,
             "Schema of the features", "collections", collection.id(), "schema"),
         links.link("http://www.opengis.net/def/rel/ogc/1.0/sortables", Representation.JSON_SCHEMA,
-            "Sortables", "collections", collection.id(), "sortables"));
+            "Sortables", "collections", collection.id(), "sortables"),
+        links.link("http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Representation.JSON,
+            "Vector tiles", "collections", collection.id(), "tiles"));
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), collectionLinks,
         Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature",
         SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),

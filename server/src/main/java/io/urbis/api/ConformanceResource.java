@@ -45,7 +45,15 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
       "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
       "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
-      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables");
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/collections-selection",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30");
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 

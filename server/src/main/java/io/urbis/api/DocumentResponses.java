@@ -33,7 +33,8 @@ final class DocumentResponses {
     return Response.ok(entity, representation.mediaType()).tag(tag).build();
   }
 
-  private static String hash(byte[] bytes) {
+  /** A strong entity tag value: the first 128 bits of the SHA-256 of the bytes. */
+  static String hash(byte[] bytes) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
       return HexFormat.of().formatHex(digest, 0, 16);

@@ -40,6 +40,8 @@ public final class LandingPageResource {
     all.add(links.link(OGC_REL + "conformance", Representation.JSON, "Conformance classes", "conformance"));
     all.add(links.link("data", Representation.JSON, "Collections", "collections"));
     all.add(links.link(OGC_REL + "data", Representation.JSON, "Collections", "collections"));
+    all.add(links.link(OGC_REL + "tilesets-vector", Representation.JSON, "Vector tiles of all collections", "tiles"));
+    all.add(links.link(OGC_REL + "tiling-schemes", Representation.JSON, "Tile matrix sets", "tileMatrixSets"));
     LandingPage page = new LandingPage(settings.title(), settings.description(), all);
     return DocumentResponses.ok(request, page, representation);
   }

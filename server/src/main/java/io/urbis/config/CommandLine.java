@@ -73,10 +73,10 @@ public record CommandLine(String command, Integer port, String host, Path config
     Path configFile = config != null ? config
         : environment.containsKey("URBIS_CONFIG") ? Path.of(environment.get("URBIS_CONFIG")) : null;
     UrbisConfig file = configFile == null ? UrbisConfig.DEFAULTS : ConfigReader.read(configFile);
-    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null);
+    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null);
     UrbisConfig fromEnvironment = new UrbisConfig(environment.get("URBIS_HOST"),
         environmentPort(environment.get("URBIS_PORT")), null, null, environmentSources(environment), null, null,
-        null, null, null);
+        null, null, null, null);
     return options.orElse(fromEnvironment).orElse(file).orElse(UrbisConfig.DEFAULTS).validated();
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param maxLimit the largest page a client gets
  * @param coordinatePrecision decimals of CRS84 coordinates in output
  * @param exactCountLimit tables up to this many rows report numberMatched
+ * @param tiles vector tile settings
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -28,10 +29,12 @@ public record UrbisConfig(
     @JsonProperty("defaultLimit") Integer defaultLimit,
     @JsonProperty("maxLimit") Integer maxLimit,
     @JsonProperty("coordinatePrecision") Integer coordinatePrecision,
-    @JsonProperty("exactCountLimit") Long exactCountLimit) {
+    @JsonProperty("exactCountLimit") Long exactCountLimit,
+    @JsonProperty("tiles") TilesConfig tiles) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
-      "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L);
+      "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
+      TilesConfig.DEFAULTS);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -45,7 +48,8 @@ public record UrbisConfig(
         pick(defaultLimit, fallback.defaultLimit),
         pick(maxLimit, fallback.maxLimit),
         pick(coordinatePrecision, fallback.coordinatePrecision),
-        pick(exactCountLimit, fallback.exactCountLimit));
+        pick(exactCountLimit, fallback.exactCountLimit),
+        tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles));
   }
 
   private static <T> T pick(T value, T fallback) {

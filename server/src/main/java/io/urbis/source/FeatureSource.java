@@ -3,6 +3,7 @@ package io.urbis.source;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
+import io.urbis.tiles.TileRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,12 @@ public interface FeatureSource extends AutoCloseable {
    * the key's type is absent.
    */
   Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs);
+
+  /**
+   * One tile of the collection as a Mapbox Vector Tile with one layer, named after the collection id, holding the
+   * requested properties; no bytes at all when no feature is in the tile.
+   */
+  byte[] tile(Collection collection, TileRequest request);
 
   /** Whether the source answers right now (readiness). */
   boolean isReachable();

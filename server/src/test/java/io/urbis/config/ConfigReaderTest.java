@@ -24,6 +24,14 @@ class ConfigReaderTest {
   }
 
   @Test
+  void tileSettingsKeepTheDefaultCacheControlWhenOnlyPropertiesAreGiven() throws Exception {
+    UrbisConfig config = read("tiles:\n  properties:\n    buildings:\n      0: [function]\n      15: [function, name]\n")
+        .orElse(UrbisConfig.DEFAULTS);
+    assertEquals("max-age=60", config.tiles().cacheControl());
+    assertEquals(List.of("function", "name"), config.tiles().properties().get("buildings").get(15));
+  }
+
+  @Test
   void anUnknownKeyIsNamed() {
     ConfigException error = assertThrows(ConfigException.class, () -> read("prot: 9000\n"));
     assertTrue(error.getMessage().contains("'prot'"), error.getMessage());

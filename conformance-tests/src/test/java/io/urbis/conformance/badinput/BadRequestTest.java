@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadRequestTest {
 
   private static final String ITEMS = Layer.BUILDINGS.items();
+  private static final String TILES = "/collections/" + Layer.BUILDINGS.id() + "/tiles";
   private static final String BAD_ACCEPT = "application/x-nope";
   /** Stands for the name of the paging cursor parameter, read from a next link at run time. */
   private static final String CURSOR = "{cursor}";
@@ -99,10 +100,34 @@ class BadRequestTest {
         bad(ITEMS + "?" + CURSOR + "=AAAAAAAAAAAA"),
         bad(ITEMS + "?" + CURSOR + "=%27%3BDROP%20TABLE%20buildings--"),
         bad(ITEMS + "?" + CURSOR + "=" + "x".repeat(1000)),
+        bad(TILES + "/WebMercatorQuad/x/0/0"),
+        bad(TILES + "/WebMercatorQuad/3/-1/0"),
+        bad(TILES + "/WebMercatorQuad/3/0/-1"),
+        bad(TILES + "/WebMercatorQuad/-3/0/0"),
+        bad(TILES + "/WebMercatorQuad/3/1.5/0"),
+        bad(TILES + "/WebMercatorQuad/3/0/1e3"),
+        bad(TILES + "/WebMercatorQuad/3/0/%27%3BDROP%20TABLE%20buildings--"),
+        bad(TILES + "/WebMercatorQuad?foo=bar"),
+        bad("/tiles/WebMercatorQuad/3/4/4?collections=nope"),
+        bad("/tiles/WebMercatorQuad/3/4/4?collections=buildings,buildings"),
+        bad("/tiles/WebMercatorQuad/3/4/4?collections=%27%3BDROP%20TABLE%20buildings--"),
         unacceptable("/"),
         unacceptable("/collections"),
         unacceptable(ITEMS),
         unacceptable(ITEMS + "/1"),
+        notFound(TILES + "/WebMercatorQuad/3/8/0"),
+        notFound(TILES + "/WebMercatorQuad/3/0/8"),
+        notFound(TILES + "/WebMercatorQuad/25/0/0"),
+        notFound(TILES + "/WebMercatorQuad/16/0/0"),
+        notFound(TILES + "/WebMercatorQuad/3/0/99999999999999999999"),
+        notFound(TILES + "/UTM32WGS84Quad/0/0/0"),
+        notFound(TILES + "/Nope/3/0/0"),
+        notFound(TILES + "/Nope"),
+        notFound(TILES + "/WorldCRS84Quad/tilejson"),
+        notFound("/tiles/Nope/3/0/0"),
+        notFound("/tileMatrixSets/Nope"),
+        notFound("/collections/nope/tiles"),
+        notFound("/collections/nope/tiles/WebMercatorQuad/3/4/4"),
         notFound("/collections/nope"),
         notFound("/collections/nope/items"),
         notFound("/collections/BUILDINGS"),

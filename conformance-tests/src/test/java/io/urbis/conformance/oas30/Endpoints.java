@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.OpenApiDocument;
+import io.urbis.conformance.support.WebMercatorTiles;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ record Endpoints(String template, JsonNode operation, String url, String collect
         JsonNode first = api.json("/collections/" + Api.encode(collection) + "/items?limit=1").path("features").path(0);
         path = path.replace("{featureId}", Api.encode(first.path("id").asText()));
       }
+      path = withTile(api, path, collection == null ? collections.get(0) : collection);
       Matcher unknown = PLACEHOLDER.matcher(path);
       if (unknown.find()) {
         fail("cannot construct a URL for " + template + ": unknown path parameter " + unknown.group());
@@ -66,6 +68,33 @@ record Endpoints(String template, JsonNode operation, String url, String collect
       filled.add(new Filled(path, collection));
     }
     return filled;
+  }
+
+  /**
+   * Tile paths filled with WebMercatorQuad and the zoom 15 tile of the first feature of the collection, so that the
+   * tile holds data.
+   */
+  private static String withTile(Api api, String path, String collection) {
+    String filled = path.replace("{tileMatrixSetId}", "WebMercatorQuad");
+    if (!filled.contains("{tileMatrix}")) {
+      return filled;
+    }
+    JsonNode geometry = api.json("/collections/" + Api.encode(collection) + "/items?limit=1")
+        .path("features").path(0).path("geometry");
+    JsonNode position = geometry.path("coordinates");
+    while (position.path(0).isArray()) {
+      position = position.path(0);
+    }
+    long[] tile = WebMercatorTiles.at(position.path(0).asDouble(), position.path(1).asDouble(), 15);
+    return filled.replace("{tileMatrix}/{tileRow}/{tileCol}", WebMercatorTiles.path(tile));
+  }
+
+  /** What to accept to get the 200 response: its media type when it has one only (tiles), else JSON. */
+  String accept(OpenApiDocument openApi, String json) {
+    JsonNode content = response(openApi, 200).path("content");
+    List<String> types = new ArrayList<>();
+    content.fieldNames().forEachRemaining(types::add);
+    return types.size() == 1 && !types.get(0).contains("json") ? types.get(0) : json;
   }
 
   /** Every collection for {collectionId}, the one a path names ({@code /collections/poi/...}), or none. */

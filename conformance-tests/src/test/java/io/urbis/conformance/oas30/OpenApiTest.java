@@ -74,10 +74,11 @@ class OpenApiTest {
   @Test
   @DisplayName("/conf/oas30/oas-impl")
   void oasImpl() {
-    List<Endpoints> endpoints = Endpoints.of(api, OpenApiDocument.fetch(api));
+    OpenApiDocument openApi = OpenApiDocument.fetch(api);
+    List<Endpoints> endpoints = Endpoints.of(api, openApi);
     assertFalse(endpoints.isEmpty(), "no GET operation");
     assertAll(endpoints.stream().map(endpoint -> () -> {
-      Reply reply = api.get(endpoint.url(), "Accept", JSON_ACCEPT);
+      Reply reply = api.get(endpoint.url(), "Accept", endpoint.accept(openApi, JSON_ACCEPT));
       assertEquals(200, reply.status(), () -> endpoint.template() + ": " + reply.describe());
     }));
   }

@@ -77,6 +77,20 @@ public final class Truth {
     return envelopes;
   }
 
+  /** Keys of the rows whose geometry, in the CRS of {@code srid}, intersects {@code envelopeSql} (in that CRS). */
+  public Set<String> keysIntersecting(Layer layer, int srid, String envelopeSql) {
+    return new TreeSet<>(database.column("SELECT " + layer.keyColumn() + "::text FROM " + layer.id()
+        + " WHERE ST_Intersects(ST_Transform(geom, " + srid + "), " + envelopeSql + ")"));
+  }
+
+  /** A position on the surface of the {@code n}th feature (in key order), in the CRS of {@code srid}. */
+  public double[] pointOnFeature(Layer layer, int n, int srid) {
+    List<String> xy = database.rows("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_PointOnSurface(geom), "
+        + srid + ") p FROM " + layer.id() + " WHERE geom IS NOT NULL ORDER BY " + layer.keyColumn()
+        + " LIMIT 1 OFFSET " + n + ") x").get(0);
+    return new double[] {Double.parseDouble(xy.get(0)), Double.parseDouble(xy.get(1))};
+  }
+
   /** Any SQL for values the fixture knows: every row, every column as text. */
   public List<List<String>> rows(String sql, Object... binds) {
     return database.rows(sql, binds);

@@ -5,6 +5,7 @@ import io.urbis.encode.CollectionList;
 import io.urbis.encode.ConformanceDeclaration;
 import io.urbis.encode.FeatureDocument;
 import io.urbis.encode.LandingPage;
+import io.urbis.encode.tiles.TileMapPage;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,7 +30,8 @@ public final class HtmlDocumentWriter implements MessageBodyWriter<Object> {
       ConformanceDeclaration.class, new ConformanceView(),
       CollectionList.class, new CollectionsView(),
       CollectionDescription.class, new CollectionView(),
-      FeatureDocument.class, new FeatureView());
+      FeatureDocument.class, new FeatureView(),
+      TileMapPage.class, new TileMapView());
 
   @Override
   public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {

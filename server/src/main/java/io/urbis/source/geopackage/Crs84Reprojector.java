@@ -1,5 +1,6 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.crs.EnvelopeSampler;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
+import io.urbis.tiles.TileRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,6 +105,16 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);
+    }
+  }
+
+  @Override
+  public byte[] tile(Collection collection, TileRequest request) {
+    requireOwn(collection);
+    try (Connection connection = open()) {
+      return new GeoPackageTileReader(collection, request).read(connection);
+    } catch (SQLException e) {
+      throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
     }
   }
 

@@ -17,6 +17,7 @@ import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
+import io.urbis.tiles.TileRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,6 +241,23 @@ public final class PostgisFeatureSource implements FeatureSource {
         return Optional.empty();
       }
       throw SqlErrors.translate("reading feature of " + collection.id(), e);
+    }
+  }
+
+  @Override
+  public byte[] tile(Collection collection, TileRequest request) {
+    PostgisTable table = table(collection);
+    Envelope window = request.crs84WindowNear(table.extent());
+    if (window != null && window.isNull()) {
+      return new byte[0];
+    }
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = prepare(connection, sql.tile(table, collection.id(), request, window));
+        ResultSet rows = statement.executeQuery()) {
+      byte[] tile = rows.next() ? rows.getBytes(1) : null;
+      return tile == null ? new byte[0] : tile;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("building a tile of " + collection.id(), e);
     }
   }
 

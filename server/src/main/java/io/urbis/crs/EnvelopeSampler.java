@@ -1,4 +1,4 @@
-package io.urbis.source.geopackage;
+package io.urbis.crs;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -8,14 +8,14 @@ import org.locationtech.proj4j.ProjCoordinate;
  * Transforms a box between coordinate systems by sampling its edges: a projected box's edges are curves in
  * longitude/latitude (and the reverse), so its corners alone can miss the extremes.
  */
-final class EnvelopeSampler {
+public final class EnvelopeSampler {
 
   private static final int SAMPLES_PER_EDGE = 16;
 
   private EnvelopeSampler() {}
 
   /** The envelope of the transformed samples, or null if the transform fails for any of them. */
-  static Envelope transform(Envelope box, CoordinateTransform transform) {
+  public static Envelope transform(Envelope box, CoordinateTransform transform) {
     Envelope result = new Envelope();
     ProjCoordinate source = new ProjCoordinate();
     ProjCoordinate target = new ProjCoordinate();

@@ -1,0 +1,66 @@
+package io.urbis.api;
+
+import io.urbis.catalog.Collection;
+import io.urbis.error.NotFoundException;
+import io.urbis.tiles.TileAddress;
+import io.urbis.tiles.TileDataArea;
+import io.urbis.tiles.TileMatrixLimits;
+import io.urbis.tiles.TileMatrixSet;
+import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.TileSettings;
+import io.urbis.tiles.TmsProjection;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Builds tiles: checks the address against the tile set's limits (404 outside them, OGC 20-057 /req/core/tc-error),
+ * asks each layer's source for its layer and joins the layers into one tile (protobuf concatenation merges them).
+ */
+final class VectorTiles {
+
+  private final TileSettings settings;
+  /** Limits per tile set and tile matrix set: projecting an extent for every tile request would be waste. */
+  private final Map<String, List<TileMatrixLimits>> limits = new ConcurrentHashMap<>();
+
+  VectorTiles(TileSettings settings) {
+    this.settings = settings;
+  }
+
+  TileSettings settings() {
+    return settings;
+  }
+
+  /** The tiles of each matrix that hold data. */
+  List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
+    return limits.computeIfAbsent(set.id() + "\n" + data.id(), key -> TileDataArea.limits(set, data.extent()));
+  }
+
+  /** The tile; no bytes when no feature is in it. */
+  byte[] tile(TiledData data, TileAddress address) {
+    requireWithinLimits(data, address);
+    Envelope window = TmsProjection.of(address.tileMatrixSet()).toCrs84(address.bufferedEnvelope());
+    int zoom = Integer.parseInt(address.tileMatrix().id());
+    ByteArrayOutputStream tile = new ByteArrayOutputStream();
+    for (Collection layer : data.layers()) {
+      TileRequest request = new TileRequest(address, window, settings.properties().forZoom(layer, zoom));
+      tile.writeBytes(layer.source().tile(layer, request));
+    }
+    return tile.toByteArray();
+  }
+
+  /** An empty tile set (no data at all) has no limits: its tiles are empty, not missing. */
+  private void requireWithinLimits(TiledData data, TileAddress address) {
+    if (data.extent() == null) {
+      return;
+    }
+    boolean inside = limits(data, address.tileMatrixSet()).stream()
+        .anyMatch(l -> l.tileMatrix().equals(address.tileMatrix().id()) && l.contains(address.row(), address.col()));
+    if (!inside) {
+      throw new NotFoundException("Tile " + address.tileMatrix().id() + "/" + address.row() + "/" + address.col()
+          + " of " + address.tileMatrixSet().id() + " is outside the tile set's limits: it holds no data");
+    }
+  }
+}

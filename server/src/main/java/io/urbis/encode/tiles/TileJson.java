@@ -1,0 +1,22 @@
+package io.urbis.encode.tiles;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** A TileJSON 3.0.0 document: how web map libraries find the tiles of a tile set in WebMercatorQuad. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TileJson(
+    @JsonProperty("tilejson") String version,
+    @JsonProperty("name") String name,
+    @JsonProperty("tiles") List<String> tiles,
+    @JsonProperty("minzoom") int minZoom,
+    @JsonProperty("maxzoom") int maxZoom,
+    @JsonProperty("bounds") double[] bounds,
+    @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
+
+  /** A layer and its fields, each with a short description (TileJSON takes the JSON type). */
+  public record VectorLayer(@JsonProperty("id") String id, @JsonProperty("description") String description,
+      @JsonProperty("fields") Map<String, String> fields) {}
+}

@@ -1,0 +1,22 @@
+package io.urbis.encode.tiles;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.urbis.tiles.TileMatrixLimits;
+import java.util.List;
+
+/**
+ * Tile set metadata in the JSON encoding of OGC 17-083r4 (tileSet.json): a vector tile set of one or more layers in
+ * one tile matrix set, with the tiles that hold data and the link template of its tiles.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TileSetDocument(String title, String dataType, String crs, String tileMatrixSetURI,
+    List<TileMatrixLimits> tileMatrixSetLimits, List<Layer> layers, List<TileLink> links) {
+
+  /**
+   * One layer of the tiles (a collection).
+   *
+   * @param geometryDimension 0 for points, 1 for lines, 2 for surfaces, absent when mixed
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Layer(String id, String title, String dataType, Integer geometryDimension, List<TileLink> links) {}
+}
