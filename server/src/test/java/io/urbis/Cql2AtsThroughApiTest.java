@@ -87,8 +87,7 @@ class Cql2AtsThroughApiTest {
       catalog.add(location.startsWith("postgresql:") ? "postgis" : "gpkg", source);
     }
     ApiSettings api = new ApiSettings("CQL2 ATS", "Natural Earth test data", 10, LIMIT);
-    server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, catalog.build(), SOURCES));
-    server.start();
+    server = InProcessServer.start(api, catalog.build(), SOURCES);
   }
 
   @AfterAll

@@ -54,9 +54,8 @@ class ImportThenServeTest {
       FeatureSource source = Sources.open(location, SourceSettings.DEFAULTS, List.of());
       CatalogBuilder catalog = new CatalogBuilder();
       catalog.add(Sources.shortName(location), source);
-      UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(
-          new ApiSettings("Imported", "urbis import", 10, 100), catalog.build(), List.of(source)));
-      server.start();
+      UrbisServer server = InProcessServer.start(new ApiSettings("Imported", "urbis import", 10, 100),
+          catalog.build(), List.of(source));
       try {
         JsonNode items = get(server, "/collections/buildings/items?f=json");
         JsonNode feature = items.path("features").get(0);

@@ -12,7 +12,6 @@ import io.urbis.demo.DemoCity;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
-import io.urbis.tiles.TileSettings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,7 @@ class ServedCatalogTest {
       catalog.add(Sources.shortName(file.toString()), source);
     }
     ApiSettings api = new ApiSettings("Twin towns", "Two demo cities", 10, 100);
-    server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, TileSettings.DEFAULTS, catalog.build(), SOURCES));
-    server.start();
+    server = InProcessServer.start(api, catalog.build(), SOURCES);
   }
 
   @AfterAll

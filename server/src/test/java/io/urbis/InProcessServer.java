@@ -1,0 +1,21 @@
+package io.urbis;
+
+import io.urbis.api.ApiSettings;
+import io.urbis.catalog.Catalog;
+import io.urbis.server.UrbisServer;
+import io.urbis.source.FeatureSource;
+import io.urbis.tiles.TileSettings;
+import java.util.List;
+
+/** The whole application on a free loopback port, as {@code urbis serve} builds it, with default tile settings. */
+final class InProcessServer {
+
+  private InProcessServer() {}
+
+  static UrbisServer start(ApiSettings api, Catalog catalog, List<FeatureSource> sources) throws Exception {
+    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, TileSettings.DEFAULTS, catalog,
+        sources));
+    server.start();
+    return server;
+  }
+}
