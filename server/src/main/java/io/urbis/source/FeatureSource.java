@@ -27,6 +27,11 @@ public interface FeatureSource extends AutoCloseable {
    */
   Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs);
 
+  /** The reader of 3D models for 3D Tiles, where the source has one. */
+  default Optional<ModelSource> models() {
+    return Optional.empty();
+  }
+
   /** Whether the source answers right now (readiness). */
   boolean isReachable();
 
