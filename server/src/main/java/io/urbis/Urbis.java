@@ -9,6 +9,7 @@ import io.urbis.config.UrbisConfig;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
+import io.urbis.tiles3d.Tiles3dService;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +84,9 @@ public final class Urbis {
     Catalog catalog = catalogBuilder.build();
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit());
+    Tiles3dService tiles3d = new Tiles3dService(Tiles3dSetup.settings(config.tiles3d(), catalog));
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, catalog,
-        sources));
+        sources, tiles3d));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, sources), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", catalog.collections().size(), config.host(),

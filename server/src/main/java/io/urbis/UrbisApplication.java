@@ -14,6 +14,7 @@ import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.SchemaResource;
 import io.urbis.api.SortablesResource;
+import io.urbis.api.Tiles3dResource;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
@@ -22,6 +23,8 @@ import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.source.FeatureSource;
+import io.urbis.tiles3d.Tiles3dService;
+import io.urbis.tiles3d.Tiles3dSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -34,6 +37,11 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, Catalog catalog, List<FeatureSource> sources) {
+    return create(settings, catalog, sources, new Tiles3dService(Tiles3dSettings.DEFAULTS));
+  }
+
+  static ResourceConfig create(ApiSettings settings, Catalog catalog, List<FeatureSource> sources,
+      Tiles3dService tiles3d) {
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
@@ -50,7 +58,8 @@ final class UrbisApplication {
     config.register(new LandingPageResource(settings));
     config.register(new ConformanceResource());
     config.register(new ApiDefinitionResource(settings, catalog));
-    config.register(new CollectionsResource(catalog));
+    config.register(new CollectionsResource(catalog, tiles3d));
+    config.register(new Tiles3dResource(catalog, tiles3d));
     config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
     config.register(new QueryablesResource(catalog));
     config.register(new SchemaResource(catalog));

@@ -39,7 +39,9 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
-      "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic");
+      "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
+      "https://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/core",
+      "https://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/3d-tiles");
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 

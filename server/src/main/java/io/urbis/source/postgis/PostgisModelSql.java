@@ -41,7 +41,8 @@ final class PostgisModelSql {
     String sql = "SELECT t." + quote(table.idColumn()) + "::text, ST_AsBinary(" + lonLat(table) + "), " + extruded
         + ", " + PostgisSql.propertiesObject(table.columns()) + "::text FROM " + table.qualifiedName()
         + " t WHERE t." + quote(table.idColumn()) + " = ANY(CAST(? AS " + table.idSqlType() + "[]))";
-    return new SqlQuery(sql, List.of(ids.toArray(String[]::new)));
+    // one bind: the ids as a text array, cast by PostgreSQL to the key type
+    return new SqlQuery(sql, List.of((Object) ids.toArray(String[]::new)));
   }
 
   private static String hasModel(PostgisTable table, Extrusion extrusion) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * A throwaway PostGIS database for one test class, on the server that PG* variables (or the local defaults of
  * scripts/test.sh) point at. Tests fail, not skip, when there is none: the test command provides one.
  */
-final class PostgisTestDatabase implements AutoCloseable {
+public final class PostgisTestDatabase implements AutoCloseable {
 
   private final String host = env("PGHOST", "localhost");
   private final String port = env("PGPORT", "5432");
@@ -22,7 +22,7 @@ final class PostgisTestDatabase implements AutoCloseable {
   private final String password = env("PGPASSWORD", "postgres");
   private final String name = "urbis_test_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
 
-  PostgisTestDatabase(String fixture) throws SQLException, IOException {
+  public PostgisTestDatabase(String fixture) throws SQLException, IOException {
     try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
@@ -32,16 +32,16 @@ final class PostgisTestDatabase implements AutoCloseable {
     }
   }
 
-  DatabaseUrl url() {
+  public DatabaseUrl url() {
     return DatabaseUrl.parse("postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name);
   }
 
   /** Loads a GeoPackage's layers into this database with ogr2ogr. */
-  void loadWithGdal(java.nio.file.Path geoPackage) {
+  public void loadWithGdal(java.nio.file.Path geoPackage) {
     io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return connect(name);
   }
 
