@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,8 @@ final class PropertyTable {
   static final String ID_PROPERTY = "featureId";
   /** The noData of numeric columns: the most negative integer a double (and JSON) holds exactly. */
   static final long NO_NUMBER = -9_007_199_254_740_991L;
+  /** The noData of boolean columns, stored as 0 and 1. */
+  static final int NO_BOOLEAN = 255;
 
   private final String classId;
   private final String className;
@@ -116,7 +117,7 @@ final class PropertyTable {
       ObjectNode definition = JsonNodeFactory.instance.objectNode().put("name", name);
       switch (kind) {
         case STRING -> definition.put("type", "STRING");
-        case BOOLEAN -> definition.put("type", "BOOLEAN");
+        case BOOLEAN -> definition.put("type", "SCALAR").put("componentType", "UINT8").put("noData", NO_BOOLEAN);
         case INT64 -> definition.put("type", "SCALAR").put("componentType", "INT64").put("noData", NO_NUMBER);
         case FLOAT64 -> definition.put("type", "SCALAR").put("componentType", "FLOAT64")
             .put("noData", (double) NO_NUMBER);
@@ -167,13 +168,11 @@ final class PropertyTable {
     }
 
     private byte[] booleans() {
-      BitSet bits = new BitSet(values.size());
+      byte[] bytes = new byte[values.size()];
       for (int i = 0; i < values.size(); i++) {
-        bits.set(i, values.get(i) != null && values.get(i).asBoolean());
+        JsonNode value = values.get(i);
+        bytes[i] = (byte) (value == null || !value.isBoolean() ? NO_BOOLEAN : value.booleanValue() ? 1 : 0);
       }
-      byte[] bytes = new byte[(values.size() + 7) / 8];
-      byte[] set = bits.toByteArray();
-      System.arraycopy(set, 0, bytes, 0, set.length);
       return bytes;
     }
 

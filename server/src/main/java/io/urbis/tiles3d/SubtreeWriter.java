@@ -72,11 +72,11 @@ public final class SubtreeWriter {
     return out.array();
   }
 
-  /** A constant, or a bitstream appended to {@code binary} (8-byte aligned) with its buffer view. */
+  /** The constant 0, or a bitstream appended to {@code binary} (8-byte aligned) with its buffer view. */
   private static ObjectNode describe(Availability availability, ArrayNode views, ByteArrayOutputStream binary) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    if (availability.isConstant()) {
-      return node.put("constant", availability.constant());
+    if (availability.isNone()) {
+      return node.put("constant", 0);
     }
     byte[] bits = padded(availability.bytes(), (byte) 0);
     views.addObject().put("buffer", 0).put("byteOffset", binary.size()).put("byteLength", availability.bytes().length);

@@ -82,7 +82,7 @@ class GlbWriterTest {
     assertEquals("ID", schema.at("/featureId/semantic").asText());
     assertEquals("height m", schema.at("/height_m/name").asText());
     assertEquals("INT64", schema.at("/storeys/componentType").asText());
-    assertEquals("BOOLEAN", schema.at("/listed/type").asText());
+    assertEquals("UINT8", schema.at("/listed/componentType").asText());
     JsonNode primitive = glb.json().at("/meshes/0/primitives/0");
     assertEquals(2, primitive.at("/extensions/EXT_mesh_features/featureIds/0/featureCount").asInt());
     float[] ids = glb.floats(primitive.at("/attributes/_FEATURE_ID_0").asInt());
