@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class GeoVolumes {
 
-  static final String TILESET_REL = "http://www.opengis.net/def/rel/ogc/1.0/3d-geovolumes";
   static final String CRS84H = "http://www.opengis.net/def/crs/OGC/0/CRS84h";
 
   private GeoVolumes() {}
@@ -28,7 +27,7 @@ final class GeoVolumes {
       return d;
     }
     List<Link> all = new ArrayList<>(d.links());
-    all.add(new Link(links.path("collections", collection.id(), "3dtiles"), TILESET_REL,
+    all.add(new Link(links.path("collections", collection.id(), "3dtiles"), Link.GEOVOLUMES_REL,
         Tiles3dResource.TILESET_TYPE, "3D Tiles"));
     return new CollectionDescription(d.id(), d.title(), d.description(), all, extent3d(d.extent(), collection, tiles),
         d.itemType(), d.crs(), d.storageCrs());
