@@ -57,5 +57,21 @@ else
   start_local_postgres
 fi
 
+# the 3D Tiles checks: Node.js for the glTF validator and loaders.gl, Debian's Chromium for CesiumJS (never a
+# browser downloaded by npm); without them, as non-root, those tests skip and say why
+tiles3d_missing=()
+command -v npm >/dev/null 2>&1 || tiles3d_missing+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || tiles3d_missing+=(chromium)
+if [ ${#tiles3d_missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
+  log "installing ${tiles3d_missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${tiles3d_missing[@]}" >/dev/null
+fi
+if command -v npm >/dev/null 2>&1; then
+  log "installing the 3D Tiles client checks (conformance-tests/tiles3d)"
+  (cd conformance-tests/tiles3d && npm ci --no-audit --no-fund >/dev/null)
+fi
+
 log "building and running all tests"
 exec mvn -B -ntp verify "$@"
