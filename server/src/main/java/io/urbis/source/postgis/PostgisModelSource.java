@@ -43,7 +43,7 @@ final class PostgisModelSource implements ModelSource {
   @Override
   public List<ModelBounds> bounds(Collection collection, Extrusion extrusion) {
     List<ModelBounds> bounds = new ArrayList<>();
-    read(collection, PostgisModelSql.bounds(tables.apply(collection), extrusion), rows -> bounds.add(new ModelBounds(
+    read(collection, PostgisModelSql.bounds(tables.apply(collection), extrusion), true, rows -> bounds.add(new ModelBounds(
         rows.getString(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4), rows.getDouble(5),
         rows.getDouble(6), rows.getDouble(7))));
     return bounds;
@@ -51,7 +51,8 @@ final class PostgisModelSource implements ModelSource {
 
   @Override
   public void models(Collection collection, List<String> ids, Extrusion extrusion, Consumer<ModelRow> sink) {
-    read(collection, PostgisModelSql.models(tables.apply(collection), ids, extrusion), rows -> sink.accept(
+    boolean streaming = ids.size() > FETCH_SIZE;
+    read(collection, PostgisModelSql.models(tables.apply(collection), ids, extrusion), streaming, rows -> sink.accept(
         new ModelRow(rows.getString(1), rows.getBytes(2), rows.getDouble(3), rows.getDouble(4), rows.getString(5))));
   }
 
@@ -59,10 +60,13 @@ final class PostgisModelSource implements ModelSource {
     void read(ResultSet rows) throws SQLException;
   }
 
-  /** Streams the rows from a server-side cursor (hence the transaction), so memory stays flat. */
-  private void read(Collection collection, SqlQuery query, RowReader reader) {
+  /**
+   * Reads the rows; when {@code streaming}, from a server-side cursor (hence the transaction), so memory stays flat.
+   * A tile's few rows come in one fetch and save the BEGIN and ROLLBACK round trips.
+   */
+  private void read(Collection collection, SqlQuery query, boolean streaming, RowReader reader) {
     try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
+      connection.setAutoCommit(!streaming);
       try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, query)) {
         statement.setFetchSize(FETCH_SIZE);
         try (ResultSet rows = statement.executeQuery()) {
@@ -71,7 +75,9 @@ final class PostgisModelSource implements ModelSource {
           }
         }
       } finally {
-        connection.rollback();
+        if (streaming) {
+          connection.rollback();
+        }
       }
     } catch (SQLException e) {
       throw SqlErrors.translate("reading 3D models of " + collection.id(), e);
