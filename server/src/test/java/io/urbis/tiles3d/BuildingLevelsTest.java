@@ -57,7 +57,7 @@ class BuildingLevelsTest {
   void largerBuildingsSitHigherAndNoTileHoldsOneOverAnEighthOfItsSize() {
     TileIndex index = BuildingLevels.index(city(), 0);
     TilingScheme scheme = index.scheme();
-    assertTrue(scheme.availableLevels() >= 5, "6 km down to 250 m leaves");
+    assertTrue(scheme.availableLevels() >= 4, "6 km down to leaves of at most 1 km");
     int hallLevels = 0;
     for (ModelBounds b : city()) {
       TileId tile = BuildingLevels.tileOf(scheme, b);
@@ -68,7 +68,7 @@ class BuildingLevelsTest {
         hallLevels = Math.max(hallLevels, tile.level());
       }
     }
-    assertTrue(hallLevels < scheme.availableLevels() - 2, "halls stay above the leaves");
+    assertTrue(hallLevels < scheme.availableLevels() - 1, "halls stay above the leaves");
   }
 
   @Test

@@ -51,7 +51,7 @@ class Tiles3dPostgisTest {
     TilesetWalk walk = walk("blocks3d");
     assertEquals(400, walk.featureIds.size());
     assertEquals(400, new HashSet<>(walk.featureIds).size());
-    assertTrue(walk.maxLevel >= 2, "the city spreads over several levels");
+    assertTrue(walk.maxLevel >= 1, "the halls sit above the houses");
   }
 
   @Test
