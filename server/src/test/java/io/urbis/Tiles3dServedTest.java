@@ -1,7 +1,9 @@
 package io.urbis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,6 +22,7 @@ import io.urbis.testdata.Gdal;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,14 +115,20 @@ class Tiles3dServedTest {
   }
 
   @Test
-  void tilesCarryStrongEtagsAnswer304AndAreCompressed() throws Exception {
+  void tilesCarryStrongEtagsAnswer304AndAreCompressedOnce() throws Exception {
     for (String path : List.of("/collections/blocks3d/3dtiles/content/0/0/0.glb",
         "/collections/blocks3d/3dtiles/subtrees/0/0/0.subtree", "/collections/blocks3d/3dtiles")) {
-      HttpResponse<String> first = get(path, Map.of("Accept-Encoding", "gzip"));
-      assertEquals(200, first.statusCode(), path);
-      assertEquals("gzip", first.headers().firstValue("Content-Encoding").orElse(""), path);
-      String tag = first.headers().firstValue("ETag").orElseThrow();
+      HttpResponse<byte[]> plain = getBytes(path, Map.of());
+      HttpResponse<byte[]> gzipped = getBytes(path, Map.of("Accept-Encoding", "gzip"));
+      assertEquals(200, gzipped.statusCode(), path);
+      assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), path);
+      assertFalse(plain.headers().firstValue("Content-Encoding").isPresent(), path);
+      try (GZIPInputStream once = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertArrayEquals(plain.body(), once.readAllBytes(), "gzipped exactly once: " + path);
+      }
+      String tag = gzipped.headers().firstValue("ETag").orElseThrow();
       assertFalse(tag.startsWith("W/"), "strong: " + tag);
+      assertNotEquals(tag, plain.headers().firstValue("ETag").orElseThrow(), "each form has its own tag");
       assertEquals(304, get(path, Map.of("If-None-Match", tag, "Accept-Encoding", "gzip")).statusCode(), path);
     }
   }
@@ -149,6 +159,12 @@ class Tiles3dServedTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
     headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String url(String path) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -40,26 +41,27 @@ public final class Tiles3dResource {
   }
 
   @GET
-  public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request) {
-    return respond(request, tiles.tileset(collection(collectionId)), TILESET_TYPE);
+  public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request,
+      @Context HttpHeaders headers) {
+    return respond(request, headers, tiles.tileset(collection(collectionId)), TILESET_TYPE);
   }
 
   @GET
   @Path("/subtrees/{level}/{x}/{y}.subtree")
   @ParsesItsOwnParameters
   public Response subtree(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
-      @PathParam("x") String x, @PathParam("y") String y, @Context Request request) {
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
     Collection collection = collection(collectionId);
-    return respond(request, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE);
+    return respond(request, headers, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE);
   }
 
   @GET
   @Path("/content/{level}/{x}/{y}.glb")
   @ParsesItsOwnParameters
   public Response content(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
-      @PathParam("x") String x, @PathParam("y") String y, @Context Request request) {
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
     Collection collection = collection(collectionId);
-    return respond(request, tiles.content(collection, tile(level, x, y)), GLB_TYPE);
+    return respond(request, headers, tiles.content(collection, tile(level, x, y)), GLB_TYPE);
   }
 
   private Collection collection(String collectionId) {
@@ -89,14 +91,38 @@ public final class Tiles3dResource {
     }
   }
 
-  private static Response respond(Request request, TileBytes tile, String mediaType) {
-    EntityTag tag = new EntityTag(tile.entityTag());
+  /**
+   * The tile, gzipped when the client accepts it: the cache holds both forms, so nothing is compressed per request
+   * (the server's compression handler leaves responses that carry a Content-Encoding alone). Each form has its own
+   * strong tag.
+   */
+  private static Response respond(Request request, HttpHeaders headers, TileBytes tile, String mediaType) {
+    boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+    EntityTag tag = new EntityTag(gzip ? tile.entityTag() + "-gzip" : tile.entityTag());
     CacheControl cache = new CacheControl();
     cache.setMaxAge(MAX_AGE_SECONDS);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
-      return notModified.cacheControl(cache).build();
+      return notModified.cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
-    return Response.ok(tile.content(), mediaType).tag(tag).cacheControl(cache).build();
+    Response.ResponseBuilder ok = Response.ok(gzip ? tile.gzipped() : tile.content(), mediaType).tag(tag)
+        .cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    return gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : ok.build();
+  }
+
+  /** Whether Accept-Encoding lists gzip (or *) without refusing it by q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.trim().split(";");
+      String name = parts[0].trim();
+      boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+      if ((name.equalsIgnoreCase("gzip") || name.equals("*")) && !refused) {
+        return true;
+      }
+    }
+    return false;
   }
 }

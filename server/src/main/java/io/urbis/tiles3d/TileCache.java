@@ -29,11 +29,11 @@ final class TileCache {
     TileBytes built = TileBytes.of(build.get());
     synchronized (this) {
       TileBytes previous = tiles.put(key, built);
-      bytes += built.content().length - (previous == null ? 0 : previous.content().length);
+      bytes += built.size() - (previous == null ? 0 : previous.size());
       var oldest = tiles.entrySet().iterator();
       while (bytes > budget && oldest.hasNext()) {
         Map.Entry<String, TileBytes> entry = oldest.next();
-        bytes -= entry.getValue().content().length;
+        bytes -= entry.getValue().size();
         oldest.remove();
       }
     }
