@@ -1,12 +1,13 @@
-// Measures Urbis' 3D tiles of one collection: every tile built once from the database (cold), then served from
-// the cache. Prints a JSON summary. Not a test: bench/tiles3d.sh runs it and writes bench/RESULTS-tiles3d.md.
-//   node bench.mjs http://host:port/collections/ID/3dtiles [concurrency]
+// Measures Urbis' 3D tiles of one collection: every tile built once from the database (cold). Prints a JSON
+// summary and writes the tile URLs to the given file, for bench/tiles3d.sh to time the cached tiles with curl.
+// Not a test: bench/tiles3d.sh runs it and writes bench/RESULTS-tiles3d.md.
+//   node bench.mjs http://host:port/collections/ID/3dtiles urls.txt [concurrency]
 import {load} from '@loaders.gl/core';
 import {Tiles3DLoader} from '@loaders.gl/3d-tiles';
-import {gzipSync} from 'node:zlib';
+import {writeFileSync} from 'node:fs';
 
-const url = process.argv[2];
-const concurrency = Number(process.argv[3] || 2);
+const [url, urlFile] = process.argv.slice(2, 4);
+const concurrency = Number(process.argv[4] || 2);
 
 function contentUrls(tile, urls = []) {
   if (tile.contentUrl) {
@@ -29,7 +30,9 @@ async function fetchAll(urls, onTile) {
     while (next < urls.length) {
       const tileUrl = urls[next++];
       const start = performance.now();
-      const bytes = new Uint8Array(await (await fetch(tileUrl)).arrayBuffer());
+      // identity: the client spends no CPU on decompressing, which the server's two cores would feel
+      const response = await fetch(tileUrl, {headers: {'Accept-Encoding': 'identity'}});
+      const bytes = new Uint8Array(await response.arrayBuffer());
       onTile(bytes, performance.now() - start);
     }
   }
@@ -46,26 +49,21 @@ const tileset = await load(url, Tiles3DLoader, {'3d-tiles': {isTileset: true}});
 const indexSeconds = (performance.now() - start) / 1000;
 const urls = contentUrls(tileset.root);
 
+writeFileSync(urlFile, urls.join('\n') + '\n');
 let features = 0;
 let rawBytes = 0;
-let gzipBytes = 0;
 const cold = [];
 start = performance.now();
 await fetchAll(urls, (bytes, ms) => {
   features += featureCount(bytes);
   rawBytes += bytes.length;
-  gzipBytes += gzipSync(bytes, {level: 6}).length;
   cold.push(ms);
 });
 const buildSeconds = (performance.now() - start) / 1000;
 
-const cached = [];
-await fetchAll(urls, (bytes, ms) => cached.push(ms));
-
 console.log(JSON.stringify({
   tileset: url, concurrency, tiles: urls.length, features,
   indexAndSubtreesSeconds: indexSeconds, buildSeconds, featuresPerSecond: features / buildSeconds,
-  bytesPerFeature: rawBytes / features, gzipBytesPerFeature: gzipBytes / features,
+  bytesPerFeature: rawBytes / features,
   coldMs: {p50: percentile(cold, 0.5), p95: percentile(cold, 0.95), max: Math.max(...cold)},
-  cachedMs: {p50: percentile(cached, 0.5), p95: percentile(cached, 0.95), max: Math.max(...cached)},
 }));
