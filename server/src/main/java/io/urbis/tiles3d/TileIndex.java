@@ -48,8 +48,12 @@ public final class TileIndex {
     return contents.keySet();
   }
 
-  /** Whether a subtree file exists for this tile: it starts a subtree and is available. */
+  /**
+   * Whether a subtree file exists for this tile: it starts a subtree and is available. The root's always exists,
+   * even for a collection without models, because the tileset names it.
+   */
   public boolean hasSubtree(TileId tile) {
-    return tile.level() % TilingScheme.SUBTREE_LEVELS == 0 && scheme.hasLevel(tile.level()) && isAvailable(tile);
+    return tile.level() % TilingScheme.SUBTREE_LEVELS == 0 && scheme.hasLevel(tile.level())
+        && (tile.level() == 0 || isAvailable(tile));
   }
 }

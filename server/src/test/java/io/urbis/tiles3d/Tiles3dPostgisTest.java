@@ -70,6 +70,16 @@ class Tiles3dPostgisTest {
   }
 
   @Test
+  void anEmptyCollectionHasATilesetAndARootSubtreeWithoutTiles() throws Exception {
+    Collection empty = collection("empty3d");
+    assertTrue(tiles.offers(empty));
+    assertTrue(tiles.tileset(empty).content().length > 0);
+    SubtreeFile root = SubtreeFile.read(tiles.subtree(empty, TileId.ROOT).content());
+    assertFalse(root.tile(0));
+    assertFalse(root.content(0));
+  }
+
+  @Test
   void aFlatCollectionHasNoTiles() {
     Collection flat = collection("flat");
     assertFalse(tiles.offers(flat));

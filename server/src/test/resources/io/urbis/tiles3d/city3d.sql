@@ -63,3 +63,8 @@ CREATE TABLE flat (
 INSERT INTO flat SELECT id, ST_MakeEnvelope(x0, y0, x0 + w, y0 + d, 25832) FROM plan WHERE id <= 10;
 
 DROP TABLE plan;
+
+-- a 3D table without rows: its tileset and root subtree still exist
+CREATE TABLE empty3d (
+  id integer PRIMARY KEY,
+  geom geometry(MultiPolygonZ, 25832));

@@ -24,14 +24,17 @@ final class PostgisModelSql {
         + " WHERE c.oid = CAST(? AS regclass)", List.of(table.qualifiedName()));
   }
 
-  /** Id, CRS84 box and height range of every feature with a model: exact, from all transformed vertices. */
+  /**
+   * Id, CRS84 box and height range of every feature with a model: exact, from all transformed vertices. Features
+   * without polygons (points or lines in a mixed column) have no box and no model.
+   */
   static SqlQuery bounds(PostgisTable table, Extrusion extrusion) {
     String low = extrusion == null ? "NULL::float8" : base(extrusion);
     String high = extrusion == null ? "NULL::float8" : base(extrusion) + " + " + height(extrusion);
     return new SqlQuery("SELECT id, ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b), coalesce(low, ST_ZMin(b)),"
         + " coalesce(high, ST_ZMax(b)) FROM (SELECT t." + quote(table.idColumn()) + "::text AS id, Box3D("
         + lonLat(table) + ") AS b, " + low + " AS low, " + high + " AS high FROM "
-        + table.qualifiedName() + " t WHERE " + hasModel(table, extrusion) + ") m", List.of());
+        + table.qualifiedName() + " t WHERE " + hasModel(table, extrusion) + ") m WHERE b IS NOT NULL", List.of());
   }
 
   /** The polygons (WKB), extrusion and properties of the features with the given ids. */
