@@ -20,6 +20,7 @@ import io.urbis.source.postgis.PostgisFeatureSource;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.Gdal;
 import io.urbis.testdata.NodeChecks;
+import io.urbis.testdata.SharedData;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,12 +53,17 @@ class Tiles3dServedTest {
   static void serveTheCity() throws Exception {
     database = new PostgisTestDatabase("/io/urbis/tiles3d/city3d.sql");
     source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of());
+    server = serve(source, Map.of("footprints", new Extrusion("height_m", "ground_m")));
+  }
+
+  private static UrbisServer serve(FeatureSource source, Map<String, Extrusion> extrusions) throws Exception {
     Catalog catalog = new CatalogBuilder().add("city", source).build();
-    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0,
-        Map.of("footprints", new Extrusion("height_m", "ground_m")), Tiles3dSettings.DEFAULT_CACHE_BYTES));
-    ApiSettings api = new ApiSettings("3D city", "Generated blocks", 10, 100);
-    server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, catalog, List.of(source), tiles));
-    server.start();
+    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES));
+    ApiSettings api = new ApiSettings("3D city", "Buildings in 3D", 10, 100);
+    UrbisServer started = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, catalog, List.of(source),
+        tiles));
+    started.start();
+    return started;
   }
 
   @AfterAll
@@ -139,6 +146,29 @@ class Tiles3dServedTest {
     for (String collection : List.of("blocks3d", "footprints")) {
       NodeChecks.Result result = NodeChecks.run("validate.mjs", url("/collections/" + collection + "/3dtiles"));
       assertTrue(result.passed(), result.output());
+    }
+  }
+
+  @Test
+  void theRealWeselFootprintsPassTheSameClients() throws Exception {
+    NodeChecks.assumeNode();
+    Optional<Path> footprints = SharedData.file("nrw_wesel_lod2/wesel_buildings_footprints.gpkg");
+    assumeTrue(footprints.isPresent(), "the shared Wesel data is absent");
+    assumeTrue(Gdal.has("ogr2ogr"), "ogr2ogr (gdal-bin) is not installed");
+    try (PostgisTestDatabase wesel = new PostgisTestDatabase("/io/urbis/tiles3d/postgis.sql")) {
+      wesel.loadWithGdal(footprints.get());
+      try (FeatureSource weselSource = new PostgisFeatureSource(wesel.url(), SourceSettings.DEFAULTS, List.of())) {
+        UrbisServer weselServer = serve(weselSource,
+            Map.of("buildings", new Extrusion("measured_height", "ground_z_min")));
+        try {
+          NodeChecks.Result result = NodeChecks.run("validate.mjs",
+              "http://127.0.0.1:" + weselServer.port() + "/collections/buildings/3dtiles");
+          assertTrue(result.passed(), result.output());
+          assertTrue(result.output().contains("\"features\":6631"), result.output());
+        } finally {
+          weselServer.stop();
+        }
+      }
     }
   }
 
