@@ -4,6 +4,8 @@
 # Without DATABASE_URL (or URBIS_SOURCES / a mounted config) it serves the bundled demo city.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# npm installs CesiumJS for the 3D view during the build (server/cesium)
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 COPY openapi/pom.xml openapi/
@@ -11,6 +13,7 @@ COPY server/pom.xml server/
 COPY conformance-tests/pom.xml conformance-tests/
 RUN mvn -B -q -pl server -am dependency:go-offline
 COPY openapi/src openapi/src
+COPY server/cesium/package.json server/cesium/package-lock.json server/cesium/
 COPY server/src server/src
 RUN mvn -B -q -pl server -am -DskipTests package
 

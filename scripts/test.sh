@@ -15,9 +15,6 @@ install_packages() {
   command -v pg_ctlcluster >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
     || missing+=(postgresql postgresql-15-postgis-3)
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
-  # the browser test of the tile map: Debian's Chromium, driven from node by puppeteer-core (no browser download)
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
@@ -78,9 +75,31 @@ install_recent_gdal_client() {
 
 install_recent_gdal_client
 
+# The browser and 3D Tiles checks: Node.js (the glTF validator, loaders.gl, puppeteer-core; npm also fetches
+# CesiumJS for the server's 3D view at build time) and Debian's Chromium, never a browser downloaded by npm
+install_node_and_chromium() {
+  local missing=()
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    log "missing: ${missing[*]}; the browser and 3D Tiles checks need them"
+    return
+  fi
+  log "installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+install_node_and_chromium
 if command -v npm >/dev/null 2>&1; then
-  log "installing the browser test's node packages (conformance-tests/browser)"
-  (cd conformance-tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  for checks in conformance-tests/browser conformance-tests/tiles3d; do
+    log "installing the node packages of $checks"
+    (cd "$checks" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  done
 fi
 
 log "building and running all tests"

@@ -12,6 +12,7 @@ import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.TileProperties;
 import io.urbis.tiles.TileSettings;
+import io.urbis.tiles3d.Tiles3dService;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +92,9 @@ public final class Urbis {
         config.maxLimit());
     TileSettings tiles = new TileSettings(config.tiles().cacheControl(),
         new TileProperties(config.tiles().properties()));
-    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, tiles, catalog,
-        sources));
+    Tiles3dService tiles3d = new Tiles3dService(Tiles3dSetup.settings(config.tiles3d(), catalog));
+    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, tiles, tiles3d,
+        catalog, sources));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, sources), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", catalog.collections().size(), config.host(),

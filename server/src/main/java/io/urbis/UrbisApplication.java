@@ -15,6 +15,7 @@ import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.SchemaResource;
 import io.urbis.api.SortablesResource;
 import io.urbis.api.TileResources;
+import io.urbis.api.Tiles3dResource;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
 import io.urbis.catalog.Catalog;
@@ -24,6 +25,7 @@ import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
+import io.urbis.tiles3d.Tiles3dService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -35,7 +37,7 @@ final class UrbisApplication {
 
   private UrbisApplication() {}
 
-  static ResourceConfig create(ApiSettings settings, TileSettings tiles, Catalog catalog,
+  static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) {
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
@@ -53,7 +55,8 @@ final class UrbisApplication {
     config.register(new LandingPageResource(settings));
     config.register(new ConformanceResource());
     config.register(new ApiDefinitionResource(settings, catalog));
-    config.register(new CollectionsResource(catalog));
+    config.register(new CollectionsResource(catalog, tiles3d));
+    config.register(new Tiles3dResource(catalog, tiles3d));
     config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
     config.register(new QueryablesResource(catalog));
     config.register(new SchemaResource(catalog));

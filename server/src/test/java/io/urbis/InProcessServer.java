@@ -5,6 +5,8 @@ import io.urbis.catalog.Catalog;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
+import io.urbis.tiles3d.Tiles3dService;
+import io.urbis.tiles3d.Tiles3dSettings;
 import java.util.List;
 
 /** The whole application on a free loopback port, as {@code urbis serve} builds it, with default tile settings. */
@@ -13,8 +15,13 @@ final class InProcessServer {
   private InProcessServer() {}
 
   static UrbisServer start(ApiSettings api, Catalog catalog, List<FeatureSource> sources) throws Exception {
-    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, TileSettings.DEFAULTS, catalog,
-        sources));
+    return start(api, new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog, sources);
+  }
+
+  static UrbisServer start(ApiSettings api, Tiles3dService tiles3d, Catalog catalog, List<FeatureSource> sources)
+      throws Exception {
+    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, TileSettings.DEFAULTS, tiles3d,
+        catalog, sources));
     server.start();
     return server;
   }

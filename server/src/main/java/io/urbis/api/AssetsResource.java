@@ -22,11 +22,13 @@ public final class AssetsResource {
       "leaflet", "META-INF/resources/webjars/leaflet/1.9.4/dist/",
       "swagger-ui", "META-INF/resources/webjars/swagger-ui/5.34.1/",
       "maplibre", "io/urbis/assets/maplibre/",
-      "urbis", "io/urbis/encode/html/");
+      "urbis", "io/urbis/encode/html/",
+      "cesium", "assets/cesium/");
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*)*");
   private static final Map<String, String> TYPES = Map.of(
       "js", "text/javascript", "css", "text/css", "png", "image/png", "svg", "image/svg+xml",
-      "html", "text/html", "map", "application/json", "json", "application/json");
+      "html", "text/html", "map", "application/json", "json", "application/json", "wasm", "application/wasm",
+      "jpg", "image/jpeg");
 
   @GET
   @Path("/{folder}/{file: .+}")

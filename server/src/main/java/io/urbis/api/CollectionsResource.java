@@ -11,6 +11,7 @@ import io.urbis.encode.Extent;
 import io.urbis.encode.Link;
 import io.urbis.encode.Representation;
 import io.urbis.error.NotFoundException;
+import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,9 +31,11 @@ public final class CollectionsResource {
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 
   private final Catalog catalog;
+  private final Tiles3dService tiles;
 
-  public CollectionsResource(Catalog catalog) {
+  public CollectionsResource(Catalog catalog, Tiles3dService tiles) {
     this.catalog = catalog;
+    this.tiles = tiles;
   }
 
   @GET
@@ -64,7 +67,7 @@ public final class CollectionsResource {
         .orElseThrow(() -> new NotFoundException("There is no collection '" + collectionId + "'"));
   }
 
-  private static CollectionDescription describe(Collection collection, LinkBuilder links) {
+  private CollectionDescription describe(Collection collection, LinkBuilder links) {
     List<Link> collectionLinks = List.of(
         links.link("self", Representation.JSON, "This collection", "collections", collection.id()),
         links.link("items", Representation.GEOJSON, "Features as GeoJSON", "collections", collection.id(), "items"),
@@ -77,10 +80,11 @@ public final class CollectionsResource {
             "Sortables", "collections", collection.id(), "sortables"),
         links.link("http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Representation.JSON,
             "Vector tiles", "collections", collection.id(), "tiles"));
-    return new CollectionDescription(collection.id(), collection.title(), collection.description(), collectionLinks,
-        Extent.of(collection.spatialExtent(), collection.temporalExtent()), "feature",
-        SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),
+    CollectionDescription description = new CollectionDescription(collection.id(), collection.title(),
+        collection.description(), collectionLinks, Extent.of(collection.spatialExtent(), collection.temporalExtent()),
+        "feature", SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),
         Crs.ofStorage(collection.srid()).uri());
+    return GeoVolumes.describe(description, collection, tiles, links);
   }
 
   private static CollectionDescription withLinks(CollectionDescription d, List<Link> links) {

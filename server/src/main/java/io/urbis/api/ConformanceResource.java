@@ -53,7 +53,10 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/collections-selection",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
-      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30");
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+      // OGC API - 3D GeoVolumes (draft 22-029)
+      "http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/3d-tiles");
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 

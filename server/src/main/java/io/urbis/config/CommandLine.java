@@ -27,7 +27,7 @@ public record CommandLine(String command, Integer port, String host, Path config
         --port N        HTTP port (default 8080; 0 picks a free one)
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
-                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit)
+                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles3d)
         --help          this text
 
       Environment: DATABASE_URL, URBIS_SOURCES (comma-separated), URBIS_HOST, URBIS_PORT, URBIS_CONFIG;
@@ -73,10 +73,10 @@ public record CommandLine(String command, Integer port, String host, Path config
     Path configFile = config != null ? config
         : environment.containsKey("URBIS_CONFIG") ? Path.of(environment.get("URBIS_CONFIG")) : null;
     UrbisConfig file = configFile == null ? UrbisConfig.DEFAULTS : ConfigReader.read(configFile);
-    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null);
+    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null, null);
     UrbisConfig fromEnvironment = new UrbisConfig(environment.get("URBIS_HOST"),
         environmentPort(environment.get("URBIS_PORT")), null, null, environmentSources(environment), null, null,
-        null, null, null, null);
+        null, null, null, null, null);
     return options.orElse(fromEnvironment).orElse(file).orElse(UrbisConfig.DEFAULTS).validated();
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
  * @param coordinatePrecision decimals of CRS84 coordinates in output
  * @param exactCountLimit tables up to this many rows report numberMatched
  * @param tiles vector tile settings
+ * @param tiles3d how 3D tiles are made (geoid offset, extruded footprints)
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -30,11 +31,12 @@ public record UrbisConfig(
     @JsonProperty("maxLimit") Integer maxLimit,
     @JsonProperty("coordinatePrecision") Integer coordinatePrecision,
     @JsonProperty("exactCountLimit") Long exactCountLimit,
-    @JsonProperty("tiles") TilesConfig tiles) {
+    @JsonProperty("tiles") TilesConfig tiles,
+    @JsonProperty("tiles3d") Tiles3dConfig tiles3d) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
-      TilesConfig.DEFAULTS);
+      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -49,7 +51,8 @@ public record UrbisConfig(
         pick(maxLimit, fallback.maxLimit),
         pick(coordinatePrecision, fallback.coordinatePrecision),
         pick(exactCountLimit, fallback.exactCountLimit),
-        tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles));
+        tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles),
+        tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -63,6 +66,7 @@ public record UrbisConfig(
     require(defaultLimit >= 1 && defaultLimit <= maxLimit, "defaultLimit must be between 1 and maxLimit");
     require(coordinatePrecision >= 0 && coordinatePrecision <= 15, "coordinatePrecision must be between 0 and 15");
     require(exactCountLimit >= 0, "exactCountLimit must not be negative");
+    tiles3d.validate();
     return this;
   }
 

@@ -34,6 +34,11 @@ public interface FeatureSource extends AutoCloseable {
    */
   byte[] tile(Collection collection, TileRequest request);
 
+  /** The reader of 3D models for 3D Tiles, where the source has one. */
+  default Optional<ModelSource> models() {
+    return Optional.empty();
+  }
+
   /** Whether the source answers right now (readiness). */
   boolean isReachable();
 

@@ -35,6 +35,7 @@ final class CollectionView implements HtmlView<CollectionDescription> {
       String boxes = Json.MAPPER.writeValueAsString(collection.extent().spatial().bbox());
       out.write(Fragments.mapData(EXTENT_ELEMENT_ID, boxes));
     }
+    out.write(Viewer3d.html(collection.links()));
     if (collection.crs() != null && !collection.crs().isEmpty()) {
       out.write("<h2>Coordinate reference systems</h2>\n<ul class=\"uris\">\n");
       for (String crs : collection.crs()) {

@@ -16,6 +16,7 @@ import io.urbis.query.Paging;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
+import io.urbis.source.ModelSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.TileRequest;
 import java.sql.Connection;
@@ -49,6 +50,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   private final PostgisSql sql;
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
+  private final PostgisModelSource models;
 
   /** Connects at once, so a wrong URL or password fails here with the driver's own message. */
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
@@ -57,6 +59,7 @@ public final class PostgisFeatureSource implements FeatureSource {
     this.schemas = List.copyOf(schemas);
     this.sql = new PostgisSql(settings.coordinatePrecision());
     this.pool = new HikariDataSource(poolConfig(url));
+    this.models = new PostgisModelSource(pool, this::table);
   }
 
   private static HikariConfig poolConfig(DatabaseUrl url) {
@@ -259,6 +262,11 @@ public final class PostgisFeatureSource implements FeatureSource {
     } catch (SQLException e) {
       throw SqlErrors.translate("building a tile of " + collection.id(), e);
     }
+  }
+
+  @Override
+  public Optional<ModelSource> models() {
+    return Optional.of(models);
   }
 
   @Override

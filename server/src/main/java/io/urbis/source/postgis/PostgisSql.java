@@ -235,7 +235,7 @@ final class PostgisSql {
    * writes numbers, booleans and times as JSON does): cheaper for PostgreSQL than building a json object per row.
    * Keys are catalog column names, JSON-escaped, then quoted as SQL literals.
    */
-  private static String propertiesObject(List<PostgisColumn> columns) {
+  static String propertiesObject(List<PostgisColumn> columns) {
     if (columns.isEmpty()) {
       return "'{}'";
     }

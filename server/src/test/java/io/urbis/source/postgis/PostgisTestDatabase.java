@@ -37,7 +37,7 @@ public final class PostgisTestDatabase implements AutoCloseable {
   }
 
   /** Loads a GeoPackage's layers into this database with ogr2ogr. */
-  void loadWithGdal(java.nio.file.Path geoPackage) {
+  public void loadWithGdal(java.nio.file.Path geoPackage) {
     io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
   }
 

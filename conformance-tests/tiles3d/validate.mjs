@@ -1,0 +1,87 @@
+// Walks a 3D Tiles 1.1 tileset served by Urbis to its leaves with loaders.gl (which expands implicit tiling by
+// reading every subtree) and checks every tile's content with the Khronos glTF validator and loaders.gl's own
+// parser. Prints one JSON summary line; exits 1 when anything failed, a content has a validator error or warning,
+// or an info other than the unsupported-extension notes (the validator does not know EXT_structural_metadata, so
+// it also calls that extension's buffer views unused: those notes, and only those, are accepted too).
+//   node validate.mjs http://host:port/collections/ID/3dtiles
+import {load} from '@loaders.gl/core';
+import {Tiles3DLoader} from '@loaders.gl/3d-tiles';
+import validator from 'gltf-validator';
+
+const ALLOWED_INFOS = new Set(['UNSUPPORTED_EXTENSION']);
+const url = process.argv[2];
+const summary = {tileset: url, tiles: 0, contents: 0, maxLevel: 0, features: 0, problems: []};
+
+function problem(where, what) {
+  if (summary.problems.length < 50) {
+    summary.problems.push(`${where}: ${what}`);
+  }
+}
+
+async function checkContent(tile) {
+  const response = await fetch(tile.contentUrl);
+  if (!response.ok) {
+    problem(tile.contentUrl, `HTTP ${response.status}`);
+    return;
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const report = await validator.validateBytes(bytes, {maxIssues: 1000});
+  const metadataViews = metadataBufferViews(bytes);
+  for (const message of report.issues.messages) {
+    const metadataView = message.code === 'UNUSED_OBJECT' && metadataViews.has(message.pointer);
+    if (message.severity < 2 || (message.severity === 2 && !ALLOWED_INFOS.has(message.code) && !metadataView)) {
+      problem(tile.contentUrl, `${message.code} ${message.message} at ${message.pointer ?? ''}`);
+    }
+  }
+  const content = await load(tile.contentUrl, Tiles3DLoader, {'3d-tiles': {isTileset: false, loadGLTF: true}});
+  if (!content || !content.gltf) {
+    problem(tile.contentUrl, 'loaders.gl did not parse the glTF');
+  }
+  const metadata = report.info && report.info.extensionsUsed ? report.info.extensionsUsed : [];
+  if (!metadata.includes('EXT_structural_metadata')) {
+    problem(tile.contentUrl, 'no EXT_structural_metadata');
+  }
+  summary.contents++;
+}
+
+/** The pointers (/bufferViews/N) of the buffer views the property tables use. */
+function metadataBufferViews(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const json = JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + view.getUint32(12, true))));
+  const pointers = new Set();
+  for (const table of json.extensions?.EXT_structural_metadata?.propertyTables || []) {
+    for (const property of Object.values(table.properties)) {
+      for (const key of ['values', 'stringOffsets', 'arrayOffsets']) {
+        if (property[key] !== undefined) {
+          pointers.add(`/bufferViews/${property[key]}`);
+        }
+      }
+    }
+  }
+  summary.features += json.extensions?.EXT_structural_metadata?.propertyTables?.[0]?.count || 0;
+  return pointers;
+}
+
+async function walk(tile, level) {
+  summary.tiles++;
+  summary.maxLevel = Math.max(summary.maxLevel, level);
+  if (tile.contentUrl) {
+    await checkContent(tile);
+  }
+  for (const child of tile.children || []) {
+    await walk(child, level + 1);
+  }
+}
+
+try {
+  // the tileset URL has no .json ending, from which loaders.gl would guess it
+  const tileset = await load(url, Tiles3DLoader, {'3d-tiles': {isTileset: true}});
+  if (tileset.asset?.version !== '1.1') {
+    problem(url, `asset.version ${tileset.asset?.version}`);
+  }
+  await walk(tileset.root, 0);
+} catch (error) {
+  problem(url, `failed: ${error.stack || error}`);
+}
+console.log(JSON.stringify(summary));
+process.exit(summary.problems.length === 0 && summary.contents > 0 ? 0 : 1);

@@ -1,0 +1,128 @@
+package io.urbis.api;
+
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.Collection;
+import io.urbis.error.InvalidParameterException;
+import io.urbis.error.NotFoundException;
+import io.urbis.tiles3d.TileBytes;
+import io.urbis.tiles3d.TileId;
+import io.urbis.tiles3d.Tiles3dService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /collections/{collectionId}/3dtiles}: 3D Tiles 1.1 with implicit quadtree tiling (OGC 22-025r4), linked
+ * from the collection as OGC API - 3D GeoVolumes (draft 22-029) asks. Tile and subtree requests ignore query
+ * parameters: 3D Tiles clients pass the tileset's own on to them.
+ */
+@Path("/collections/{collectionId}/3dtiles")
+public final class Tiles3dResource {
+
+  /** The media type OGC API - 3D GeoVolumes gives a 3D Tiles tileset. */
+  public static final String TILESET_TYPE = "application/json+3dtiles";
+  static final String GLB_TYPE = "model/gltf-binary";
+  static final String SUBTREE_TYPE = "application/octet-stream";
+  /** Tiles change with the data: clients revalidate after a minute (cheap, thanks to ETags). */
+  private static final int MAX_AGE_SECONDS = 60;
+
+  private final Catalog catalog;
+  private final Tiles3dService tiles;
+
+  public Tiles3dResource(Catalog catalog, Tiles3dService tiles) {
+    this.catalog = catalog;
+    this.tiles = tiles;
+  }
+
+  @GET
+  public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request,
+      @Context HttpHeaders headers) {
+    return respond(request, headers, tiles.tileset(collection(collectionId)), TILESET_TYPE);
+  }
+
+  @GET
+  @Path("/subtrees/{level}/{x}/{y}.subtree")
+  @ParsesItsOwnParameters
+  public Response subtree(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
+    Collection collection = collection(collectionId);
+    return respond(request, headers, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE);
+  }
+
+  @GET
+  @Path("/content/{level}/{x}/{y}.glb")
+  @ParsesItsOwnParameters
+  public Response content(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
+    Collection collection = collection(collectionId);
+    return respond(request, headers, tiles.content(collection, tile(level, x, y)), GLB_TYPE);
+  }
+
+  private Collection collection(String collectionId) {
+    return CollectionsResource.find(catalog, collectionId);
+  }
+
+  /** The tile address; numbers that are no tile of the quadtree are a 404, text that is no number a 400. */
+  private static TileId tile(String level, String x, String y) {
+    TileId tile = new TileId((int) number("level", level, 30), number("x", x, Long.MAX_VALUE),
+        number("y", y, Long.MAX_VALUE));
+    if (!tile.isWithinLevel()) {
+      throw new NotFoundException("There is no tile " + level + "/" + x + "/" + y + ": x and y run from 0 to"
+          + " 2^level - 1");
+    }
+    return tile;
+  }
+
+  private static long number(String name, String text, long max) {
+    try {
+      long value = Long.parseLong(text);
+      if (value < 0 || value > max) {
+        throw new NotFoundException("There is no tile with " + name + " " + text);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException(name, "'" + text + "' is not a tile number");
+    }
+  }
+
+  /**
+   * The tile, gzipped when the client accepts it: the cache holds both forms, so nothing is compressed per request
+   * (the server's compression handler leaves responses that carry a Content-Encoding alone). Each form has its own
+   * strong tag.
+   */
+  private static Response respond(Request request, HttpHeaders headers, TileBytes tile, String mediaType) {
+    boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+    EntityTag tag = new EntityTag(gzip ? tile.entityTag() + "-gzip" : tile.entityTag());
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(MAX_AGE_SECONDS);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    }
+    Response.ResponseBuilder ok = Response.ok(gzip ? tile.gzipped() : tile.content(), mediaType).tag(tag)
+        .cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    return gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : ok.build();
+  }
+
+  /** Whether Accept-Encoding lists gzip (or *) without refusing it by q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.trim().split(";");
+      String name = parts[0].trim();
+      boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+      if ((name.equalsIgnoreCase("gzip") || name.equals("*")) && !refused) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

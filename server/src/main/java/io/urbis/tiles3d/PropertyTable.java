@@ -1,0 +1,187 @@
+package io.urbis.tiles3d;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.urbis.catalog.JsonType;
+import io.urbis.catalog.Property;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The EXT_structural_metadata property table of a tile: one row per feature, with its id (semantic ID, so a client
+ * can link to the feature) and the collection's properties. Integers become INT64, numbers FLOAT64, booleans
+ * BOOLEAN, everything else (text, dates, JSON) STRING; missing values are the declared noData.
+ */
+final class PropertyTable {
+
+  static final String ID_PROPERTY = "featureId";
+  /** The noData of numeric columns: the most negative integer a double (and JSON) holds exactly. */
+  static final long NO_NUMBER = -9_007_199_254_740_991L;
+  /** The noData of boolean columns, stored as 0 and 1. */
+  static final int NO_BOOLEAN = 255;
+
+  private final String classId;
+  private final String className;
+  private final Map<String, Column> columns = new LinkedHashMap<>();
+  private int count;
+
+  PropertyTable(String collectionId, String title, List<Property> properties) {
+    this.classId = identifier(collectionId, new HashSet<>());
+    this.className = title;
+    Set<String> keys = new HashSet<>(Set.of(ID_PROPERTY));
+    columns.put(ID_PROPERTY, new Column(ID_PROPERTY, "Feature id", Kind.STRING));
+    for (Property property : properties) {
+      String key = identifier(property.name(), keys);
+      columns.put(property.name(), new Column(key, property.name(), Kind.of(property.type())));
+    }
+  }
+
+  /** Adds a feature; returns its row, the feature id its vertices carry. */
+  int add(String featureId, JsonNode properties) {
+    columns.get(ID_PROPERTY).values.add(JsonNodeFactory.instance.textNode(featureId));
+    for (Map.Entry<String, Column> entry : columns.entrySet()) {
+      if (!entry.getKey().equals(ID_PROPERTY)) {
+        entry.getValue().values.add(properties.get(entry.getKey()));
+      }
+    }
+    return count++;
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** The EXT_structural_metadata extension object; the values go into {@code buffer}. */
+  ObjectNode extension(GlbBuffer buffer) {
+    ObjectNode extension = JsonNodeFactory.instance.objectNode();
+    ObjectNode schemaClass = extension.putObject("schema").put("id", "urbis").putObject("classes")
+        .putObject(classId).put("name", className);
+    ObjectNode classProperties = schemaClass.putObject("properties");
+    ObjectNode table = extension.putArray("propertyTables").addObject().put("class", classId).put("count", count);
+    ObjectNode tableProperties = table.putObject("properties");
+    for (Column column : columns.values()) {
+      classProperties.set(column.key, column.definition());
+      tableProperties.set(column.key, column.write(buffer));
+    }
+    return extension;
+  }
+
+  /** A metadata identifier from a name: letters, digits and underscores, unique among {@code taken}. */
+  static String identifier(String name, Set<String> taken) {
+    String key = name.replaceAll("[^A-Za-z0-9_]", "_");
+    if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
+      key = "_" + key;
+    }
+    String unique = key;
+    for (int n = 2; !taken.add(unique); n++) {
+      unique = key + "_" + n;
+    }
+    return unique;
+  }
+
+  private enum Kind {
+    STRING, INT64, FLOAT64, BOOLEAN;
+
+    static Kind of(JsonType type) {
+      return switch (type) {
+        case INTEGER -> INT64;
+        case NUMBER -> FLOAT64;
+        case BOOLEAN -> BOOLEAN;
+        default -> STRING;
+      };
+    }
+  }
+
+  private static final class Column {
+    private final String key;
+    private final String name;
+    private final Kind kind;
+    private final List<JsonNode> values = new ArrayList<>();
+
+    Column(String key, String name, Kind kind) {
+      this.key = key;
+      this.name = name;
+      this.kind = kind;
+    }
+
+    ObjectNode definition() {
+      ObjectNode definition = JsonNodeFactory.instance.objectNode().put("name", name);
+      switch (kind) {
+        case STRING -> definition.put("type", "STRING");
+        case BOOLEAN -> definition.put("type", "SCALAR").put("componentType", "UINT8").put("noData", NO_BOOLEAN);
+        case INT64 -> definition.put("type", "SCALAR").put("componentType", "INT64").put("noData", NO_NUMBER);
+        case FLOAT64 -> definition.put("type", "SCALAR").put("componentType", "FLOAT64")
+            .put("noData", (double) NO_NUMBER);
+      }
+      if (key.equals(ID_PROPERTY)) {
+        definition.put("semantic", "ID").put("required", true);
+      } else if (kind == Kind.STRING) {
+        definition.put("noData", "");
+      }
+      return definition;
+    }
+
+    ObjectNode write(GlbBuffer buffer) {
+      ObjectNode property = JsonNodeFactory.instance.objectNode();
+      switch (kind) {
+        case STRING -> writeStrings(buffer, property);
+        case BOOLEAN -> property.put("values", buffer.addView(booleans(), 0));
+        case INT64, FLOAT64 -> property.put("values", buffer.addView(numbers(), 0));
+      }
+      return property;
+    }
+
+    private void writeStrings(GlbBuffer buffer, ObjectNode property) {
+      ByteArrayOutputStream text = new ByteArrayOutputStream();
+      ByteBuffer offsets = ByteBuffer.allocate(4 * (values.size() + 1)).order(ByteOrder.LITTLE_ENDIAN);
+      for (JsonNode value : values) {
+        offsets.putInt(text.size());
+        text.writeBytes(asText(value).getBytes(StandardCharsets.UTF_8));
+      }
+      offsets.putInt(text.size());
+      // a buffer view cannot be empty: when every string is, one unused byte stands in
+      byte[] bytes = text.size() == 0 ? new byte[1] : text.toByteArray();
+      property.put("values", buffer.addView(bytes, 0));
+      property.put("stringOffsets", buffer.addView(offsets.array(), 0)).put("stringOffsetType", "UINT32");
+    }
+
+    private byte[] numbers() {
+      ByteBuffer out = ByteBuffer.allocate(8 * values.size()).order(ByteOrder.LITTLE_ENDIAN);
+      for (JsonNode value : values) {
+        boolean missing = value == null || !value.isNumber();
+        if (kind == Kind.INT64) {
+          out.putLong(missing ? NO_NUMBER : value.asLong());
+        } else {
+          out.putDouble(missing ? NO_NUMBER : value.asDouble());
+        }
+      }
+      return out.array();
+    }
+
+    private byte[] booleans() {
+      byte[] bytes = new byte[values.size()];
+      for (int i = 0; i < values.size(); i++) {
+        JsonNode value = values.get(i);
+        bytes[i] = (byte) (value == null || !value.isBoolean() ? NO_BOOLEAN : value.booleanValue() ? 1 : 0);
+      }
+      return bytes;
+    }
+
+    /** Text as it is, other JSON (objects, arrays, numbers in text columns) as JSON; null as the empty string. */
+    private static String asText(JsonNode value) {
+      if (value == null || value.isNull()) {
+        return "";
+      }
+      return value.isTextual() ? value.textValue() : value.toString();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.urbis.tiles3d;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.urbis.encode.Json;
+import io.urbis.source.ModelRow;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds one tile's GLB from its features: each polygon (or extruded footprint) goes to ECEF, relative to the
+ * tile's centre, is triangulated and lands in the mesh of its surface kind; each feature becomes a row of the
+ * property table. One builder per tile and thread.
+ */
+final class TileContentBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TileContentBuilder.class);
+
+  private final double geoidOffset;
+  private final double[] centre;
+  private final double[] up;
+  private final PropertyTable table;
+  private final FaceTriangulator triangulator = new FaceTriangulator();
+  private final WKBReader wkb = new WKBReader();
+  private final Map<Surface, MeshBuilder> meshes = new EnumMap<>(Surface.class);
+
+  TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table) {
+    this.geoidOffset = geoidOffset;
+    this.table = table;
+    double[] bounds = scheme.bounds(tile);
+    double lon = (bounds[0] + bounds[2]) / 2;
+    double lat = (bounds[1] + bounds[3]) / 2;
+    this.centre = Ecef.fromGeodetic(lon, lat, (scheme.minHeight() + scheme.maxHeight()) / 2);
+    this.up = Ecef.up(lon, lat);
+    for (Surface surface : Surface.values()) {
+      meshes.put(surface, new MeshBuilder());
+    }
+  }
+
+  void add(ModelRow row) {
+    int featureId = table.add(row.id(), properties(row));
+    Geometry geometry;
+    try {
+      geometry = wkb.read(row.polygonsWkb());
+    } catch (ParseException e) {
+      LOG.warn("feature {}: unreadable geometry ({}); left out of its 3D tile", row.id(), e.getMessage());
+      return;
+    }
+    for (int i = 0; i < geometry.getNumGeometries(); i++) {
+      if (geometry.getGeometryN(i) instanceof Polygon polygon) {
+        if (row.isExtruded()) {
+          addBlock(polygon, row.base(), row.base() + row.height(), featureId);
+        } else {
+          addFace(rings(polygon, Double.NaN), featureId);
+        }
+      }
+    }
+    Map<Degeneracy, Integer> skipped = triangulator.drainSkipped();
+    if (!skipped.isEmpty()) {
+      LOG.debug("feature {}: skipped degenerate polygons {}", row.id(), skipped);
+    }
+  }
+
+  byte[] glb() {
+    return GlbWriter.write(meshes, centre, table);
+  }
+
+  /** A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it. */
+  private void addBlock(Polygon footprint, double bottom, double top, int featureId) {
+    List<double[]> roof = new ArrayList<>();
+    for (int r = 0; r <= footprint.getNumInteriorRing(); r++) {
+      LinearRing ring = r == 0 ? footprint.getExteriorRing() : footprint.getInteriorRingN(r - 1);
+      // shell counter-clockwise, holes clockwise seen from above: roofs face up and walls face out
+      boolean reverse = Orientation.isCCW(ring.getCoordinateSequence()) != (r == 0);
+      double[] lower = local(ring.getCoordinates(), bottom, reverse);
+      double[] upper = local(ring.getCoordinates(), top, reverse);
+      roof.add(upper);
+      for (int i = 0; i + 3 < lower.length; i += 3) {
+        double[] wall = {lower[i], lower[i + 1], lower[i + 2], lower[i + 3], lower[i + 4], lower[i + 5],
+            upper[i + 3], upper[i + 4], upper[i + 5], upper[i], upper[i + 1], upper[i + 2]};
+        addFace(List.of(wall), featureId);
+      }
+    }
+    addFace(roof, featureId);
+  }
+
+  private void addFace(List<double[]> rings, int featureId) {
+    Face face = triangulator.triangulate(rings);
+    if (face != null) {
+      meshes.get(Surface.facing(face.normal(), up)).add(face, featureId);
+    }
+  }
+
+  /** The polygon's rings in local metres; {@code height} replaces the z ordinate unless NaN. */
+  private List<double[]> rings(Polygon polygon, double height) {
+    List<double[]> rings = new ArrayList<>();
+    rings.add(local(polygon.getExteriorRing().getCoordinates(), height, false));
+    for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+      rings.add(local(polygon.getInteriorRingN(i).getCoordinates(), height, false));
+    }
+    return rings;
+  }
+
+  /** Longitude, latitude, height to ECEF minus the tile centre, optionally in reverse order. */
+  private double[] local(Coordinate[] coordinates, double height, boolean reverse) {
+    double[] xyz = new double[3 * coordinates.length];
+    for (int i = 0; i < coordinates.length; i++) {
+      Coordinate c = coordinates[reverse ? coordinates.length - 1 - i : i];
+      double z = Double.isNaN(height) ? (Double.isNaN(c.getZ()) ? 0 : c.getZ()) : height;
+      Ecef.fromGeodetic(c.getX(), c.getY(), z + geoidOffset, xyz, 3 * i);
+      xyz[3 * i] -= centre[0];
+      xyz[3 * i + 1] -= centre[1];
+      xyz[3 * i + 2] -= centre[2];
+    }
+    return xyz;
+  }
+
+  private static JsonNode properties(ModelRow row) {
+    try {
+      return Json.MAPPER.readTree(row.propertiesJson() == null ? "{}" : row.propertiesJson());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the source wrote invalid properties JSON for " + row.id(), e);
+    }
+  }
+}

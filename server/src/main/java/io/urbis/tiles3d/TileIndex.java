@@ -1,0 +1,59 @@
+package io.urbis.tiles3d;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which features each tile holds, and which tiles exist: a tile is available when it or one of its descendants
+ * holds features, so that clients descending the tree reach every feature.
+ */
+public final class TileIndex {
+
+  private final TilingScheme scheme;
+  private final Map<TileId, List<String>> contents;
+  private final Set<TileId> available = new HashSet<>();
+
+  TileIndex(TilingScheme scheme, Map<TileId, List<String>> contents) {
+    this.scheme = scheme;
+    this.contents = new HashMap<>(contents);
+    for (TileId tile : contents.keySet()) {
+      for (TileId t = tile; t.level() >= 0 && available.add(t) && t.level() > 0; t = t.parent()) {
+        // every ancestor becomes available; the loop stops early at one that already was
+      }
+    }
+  }
+
+  public TilingScheme scheme() {
+    return scheme;
+  }
+
+  public boolean isAvailable(TileId tile) {
+    return available.contains(tile);
+  }
+
+  public boolean hasContent(TileId tile) {
+    return contents.containsKey(tile);
+  }
+
+  /** The ids of the features in a tile; empty for a tile without content. */
+  public List<String> featureIds(TileId tile) {
+    return contents.getOrDefault(tile, List.of());
+  }
+
+  /** Every tile with content. */
+  public Set<TileId> contentTiles() {
+    return contents.keySet();
+  }
+
+  /**
+   * Whether a subtree file exists for this tile: it starts a subtree and is available. The root's always exists,
+   * even for a collection without models, because the tileset names it.
+   */
+  public boolean hasSubtree(TileId tile) {
+    return tile.level() % TilingScheme.SUBTREE_LEVELS == 0 && scheme.hasLevel(tile.level())
+        && (tile.level() == 0 || isAvailable(tile));
+  }
+}

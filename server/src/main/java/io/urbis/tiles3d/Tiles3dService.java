@@ -1,0 +1,119 @@
+package io.urbis.tiles3d;
+
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.GeometryType;
+import io.urbis.error.NotFoundException;
+import io.urbis.source.Extrusion;
+import io.urbis.source.ModelSource;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 3D Tiles for the collections that have 3D models: 3D surfaces, or 2D footprints with a configured height. Builds
+ * the tile index once per collection and data version, and each tile on first request; both are kept in memory
+ * until the data changes.
+ */
+public final class Tiles3dService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tiles3dService.class);
+  private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
+      GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
+      GeometryType.GEOMETRY);
+
+  private final Tiles3dSettings settings;
+  private final TileCache cache;
+  private final DataVersions versions = new DataVersions();
+  private final Map<String, IndexedVersion> indexes = new ConcurrentHashMap<>();
+
+  private record IndexedVersion(String version, TileIndex index) {}
+
+  public Tiles3dService(Tiles3dSettings settings) {
+    this.settings = settings;
+    this.cache = new TileCache(settings.cacheBytes());
+  }
+
+  /** Whether the collection has 3D tiles: its source reads models, and it is 3D or configured for extrusion. */
+  public boolean offers(Collection collection) {
+    return collection.source().models().isPresent() && SURFACES.contains(collection.geometryType())
+        && (collection.is3d() || settings.extrusions().containsKey(collection.id()));
+  }
+
+  /** The tile index, built when the data changed since the last one. */
+  public TileIndex index(Collection collection) {
+    return indexed(collection).index();
+  }
+
+  public TileBytes tileset(Collection collection) {
+    IndexedVersion indexed = indexed(collection);
+    return cache.get(key(collection, indexed, "tileset", TileId.ROOT),
+        () -> TilesetWriter.write(indexed.index().scheme()));
+  }
+
+  public TileBytes subtree(Collection collection, TileId root) {
+    IndexedVersion indexed = indexed(collection);
+    if (!indexed.index().hasSubtree(root)) {
+      throw new NotFoundException("There is no subtree " + path(root) + " in the 3D tiles of " + collection.id());
+    }
+    return cache.get(key(collection, indexed, "subtree", root), () -> SubtreeWriter.write(indexed.index(), root));
+  }
+
+  public TileBytes content(Collection collection, TileId tile) {
+    IndexedVersion indexed = indexed(collection);
+    if (!indexed.index().hasContent(tile)) {
+      throw new NotFoundException("There is no tile " + path(tile) + " with content in the 3D tiles of "
+          + collection.id());
+    }
+    return cache.get(key(collection, indexed, "content", tile), () -> build(collection, indexed.index(), tile));
+  }
+
+  /** One index build per collection at a time; requests for other collections go on meanwhile. */
+  private IndexedVersion indexed(Collection collection) {
+    ModelSource models = models(collection);
+    String version = versions.current(collection, models);
+    return indexes.compute(collection.id(), (id, indexed) -> indexed != null && indexed.version().equals(version)
+        ? indexed : new IndexedVersion(version, buildIndex(collection, models)));
+  }
+
+  private TileIndex buildIndex(Collection collection, ModelSource models) {
+    long start = System.nanoTime();
+    TileIndex index = BuildingLevels.index(models.bounds(collection, extrusion(collection)), settings.geoidOffset());
+    LOG.info("3D tiles of {}: {} tiles with content on {} levels, indexed in {} ms", collection.id(),
+        index.contentTiles().size(), index.scheme().availableLevels(), (System.nanoTime() - start) / 1_000_000);
+    return index;
+  }
+
+  private byte[] build(Collection collection, TileIndex index, TileId tile) {
+    PropertyTable table = new PropertyTable(collection.id(), collection.title(), collection.properties());
+    TileContentBuilder builder = new TileContentBuilder(index.scheme(), tile, settings.geoidOffset(), table);
+    List<String> ids = index.featureIds(tile);
+    models(collection).models(collection, ids, extrusion(collection), builder::add);
+    return builder.glb();
+  }
+
+  private static String key(Collection collection, IndexedVersion indexed, String kind, TileId tile) {
+    return collection.id() + "|" + indexed.version() + "|" + kind + "|" + path(tile);
+  }
+
+  private Extrusion extrusion(Collection collection) {
+    return collection.is3d() ? null : settings.extrusions().get(collection.id());
+  }
+
+  private ModelSource models(Collection collection) {
+    Optional<ModelSource> models = collection.source().models();
+    if (!offers(collection) || models.isEmpty()) {
+      throw new NotFoundException("Collection '" + collection.id() + "' has no 3D tiles: it needs 3D surfaces"
+          + " in PostGIS, or a height column configured under tiles3d.extrude." + collection.id());
+    }
+    return models.get();
+  }
+
+  private static String path(TileId tile) {
+    return tile.level() + "/" + tile.x() + "/" + tile.y();
+  }
+}

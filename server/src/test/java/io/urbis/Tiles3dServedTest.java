@@ -1,0 +1,204 @@
+package io.urbis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.urbis.api.ApiSettings;
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.CatalogBuilder;
+import io.urbis.server.UrbisServer;
+import io.urbis.source.Extrusion;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.SourceSettings;
+import io.urbis.source.postgis.PostgisFeatureSource;
+import io.urbis.source.postgis.PostgisTestDatabase;
+import io.urbis.testdata.Gdal;
+import io.urbis.testdata.NodeChecks;
+import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.Tiles3dService;
+import io.urbis.tiles3d.Tiles3dSettings;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generated city's 3D tiles served over HTTP, read by this test and by independent clients. */
+class Tiles3dServedTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static PostgisTestDatabase database;
+  private static FeatureSource source;
+  private static UrbisServer server;
+
+  @BeforeAll
+  static void serveTheCity() throws Exception {
+    database = new PostgisTestDatabase("/io/urbis/tiles3d/city3d.sql");
+    source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of());
+    server = serve(source, Map.of("footprints", new Extrusion("height_m", "ground_m")));
+  }
+
+  private static UrbisServer serve(FeatureSource source, Map<String, Extrusion> extrusions) throws Exception {
+    Catalog catalog = new CatalogBuilder().add("city", source).build();
+    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES));
+    ApiSettings api = new ApiSettings("3D city", "Buildings in 3D", 10, 100);
+    return InProcessServer.start(api, tiles, catalog, List.of(source));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+    source.close();
+    database.close();
+  }
+
+  @Test
+  void theCollectionLinksItsTilesetAndHasA3dExtent() throws Exception {
+    JsonNode collection = json(get("/collections/blocks3d", Map.of()));
+    JsonNode spatial = collection.at("/extent/spatial");
+    assertEquals("http://www.opengis.net/def/crs/OGC/0/CRS84h", spatial.get("crs").asText());
+    assertEquals(6, spatial.at("/bbox/0").size());
+    List<String> types = new ArrayList<>();
+    collection.get("links").forEach(l -> {
+      if (l.get("rel").asText().equals("http://www.opengis.net/def/rel/ogc/1.0/3d-geovolumes")) {
+        types.add(l.get("type").asText());
+      }
+    });
+    assertEquals(List.of("application/json+3dtiles"), types);
+    String conformance = get("/conformance", Map.of()).body();
+    assertTrue(conformance.contains("http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/3d-tiles"));
+    assertFalse(get("/collections/flat", Map.of()).body().contains("3d-geovolumes"), "a 2D layer has no tileset");
+  }
+
+  @Test
+  void theTilesetIsImplicitQuadtreeTilingOverARegion() throws Exception {
+    JsonNode tileset = json(get("/collections/blocks3d/3dtiles", Map.of()));
+    assertEquals("1.1", tileset.at("/asset/version").asText());
+    assertEquals("QUADTREE", tileset.at("/root/implicitTiling/subdivisionScheme").asText());
+    assertEquals(6, tileset.at("/root/boundingVolume/region").size());
+    assertEquals("ADD", tileset.at("/root/refine").asText());
+  }
+
+  @Test
+  void badAddressesAreOgcExceptionsNeverServerErrors() throws Exception {
+    Map<String, Integer> expected = Map.of(
+        "/collections/nowhere/3dtiles", 404,
+        "/collections/flat/3dtiles", 404,
+        "/collections/blocks3d/3dtiles/content/99/0/0.glb", 404,
+        "/collections/blocks3d/3dtiles/content/1/5/0.glb", 404,
+        "/collections/blocks3d/3dtiles/content/0/-1/0.glb", 404,
+        "/collections/blocks3d/3dtiles/content/one/0/0.glb", 400,
+        "/collections/blocks3d/3dtiles/content/0/0/99999999999999999999.glb", 400,
+        "/collections/blocks3d/3dtiles/subtrees/1/0/0.subtree", 404,
+        "/collections/blocks3d/3dtiles/subtrees/x/0/0.subtree", 400,
+        "/collections/blocks3d/3dtiles?foo=bar", 400);
+    for (Map.Entry<String, Integer> entry : expected.entrySet()) {
+      HttpResponse<String> response = get(entry.getKey(), Map.of());
+      assertEquals(entry.getValue(), response.statusCode(), entry.getKey());
+      JsonNode error = json(response);
+      assertTrue(error.hasNonNull("code") && error.hasNonNull("description"), entry.getKey() + ": " + error);
+    }
+  }
+
+  @Test
+  void tilesCarryStrongEtagsAnswer304AndAreCompressedOnce() throws Exception {
+    for (String path : List.of("/collections/blocks3d/3dtiles/content/0/0/0.glb",
+        "/collections/blocks3d/3dtiles/subtrees/0/0/0.subtree", "/collections/blocks3d/3dtiles")) {
+      HttpResponse<byte[]> plain = getBytes(path, Map.of());
+      HttpResponse<byte[]> gzipped = getBytes(path, Map.of("Accept-Encoding", "gzip"));
+      assertEquals(200, gzipped.statusCode(), path);
+      assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), path);
+      assertFalse(plain.headers().firstValue("Content-Encoding").isPresent(), path);
+      try (GZIPInputStream once = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertArrayEquals(plain.body(), once.readAllBytes(), "gzipped exactly once: " + path);
+      }
+      String tag = gzipped.headers().firstValue("ETag").orElseThrow();
+      assertFalse(tag.startsWith("W/"), "strong: " + tag);
+      assertNotEquals(tag, plain.headers().firstValue("ETag").orElseThrow(), "each form has its own tag");
+      assertEquals(304, get(path, Map.of("If-None-Match", tag, "Accept-Encoding", "gzip")).statusCode(), path);
+    }
+  }
+
+  @Test
+  void theGltfValidatorAndLoadersGlAcceptEveryTile() {
+    NodeChecks.assumeNode();
+    for (String collection : List.of("blocks3d", "footprints")) {
+      NodeChecks.Result result = NodeChecks.run("validate.mjs", url("/collections/" + collection + "/3dtiles"));
+      assertTrue(result.passed(), result.output());
+    }
+  }
+
+  @Test
+  void theRealWeselFootprintsPassTheSameClients() throws Exception {
+    NodeChecks.assumeNode();
+    Optional<Path> footprints = SharedData.file("nrw_wesel_lod2/wesel_buildings_footprints.gpkg");
+    assumeTrue(footprints.isPresent(), "the shared Wesel data is absent");
+    assumeTrue(Gdal.has("ogr2ogr"), "ogr2ogr (gdal-bin) is not installed");
+    try (PostgisTestDatabase wesel = new PostgisTestDatabase("/io/urbis/tiles3d/postgis.sql")) {
+      wesel.loadWithGdal(footprints.get());
+      try (FeatureSource weselSource = new PostgisFeatureSource(wesel.url(), SourceSettings.DEFAULTS, List.of())) {
+        UrbisServer weselServer = serve(weselSource,
+            Map.of("buildings", new Extrusion("measured_height", "ground_z_min")));
+        try {
+          NodeChecks.Result result = NodeChecks.run("validate.mjs",
+              "http://127.0.0.1:" + weselServer.port() + "/collections/buildings/3dtiles");
+          assertTrue(result.passed(), result.output());
+          assertTrue(result.output().contains("\"features\":6631"), result.output());
+        } finally {
+          weselServer.stop();
+        }
+      }
+    }
+  }
+
+  @Test
+  void cesiumInHeadlessChromiumLoadsEveryTileAndDrawsTheCity() throws Exception {
+    NodeChecks.assumeNode();
+    assumeTrue(Gdal.has("chromium"), "Debian's chromium is not installed: scripts/test.sh installs it");
+    assumeTrue(getClass().getResource("/assets/cesium/Cesium.js") != null, "built with -Dcesium.skip=true");
+    Path screenshot = Path.of("target", "tiles3d-cesium.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    NodeChecks.Result result = NodeChecks.run("cesium.mjs", url("/collections/blocks3d?f=html"),
+        screenshot.toString());
+    assertTrue(result.passed(), result.output());
+    assertTrue(Files.size(screenshot) > 10_000, "a screenshot with something in it");
+  }
+
+  private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+}

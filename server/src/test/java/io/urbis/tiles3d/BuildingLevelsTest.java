@@ -1,0 +1,107 @@
+package io.urbis.tiles3d;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.urbis.source.ModelBounds;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildingLevelsTest {
+
+  /** 2,000 buildings of 5-40 m and a few 150-400 m halls, scattered over about 6 by 5 km near Wesel. */
+  private static List<ModelBounds> city() {
+    Random random = new Random(42);
+    List<ModelBounds> buildings = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      double size = i % 100 == 0 ? 150 + random.nextDouble() * 250 : 5 + random.nextDouble() * 35;
+      double lon = 6.58 + random.nextDouble() * 0.08;
+      double lat = 51.64 + random.nextDouble() * 0.045;
+      double dLon = size / (111_320 * Math.cos(Math.toRadians(lat)));
+      double dLat = size / 111_320;
+      buildings.add(new ModelBounds("b" + i, lon, lat, lon + dLon, lat + dLat, 20, 20 + random.nextDouble() * 30));
+    }
+    return buildings;
+  }
+
+  @Test
+  void everyBuildingIsInExactlyOneTile() {
+    List<ModelBounds> city = city();
+    TileIndex index = BuildingLevels.index(city, 0);
+    List<String> placed = new ArrayList<>();
+    index.contentTiles().forEach(tile -> placed.addAll(index.featureIds(tile)));
+    assertEquals(city.size(), placed.size());
+    assertEquals(city.size(), new HashSet<>(placed).size());
+  }
+
+  @Test
+  void everyTileRegionContainsItsBuildingsFootprintsAndHeights() {
+    List<ModelBounds> city = city();
+    TileIndex index = BuildingLevels.index(city, 47);
+    TilingScheme scheme = index.scheme();
+    for (ModelBounds b : city) {
+      TileId tile = BuildingLevels.tileOf(scheme, b);
+      assertTrue(index.featureIds(tile).contains(b.id()));
+      double[] bounds = scheme.bounds(tile);
+      assertTrue(bounds[0] <= b.minLon() && b.maxLon() <= bounds[2], b + " in " + tile);
+      assertTrue(bounds[1] <= b.minLat() && b.maxLat() <= bounds[3], b + " in " + tile);
+      assertTrue(scheme.minHeight() <= b.minZ() + 47 && b.maxZ() + 47 <= scheme.maxHeight());
+    }
+  }
+
+  @Test
+  void largerBuildingsSitHigherAndNoTileHoldsOneOverAnEighthOfItsSize() {
+    TileIndex index = BuildingLevels.index(city(), 0);
+    TilingScheme scheme = index.scheme();
+    assertTrue(scheme.availableLevels() >= 4, "6 km down to leaves of at most 1 km");
+    int hallLevels = 0;
+    for (ModelBounds b : city()) {
+      TileId tile = BuildingLevels.tileOf(scheme, b);
+      double size = Math.max(TilingScheme.widthMetres(b.minLon(), b.maxLon(), b.minLat()),
+          TilingScheme.heightMetres(b.minLat(), b.maxLat()));
+      assertTrue(tile.level() == 0 || size <= scheme.tileSizeMetres(tile.level()) / 8 + 1e-9, b.id());
+      if (size > 150) {
+        hallLevels = Math.max(hallLevels, tile.level());
+      }
+    }
+    assertTrue(hallLevels < scheme.availableLevels() - 1, "halls stay above the leaves");
+  }
+
+  @Test
+  void geometricErrorHalvesFromLevelToLevel() {
+    TilingScheme scheme = BuildingLevels.index(city(), 0).scheme();
+    for (int level = 1; level < scheme.availableLevels(); level++) {
+      assertEquals(scheme.geometricError(level - 1) / 2, scheme.geometricError(level), 1e-9);
+    }
+    assertTrue(scheme.tileSizeMetres(scheme.availableLevels() - 1) <= TilingScheme.LEAF_SIZE_METRES);
+  }
+
+  @Test
+  void everyAncestorOfContentIsAvailableAndNothingElse() {
+    TileIndex index = BuildingLevels.index(city(), 0);
+    Set<TileId> expected = new HashSet<>();
+    for (TileId tile : index.contentTiles()) {
+      for (TileId t = tile; ; t = t.parent()) {
+        expected.add(t);
+        if (t.level() == 0) {
+          break;
+        }
+      }
+    }
+    int available = 0;
+    for (int level = 0; level < index.scheme().availableLevels(); level++) {
+      for (long x = 0; x < 1L << level; x++) {
+        for (long y = 0; y < 1L << level; y++) {
+          TileId tile = new TileId(level, x, y);
+          assertEquals(expected.contains(tile), index.isAvailable(tile), tile.toString());
+          available += index.isAvailable(tile) ? 1 : 0;
+        }
+      }
+    }
+    assertEquals(expected.size(), available);
+  }
+}

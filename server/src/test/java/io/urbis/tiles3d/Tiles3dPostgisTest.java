@@ -1,0 +1,115 @@
+package io.urbis.tiles3d;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.urbis.catalog.Catalog;
+import io.urbis.catalog.CatalogBuilder;
+import io.urbis.catalog.Collection;
+import io.urbis.error.NotFoundException;
+import io.urbis.source.Extrusion;
+import io.urbis.source.SourceSettings;
+import io.urbis.source.postgis.PostgisFeatureSource;
+import io.urbis.source.postgis.PostgisTestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** 3D tiles of the generated city in PostGIS, walked through subtrees as a client walks them. */
+class Tiles3dPostgisTest {
+
+  private static PostgisTestDatabase database;
+  private static PostgisFeatureSource source;
+  private static Catalog catalog;
+  private static Tiles3dService tiles;
+
+  @BeforeAll
+  static void loadTheCity() throws Exception {
+    database = new PostgisTestDatabase("/io/urbis/tiles3d/city3d.sql");
+    source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of());
+    catalog = new CatalogBuilder().add("city", source).build();
+    tiles = new Tiles3dService(new Tiles3dSettings(47, Map.of("footprints", new Extrusion("height_m", "ground_m")),
+        Tiles3dSettings.DEFAULT_CACHE_BYTES));
+  }
+
+  @AfterAll
+  static void dropTheCity() throws Exception {
+    source.close();
+    database.close();
+  }
+
+  @Test
+  void everyBlockIsInExactlyOneTileAndEveryTileContainsItsContent() throws Exception {
+    TilesetWalk walk = walk("blocks3d");
+    assertEquals(400, walk.featureIds.size());
+    assertEquals(400, new HashSet<>(walk.featureIds).size());
+    assertTrue(walk.maxLevel >= 1, "the halls sit above the houses");
+  }
+
+  @Test
+  void extrudedFootprintsWithCourtyardsAreTiledTooButNotThoseWithoutHeight() throws Exception {
+    TilesetWalk walk = walk("footprints");
+    assertEquals(399, new HashSet<>(walk.featureIds).size());
+    assertEquals(399, walk.featureIds.size());
+    assertFalse(walk.featureIds.contains("7"));
+  }
+
+  @Test
+  void heightsAreRaisedByTheGeoidOffset() {
+    TilingScheme scheme = tiles.index(collection("blocks3d")).scheme();
+    assertEquals(20 + 47, scheme.minHeight(), 1e-9);
+    assertEquals(24 + 6 + 24 + 47, scheme.maxHeight(), 1e-6, "ground up to 24 m, blocks up to 30 m tall");
+  }
+
+  @Test
+  void anEmptyCollectionHasATilesetAndARootSubtreeWithoutTiles() throws Exception {
+    Collection empty = collection("empty3d");
+    assertTrue(tiles.offers(empty));
+    assertTrue(tiles.tileset(empty).content().length > 0);
+    SubtreeFile root = SubtreeFile.read(tiles.subtree(empty, TileId.ROOT).content());
+    assertFalse(root.tile(0));
+    assertFalse(root.content(0));
+  }
+
+  @Test
+  void aFlatCollectionHasNoTiles() {
+    Collection flat = collection("flat");
+    assertFalse(tiles.offers(flat));
+    assertThrows(NotFoundException.class, () -> tiles.tileset(flat));
+  }
+
+  @Test
+  void theDataVersionChangesWhenTheTableDoes() throws Exception {
+    Collection blocks = collection("blocks3d");
+    String before = source.models().orElseThrow().dataVersion(blocks);
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE blocks3d SET name = 'Renamed' WHERE id = 2");
+      statement.execute("SELECT pg_stat_force_next_flush()");
+    }
+    String after = source.models().orElseThrow().dataVersion(blocks);
+    for (int tries = 0; tries < 50 && after.equals(before); tries++) {
+      Thread.sleep(100);
+      after = source.models().orElseThrow().dataVersion(blocks);
+    }
+    assertNotEquals(before, after);
+  }
+
+  private static TilesetWalk walk(String collectionId) throws Exception {
+    Collection collection = collection(collectionId);
+    TilingScheme scheme = tiles.index(collection).scheme();
+    return new TilesetWalk(scheme, tile -> tiles.subtree(collection, tile).content(),
+        tile -> tiles.content(collection, tile).content()).walk();
+  }
+
+  private static Collection collection(String id) {
+    return catalog.find(id).orElseThrow();
+  }
+}

@@ -1,0 +1,84 @@
+package io.urbis.tiles3d;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
+ * checks each tile on the way: every position lies in the tile's region. Collects the feature ids it meets.
+ */
+final class TilesetWalk {
+
+  /** A centimetre, in radians of latitude. */
+  private static final double CENTIMETRE_RADIANS = 0.01 / 6_378_137;
+
+  private final TilingScheme scheme;
+  private final Function<TileId, byte[]> subtrees;
+  private final Function<TileId, byte[]> contents;
+  final List<String> featureIds = new ArrayList<>();
+  int tiles;
+  int maxLevel;
+
+  TilesetWalk(TilingScheme scheme, Function<TileId, byte[]> subtrees, Function<TileId, byte[]> contents) {
+    this.scheme = scheme;
+    this.subtrees = subtrees;
+    this.contents = contents;
+  }
+
+  TilesetWalk walk() throws Exception {
+    walkSubtree(TileId.ROOT);
+    return this;
+  }
+
+  private void walkSubtree(TileId root) throws Exception {
+    SubtreeFile subtree = SubtreeFile.read(subtrees.apply(root));
+    int levels = TilingScheme.SUBTREE_LEVELS;
+    for (int level = 0; level < levels && root.level() + level < scheme.availableLevels(); level++) {
+      for (long dx = 0; dx < 1L << level; dx++) {
+        for (long dy = 0; dy < 1L << level; dy++) {
+          int bit = (int) (Morton.levelOffset(level) + Morton.index(dx, dy));
+          if (subtree.content(bit)) {
+            assertTrue(subtree.tile(bit), "a tile with content is available");
+            checkContent(root.descendant(level, dx, dy));
+          }
+        }
+      }
+    }
+    for (long dx = 0; dx < 1L << levels; dx++) {
+      for (long dy = 0; dy < 1L << levels; dy++) {
+        if (subtree.childSubtree((int) Morton.index(dx, dy))) {
+          walkSubtree(root.descendant(levels, dx, dy));
+        }
+      }
+    }
+  }
+
+  private void checkContent(TileId tile) throws Exception {
+    GlbFile glb = GlbFile.read(contents.apply(tile));
+    tiles++;
+    maxLevel = Math.max(maxLevel, tile.level());
+    featureIds.addAll(glb.strings(PropertyTable.ID_PROPERTY));
+    double[] region = scheme.region(tile);
+    double[] t = glb.translation();
+    for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
+      float[] p = glb.floats(primitive.at("/attributes/POSITION").asInt());
+      for (int i = 0; i < p.length; i += 3) {
+        // glTF is Y-up: ECEF (X, Y, Z) is glTF (x, -z, y)
+        double[] geodetic = Ecef.toGeodetic(t[0] + p[i], -(t[2] + p[i + 2]), t[1] + p[i + 1]);
+        double lon = Math.toRadians(geodetic[0]);
+        double lat = Math.toRadians(geodetic[1]);
+        String where = tile + " vertex " + i / 3;
+        assertTrue(lon >= region[0] - CENTIMETRE_RADIANS && lon <= region[2] + CENTIMETRE_RADIANS, where);
+        assertTrue(lat >= region[1] - CENTIMETRE_RADIANS && lat <= region[3] + CENTIMETRE_RADIANS, where);
+        assertTrue(geodetic[2] >= region[4] - 0.01 && geodetic[2] <= region[5] + 0.01, where + " h " + geodetic[2]);
+      }
+    }
+    assertEquals(glb.json().at("/extensions/EXT_structural_metadata/propertyTables/0/count").asInt(),
+        glb.strings(PropertyTable.ID_PROPERTY).size());
+  }
+}
