@@ -14,7 +14,8 @@ import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.testdata.Gdal;
-import io.urbis.testdata.SharedData;
+import io.urbis.testdata.AtsQueries;
+import io.urbis.testdata.AtsQueries.Query;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Cql2AtsThroughApiTest {
 
-  private static final Optional<Path> ATS = SharedData.folder().map(folder -> folder.resolve("cql2-ats"))
-      .filter(Files::isDirectory);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   /** Above the largest layer (177 countries), so that one page holds every match. */
@@ -53,31 +51,17 @@ class Cql2AtsThroughApiTest {
   private static Cql2TestDatabase database;
   private static UrbisServer server;
 
-  record Query(String line, String collection, String filter, int expected) {
-
-    @Override
-    public String toString() {
-      return "line " + line + ", " + collection.replace("ne_110m_", "") + ": " + filter;
-    }
-  }
-
-  /** The rows of {@code verification.tsv}, whose counts were checked against the data with GDAL (PROVENANCE.md). */
   static List<Query> queries() throws Exception {
-    if (ATS.isEmpty()) {
-      return List.of(new Query("-", "-", "shared data missing", 0));
-    }
-    return Files.readAllLines(ATS.get().resolve("verification.tsv")).stream().skip(1)
-        .map(line -> line.split("\t", -1))
-        .map(columns -> new Query(columns[0], columns[3], columns[4], Integer.parseInt(columns[6])))
-        .toList();
+    return AtsQueries.all();
   }
 
   @BeforeAll
   static void serveTheAtsDataFromBothSources() throws Exception {
-    assumeTrue(ATS.isPresent(), "shared CQL2 ATS data not found beside the repository");
+    assumeTrue(AtsQueries.FOLDER.isPresent(), "shared CQL2 ATS data not found beside the repository");
     assumeTrue(Gdal.has("ogr2ogr"), "ogr2ogr is not on the PATH");
     // a copy: the shared folder may be read-only, and SQLite wants to write beside a database it opens
-    Path geoPackage = Files.copy(ATS.get().resolve("data/ne110m4cql2.gpkg"), folder.resolve("ne110m4cql2.gpkg"));
+    Path geoPackage = Files.copy(AtsQueries.FOLDER.get().resolve("data/ne110m4cql2.gpkg"),
+        folder.resolve("ne110m4cql2.gpkg"));
     database = new Cql2TestDatabase();
     database.loadWithGdal(geoPackage);
     CatalogBuilder catalog = new CatalogBuilder();
@@ -115,7 +99,7 @@ class Cql2AtsThroughApiTest {
   }
 
   private static void assertCountInBothEncodings(String collection, Query query) throws Exception {
-    String filter = query.filter().replace("{queryable}", geometryQueryable(collection));
+    String filter = query.filter().replace(AtsQueries.GEOMETRY_PLACEHOLDER, geometryQueryable(collection));
     TreeSet<String> fromText = ids(collection, "cql2-text", filter);
     assertEquals(query.expected(), fromText.size(), "features matching the text form");
     String json = Cql2JsonWriter.write(Cql2TextParser.parse(filter));

@@ -1,17 +1,15 @@
 package io.urbis.tiles;
 
+import io.urbis.crs.CoordinateTransformFilter;
 import io.urbis.crs.EnvelopeSampler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * Moves coordinates between CRS84 and the CRS of a tile matrix set with proj4j; identity for WorldCRS84Quad. Proj4j
@@ -56,46 +54,12 @@ public final class TmsProjection {
   /** Transforms a CRS84 geometry in place into the set's CRS and returns it. */
   public Geometry fromCrs84(Geometry geometry) {
     if (toTms != null) {
-      geometry.apply(new Transform(toTms));
+      geometry.apply(CoordinateTransformFilter.outsideDomainAsNaN(toTms));
     }
     return geometry;
   }
 
   private static CoordinateReferenceSystem system(int srid) {
     return SYSTEMS.computeIfAbsent(srid, code -> FACTORY.createFromName("EPSG:" + code));
-  }
-
-  /** Transforms every coordinate in place; a coordinate outside the projection's domain becomes NaN. */
-  private static final class Transform implements CoordinateSequenceFilter {
-
-    private final CoordinateTransform transform;
-    private final ProjCoordinate source = new ProjCoordinate();
-    private final ProjCoordinate target = new ProjCoordinate();
-
-    Transform(CoordinateTransform transform) {
-      this.transform = transform;
-    }
-
-    @Override
-    public void filter(CoordinateSequence sequence, int index) {
-      source.setValue(sequence.getX(index), sequence.getY(index));
-      try {
-        transform.transform(source, target);
-      } catch (RuntimeException outsideDomain) {
-        target.setValue(Double.NaN, Double.NaN);
-      }
-      sequence.setOrdinate(index, CoordinateSequence.X, target.x);
-      sequence.setOrdinate(index, CoordinateSequence.Y, target.y);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
-    }
   }
 }

@@ -9,14 +9,12 @@ import io.urbis.cql2.postgis.CompiledSql;
 import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.cql2.postgis.PropertyResolver;
 import io.urbis.cql2.text.Cql2TextParser;
-import io.urbis.testdata.SharedData;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.urbis.testdata.AtsQueries;
+import io.urbis.testdata.AtsQueries.Query;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,34 +28,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Cql2AtsTest {
 
-  private static final Optional<Path> ATS = SharedData.folder().map(folder -> folder.resolve("cql2-ats"))
-      .filter(Files::isDirectory);
   private static AtsDataset data;
   private static Cql2TestDatabase database;
 
-  record Row(String line, String collection, String filter, int expected) {
-
-    @Override
-    public String toString() {
-      return "line " + line + ", " + collection.replace("ne_110m_", "") + ": " + filter;
-    }
-  }
-
-  static List<Row> rows() throws Exception {
-    if (ATS.isEmpty()) {
-      return List.of(new Row("-", "-", "shared data missing", 0));
-    }
-    return Files.readAllLines(ATS.get().resolve("verification.tsv")).stream().skip(1)
-        .map(line -> line.split("\t", -1))
-        .map(columns -> new Row(columns[0], columns[3], columns[4].replace("{queryable}", "geom"),
-            Integer.parseInt(columns[6])))
-        .toList();
+  /** The template rows name the geometry queryable {@code geom}, as the data has it. */
+  static List<Query> rows() throws Exception {
+    return AtsQueries.all().stream().map(query -> new Query(query.line(), query.collection(),
+        query.filter().replace(AtsQueries.GEOMETRY_PLACEHOLDER, "geom"), query.expected())).toList();
   }
 
   @BeforeAll
   static void loadData() throws Exception {
-    assumeTrue(ATS.isPresent(), "shared CQL2 ATS data not found beside the repository");
-    data = new AtsDataset(ATS.get().resolve("data"));
+    assumeTrue(AtsQueries.FOLDER.isPresent(), "shared CQL2 ATS data not found beside the repository");
+    data = new AtsDataset(AtsQueries.FOLDER.get().resolve("data"));
     database = new Cql2TestDatabase();
     data.copyInto(database.connection());
   }
@@ -71,7 +54,7 @@ class Cql2AtsTest {
 
   @ParameterizedTest
   @MethodSource("rows")
-  void theJtsEvaluatorFindsTheExpectedCount(Row row) {
+  void theJtsEvaluatorFindsTheExpectedCount(Query row) {
     Expression filter = Cql2TextParser.parse(row.filter());
     JtsFilterEvaluator evaluator = new JtsFilterEvaluator(filter, data.queryables.get(row.collection()));
     long count = data.features.get(row.collection()).stream()
@@ -82,7 +65,7 @@ class Cql2AtsTest {
 
   @ParameterizedTest
   @MethodSource("rows")
-  void postgisFindsTheExpectedCount(Row row) throws Exception {
+  void postgisFindsTheExpectedCount(Query row) throws Exception {
     Queryables queryables = data.queryables.get(row.collection());
     CompiledSql where = new PostgisSqlCompiler(queryables, resolver(queryables)).compile(
         Cql2TextParser.parse(row.filter()));

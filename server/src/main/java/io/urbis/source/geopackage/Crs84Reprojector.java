@@ -1,19 +1,17 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.crs.CoordinateTransformFilter;
 import io.urbis.crs.EnvelopeSampler;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.io.Proj4FileReader;
 
 /**
@@ -75,7 +73,7 @@ final class Crs84Reprojector {
   /** Transforms {@code geometry} in place to CRS84 and returns it. */
   Geometry toCrs84(Geometry geometry) {
     if (toCrs84 != null) {
-      geometry.apply(new TransformFilter(toCrs84));
+      geometry.apply(CoordinateTransformFilter.strict(toCrs84));
     }
     return geometry;
   }
@@ -83,7 +81,7 @@ final class Crs84Reprojector {
   /** Transforms {@code geometry} in place from CRS84 to the storage CRS and returns it. */
   Geometry fromCrs84(Geometry geometry) {
     if (fromCrs84 != null) {
-      geometry.apply(new TransformFilter(fromCrs84));
+      geometry.apply(CoordinateTransformFilter.strict(fromCrs84));
     }
     return geometry;
   }
@@ -117,36 +115,6 @@ final class Crs84Reprojector {
       return FACTORY.createFromName("EPSG:" + srid);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("unsupported coordinate reference system EPSG:" + srid, e);
-    }
-  }
-
-  /** Transforms every coordinate of a geometry in place, keeping Z. */
-  private static final class TransformFilter implements CoordinateSequenceFilter {
-
-    private final CoordinateTransform transform;
-    private final ProjCoordinate source = new ProjCoordinate();
-    private final ProjCoordinate target = new ProjCoordinate();
-
-    TransformFilter(CoordinateTransform transform) {
-      this.transform = transform;
-    }
-
-    @Override
-    public void filter(CoordinateSequence sequence, int index) {
-      source.setValue(sequence.getX(index), sequence.getY(index));
-      transform.transform(source, target);
-      sequence.setOrdinate(index, CoordinateSequence.X, target.x);
-      sequence.setOrdinate(index, CoordinateSequence.Y, target.y);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
     }
   }
 }
