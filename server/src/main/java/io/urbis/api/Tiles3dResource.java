@@ -1,10 +1,10 @@
 package io.urbis.api;
 
+import io.urbis.cache.TileBytes;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.error.NotFoundException;
-import io.urbis.tiles3d.TileBytes;
 import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;

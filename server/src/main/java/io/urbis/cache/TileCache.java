@@ -1,4 +1,4 @@
-package io.urbis.tiles3d;
+package io.urbis.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,18 +8,18 @@ import java.util.function.Supplier;
  * Built tiles in memory, least recently used first out once the bytes exceed the budget. Keys carry the data
  * version, so tiles of changed data are never served; they age out.
  */
-final class TileCache {
+public final class TileCache {
 
   private final long budget;
   private final LinkedHashMap<String, TileBytes> tiles = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
-  TileCache(long budget) {
+  public TileCache(long budget) {
     this.budget = budget;
   }
 
   /** The cached tile, or the one {@code build} makes (outside the lock, so slow builds block nobody). */
-  TileBytes get(String key, Supplier<byte[]> build) {
+  public TileBytes get(String key, Supplier<byte[]> build) {
     synchronized (this) {
       TileBytes cached = tiles.get(key);
       if (cached != null) {

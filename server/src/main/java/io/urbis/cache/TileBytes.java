@@ -1,4 +1,4 @@
-package io.urbis.tiles3d;
+package io.urbis.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +9,12 @@ import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A built tileset, subtree or tile with its strong entity tag (a hash of the bytes) and its gzip form, both
+ * A built tile (vector tile, or 3D tileset, subtree or tile) with its strong entity tag (a hash of the bytes) and its gzip form, both
  * computed once: compressing a cached tile on every request took most of its serving time.
  */
 public record TileBytes(byte[] content, byte[] gzipped, String entityTag) {
 
-  static TileBytes of(byte[] content) {
+  public static TileBytes of(byte[] content) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
       return new TileBytes(content, gzip(content), HexFormat.of().formatHex(digest, 0, 16));
@@ -24,7 +24,7 @@ public record TileBytes(byte[] content, byte[] gzipped, String entityTag) {
   }
 
   /** Bytes held in memory, both forms. */
-  long size() {
+  public long size() {
     return content.length + gzipped.length;
   }
 
