@@ -91,7 +91,7 @@ public final class Urbis {
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit());
     TileSettings tiles = new TileSettings(config.tiles().cacheControl(),
-        new TileProperties(config.tiles().properties()));
+        new TileProperties(config.tiles().properties()), config.tiles().cacheBytes());
     Tiles3dService tiles3d = new Tiles3dService(Tiles3dSetup.settings(config.tiles3d(), catalog));
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, tiles, tiles3d,
         catalog, sources));

@@ -43,8 +43,8 @@ public final class CollectionTilesResource {
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
   public Response tile(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
       @PathParam("tileMatrix") String matrix, @PathParam("tileRow") String row, @PathParam("tileCol") String col,
-      @Context Request request) {
-    return endpoints.tile(data(collectionId), set, matrix, row, col, request);
+      @Context Request request, @Context HttpHeaders headers) {
+    return endpoints.tile(data(collectionId), set, matrix, row, col, request, headers);
   }
 
   @GET

@@ -5,8 +5,11 @@ package io.urbis.tiles;
  *
  * @param cacheControl the {@code Cache-Control} header of tiles and tile metadata
  * @param properties the properties per collection and zoom
+ * @param cacheBytes how many bytes of built tiles the memory cache keeps
  */
-public record TileSettings(String cacheControl, TileProperties properties) {
+public record TileSettings(String cacheControl, TileProperties properties, long cacheBytes) {
 
-  public static final TileSettings DEFAULTS = new TileSettings("max-age=60", TileProperties.ALL);
+  public static final long DEFAULT_CACHE_BYTES = 128L << 20;
+  public static final TileSettings DEFAULTS = new TileSettings("max-age=60", TileProperties.ALL,
+      DEFAULT_CACHE_BYTES);
 }
