@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * Builds tiles and keeps them in a cache: checks the address against the tile set's limits (404 outside them, OGC 20-057 /req/core/tc-error),
  * asks each layer's source for its layer and joins the layers into one tile (protobuf concatenation merges them).
  */
-final class VectorTiles {
+public final class VectorTiles {
 
   private final TileSettings settings;
   private final TileCache cache;
@@ -30,9 +30,9 @@ final class VectorTiles {
   /** Limits per tile set and tile matrix set: projecting an extent for every tile request would be waste. */
   private final Map<String, List<TileMatrixLimits>> limits = new ConcurrentHashMap<>();
 
-  VectorTiles(TileSettings settings) {
+  public VectorTiles(TileSettings settings) {
     this.settings = settings;
-    this.cache = new TileCache(settings.cacheBytes());
+    this.cache = new TileCache(settings.cacheBytes(), settings.cacheDirectory());
   }
 
   TileSettings settings() {
@@ -40,7 +40,7 @@ final class VectorTiles {
   }
 
   /** The tiles of each matrix that hold data. */
-  List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
+  public List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
     return limits.computeIfAbsent(set.id() + "\n" + data.id(), key -> TileDataArea.limits(set, data.extent()));
   }
 
@@ -48,7 +48,7 @@ final class VectorTiles {
    * The tile from the cache, or built and cached; no bytes when no feature is in it. The key holds every layer's
    * data version, so a change to any layer's data builds the tile anew.
    */
-  TileBytes tile(TiledData data, TileAddress address) {
+  public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
     int zoom = Integer.parseInt(address.tileMatrix().id());
     return cache.get(key(data, address, zoom), () -> build(data, address, zoom));

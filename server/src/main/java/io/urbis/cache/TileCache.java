@@ -1,21 +1,27 @@
 package io.urbis.cache;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Built tiles in memory, least recently used first out once the bytes exceed the budget. Keys carry the data
- * version, so tiles of changed data are never served; they age out.
+ * Built tiles in memory, least recently used first out once the bytes exceed the budget, and on disk when a
+ * directory is configured: a tile not in memory is read from there before it is built, and every built tile is
+ * stored there. Keys carry the data version, so tiles of changed data are never served; they age out.
  */
 public final class TileCache {
 
   private final long budget;
+  private final Optional<TileDirectory> disk;
   private final LinkedHashMap<String, TileBytes> tiles = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
-  public TileCache(long budget) {
+  /** A cache of {@code budget} bytes in memory, and in {@code directory} unless that is null. */
+  public TileCache(long budget, Path directory) {
     this.budget = budget;
+    this.disk = Optional.ofNullable(directory).map(TileDirectory::new);
   }
 
   /** The cached tile, or the one {@code build} makes (outside the lock, so slow builds block nobody). */
@@ -26,10 +32,10 @@ public final class TileCache {
         return cached;
       }
     }
-    TileBytes built = TileBytes.of(build.get());
+    TileBytes loaded = TileBytes.of(disk.flatMap(d -> d.read(key)).orElseGet(() -> built(key, build)));
     synchronized (this) {
-      TileBytes previous = tiles.put(key, built);
-      bytes += built.size() - (previous == null ? 0 : previous.size());
+      TileBytes previous = tiles.put(key, loaded);
+      bytes += loaded.size() - (previous == null ? 0 : previous.size());
       var oldest = tiles.entrySet().iterator();
       while (bytes > budget && oldest.hasNext()) {
         Map.Entry<String, TileBytes> entry = oldest.next();
@@ -37,6 +43,12 @@ public final class TileCache {
         oldest.remove();
       }
     }
-    return built;
+    return loaded;
+  }
+
+  private byte[] built(String key, Supplier<byte[]> build) {
+    byte[] content = build.get();
+    disk.ifPresent(d -> d.write(key, content));
+    return content;
   }
 }

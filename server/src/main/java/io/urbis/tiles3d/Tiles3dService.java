@@ -38,7 +38,7 @@ public final class Tiles3dService {
 
   public Tiles3dService(Tiles3dSettings settings) {
     this.settings = settings;
-    this.cache = new TileCache(settings.cacheBytes());
+    this.cache = new TileCache(settings.cacheBytes(), settings.cacheDirectory());
   }
 
   /** Whether the collection has 3D tiles: its source reads models, and it is 3D or configured for extrusion. */
