@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Built tiles in memory, least recently used first out once the bytes exceed the budget, and on disk when a
  * directory is configured: a tile not in memory is read from there before it is built, and every built tile is
- * stored there. Keys carry the data version, so tiles of changed data are never served; they age out.
+ * stored there. Keys carry the data version, so tiles of changed data are never served; they age out. A budget
+ * of 0 keeps nothing in memory: every tile not on disk is built per request.
  */
 public final class TileCache {
 
@@ -32,7 +33,11 @@ public final class TileCache {
         return cached;
       }
     }
-    TileBytes loaded = TileBytes.of(disk.flatMap(d -> d.read(key)).orElseGet(() -> built(key, build)));
+    byte[] content = disk.flatMap(d -> d.read(key)).orElseGet(() -> built(key, build));
+    if (budget <= 0) {
+      return TileBytes.uncompressed(content);
+    }
+    TileBytes loaded = TileBytes.of(content);
     synchronized (this) {
       TileBytes previous = tiles.put(key, loaded);
       bytes += loaded.size() - (previous == null ? 0 : previous.size());
