@@ -40,7 +40,12 @@ WORKLOADS = [
     ("item", "single item by id", "paths_item.txt", "sql/pgbench/item.sql", 0.5),
     ("tiles", "vector tiles z12–z16 (`buildings`, WebMercatorQuad, uncached)", "paths_tiles.txt",
      "WORK/tiles.pgbench.sql", 0.8),
+    # the same tiles from a second server with the tile cache on, each fetched once before any timed run
+    ("tiles_cached", "vector tiles z12–z16 from the tile cache (same tiles and ceiling)", "paths_tiles.txt",
+     "WORK/tiles.pgbench.sql", 20),
 ]
+# served by the server with the tile cache (run.sh --cached-base); every other workload by the uncached one
+CACHED_WORKLOADS = {"tiles_cached"}
 # WebMercatorQuad: the half width of the square world in metres; tiles carry a buffer of 256 of 4096 units
 MERCATOR_HALF = 20037508.342789244
 TILE_BUFFER = 256 / 4096
@@ -293,6 +298,8 @@ class Bench:
     def __init__(self, args):
         self.base = args.base.rstrip("/")
         self.pid = args.pid
+        self.cached_base = args.cached_base.rstrip("/") if args.cached_base else None
+        self.cached_pid = args.cached_pid
         self.work = os.path.abspath(args.work)
         self.out = args.out
         self.duration = args.duration
@@ -461,10 +468,32 @@ class Bench:
         h.close()
 
     # -- throughput ---------------------------------------------------------------------------------
+    def server_for(self, name):
+        """The base URL and process id of the server a workload (or its profiled run) is measured on."""
+        if name.removesuffix("_profiled") in CACHED_WORKLOADS:
+            if not self.cached_base:
+                raise RuntimeError(f"{name} needs the server with the tile cache: run.sh starts it (--cached-base)")
+            return self.cached_base, self.cached_pid
+        return self.base, self.pid
+
+    def fill_cache(self, chosen):
+        """Every path of the cached workloads fetched once, so that timed runs measure the cache, not the builds."""
+        for name, _, paths, *_ in chosen:
+            if name not in CACHED_WORKLOADS:
+                continue
+            base, _ = self.server_for(name)
+            h = Http(base)
+            with open(os.path.join(self.work, paths)) as f:
+                statuses = [h.get(line.strip())[0] for line in f if line.strip()]
+            h.close()
+            log(f"{name}: cache filled, {len(statuses)} tiles ({statuses.count(200)} with data, "
+                f"{statuses.count(204)} empty)")
+
     def run_wrk(self, name, paths_file, seconds, record):
+        base, pid = self.server_for(name)
         cmd = ["wrk", "-t", str(self.threads), "-c", str(self.conns), "-d", f"{seconds}s", "--timeout", "10s",
-               "-s", os.path.join(HERE, "lua/paths.lua"), self.base + "/", "--", os.path.join(self.work, paths_file)]
-        with CpuMeter(self.pid) as cpu:
+               "-s", os.path.join(HERE, "lua/paths.lua"), base + "/", "--", os.path.join(self.work, paths_file)]
+        with CpuMeter(pid) as cpu:
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
         if record:
             self.raw(f"wrk_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
@@ -546,6 +575,7 @@ class Bench:
         self.results["jit_warmup"] = {"seconds_per_workload": each, "jit_cpu_s": jit_cpu_s(self.pid) - jit0}
 
     def throughput(self, only=None):
+        self.fill_cache([w for w in WORKLOADS if not only or w[0] in only])
         self.jit_warmup(only)
         for name, title, paths, script, target in WORKLOADS:
             if only and name not in only:
@@ -754,10 +784,11 @@ class Bench:
             jfr_file = os.path.join(self.work, "raw", f"profile_{name}.jfr")
             if os.path.exists(jfr_file):
                 os.remove(jfr_file)
-            subprocess.run(["jcmd", str(self.pid), "JFR.start", f"name=bench_{name}", "settings=profile",
+            _, pid = self.server_for(name)
+            subprocess.run(["jcmd", str(pid), "JFR.start", f"name=bench_{name}", "settings=profile",
                             f"filename={jfr_file}"], capture_output=True, text=True, timeout=60)
             self.run_wrk(name + "_profiled", paths, seconds, False)
-            subprocess.run(["jcmd", str(self.pid), "JFR.stop", f"name=bench_{name}"], capture_output=True,
+            subprocess.run(["jcmd", str(pid), "JFR.stop", f"name=bench_{name}"], capture_output=True,
                            text=True, timeout=60)
             if not os.path.exists(jfr_file):
                 log(f"profile {name}: no JFR recording")
@@ -993,6 +1024,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", required=True)
     ap.add_argument("--pid", type=int, required=True)
+    ap.add_argument("--cached-base", default="", help="the server with the tile cache, for tiles_cached")
+    ap.add_argument("--cached-pid", type=int, default=0)
     ap.add_argument("--work", default=os.path.join(HERE, "work"))
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
     ap.add_argument("--duration", type=int, default=20)
@@ -1002,7 +1035,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--deep-pages", type=int, default=1000)
     ap.add_argument("--deep-reps", type=int, default=200)
-    ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item,tiles")
+    ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item,tiles,tiles_cached")
     ap.add_argument("--gc-log", default="", help="the server's -Xlog:gc file")
     ap.add_argument("--jar", default="", help="the jar that was started (for the report)")
     ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,deep,profile")

@@ -8,7 +8,7 @@
 #   BENCH_JIT_WARMUP=60  seconds of all Urbis workloads before the first measured one (the JIT's warm-up)
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
 #   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
-#   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles  run only some throughput workloads
+#   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles,tiles_cached  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
@@ -22,9 +22,20 @@ export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 export PGBENCH="$PG_BIN/pgbench"
 DB=urbis_bench
 SERVER_PID=""
+CACHED_PID=""
 BENCH_PY=""
 
 log() { printf '[run %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+stop_server() {
+  local pid="$1"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    log "stopping server (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
 
 cleanup() {
   local rc=$?
@@ -32,12 +43,8 @@ cleanup() {
     pkill -TERM -P "$BENCH_PY" 2>/dev/null || true   # its wrk/pgbench/psql children, by parent id
     kill "$BENCH_PY" 2>/dev/null || true
   fi
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    log "stopping server (pid $SERVER_PID)"
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_server "$SERVER_PID"
+  stop_server "$CACHED_PID"
   # anything else this script started and that is still running (wrk, pgbench, psql, python)
   local kids
   kids="$(jobs -p 2>/dev/null || true)"
@@ -99,24 +106,38 @@ for _ in $(seq 1 60); do   # not while a build is still writing it
 done
 cp -p "$JAR" "$WORK/urbis.jar"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-BASE="http://127.0.0.1:$PORT"
-log "starting the server on $BASE"
-DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
-  java -Xmx1g "-Xlog:gc:file=$WORK/gc.log" -jar "$WORK/urbis.jar" serve --config "$BENCH_DIR/urbis-bench.yaml" --port "$PORT" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
-  >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-up=0
-for _ in $(seq 1 120); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited; last log lines:"; tail -20 "$WORK/server.log"; exit 1; }
-  if curl -fsS -o /dev/null "$BASE/health" 2>/dev/null; then up=1; break; fi
-  sleep 0.5
-done
-((up)) || { log "server did not answer /health within 60 s"; tail -20 "$WORK/server.log"; exit 1; }
-log "server up (pid $SERVER_PID, RSS $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$SERVER_PID/status))"
+# start_server CONFIG NAME: a server on a free port, logging to $WORK/NAME.log and $WORK/gc-NAME.log (the main
+# one to server.log and gc.log); sets STARTED_PID and STARTED_BASE once it answers /health
+start_server() {
+  local config="$1" name="$2" port up=0
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  STARTED_BASE="http://127.0.0.1:$port"
+  log "starting the server ($(basename "$config")) on $STARTED_BASE"
+  DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
+    java -Xmx1g "-Xlog:gc:file=$WORK/${name/server/gc}.log" -jar "$WORK/urbis.jar" serve --config "$config" --port "$port" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
+    >"$WORK/$name.log" 2>&1 &
+  STARTED_PID=$!
+  for _ in $(seq 1 120); do
+    kill -0 "$STARTED_PID" 2>/dev/null || { log "server exited; last log lines:"; tail -20 "$WORK/$name.log"; exit 1; }
+    if curl -fsS -o /dev/null "$STARTED_BASE/health" 2>/dev/null; then up=1; break; fi
+    sleep 0.5
+  done
+  ((up)) || { log "server did not answer /health within 60 s"; tail -20 "$WORK/$name.log"; exit 1; }
+  log "server up (pid $STARTED_PID, RSS $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$STARTED_PID/status))"
+}
+
+# the uncached server (tile cache off) for every workload but tiles_cached, which has a second one with the cache
+start_server "$BENCH_DIR/urbis-bench.yaml" server
+SERVER_PID="$STARTED_PID" BASE="$STARTED_BASE"
+CACHED_ARGS=()
+if [[ -z "${BENCH_WORKLOADS:-}" || ",$BENCH_WORKLOADS," == *",tiles_cached,"* ]]; then
+  start_server "$BENCH_DIR/urbis-bench-cached.yaml" server-cached
+  CACHED_PID="$STARTED_PID"
+  CACHED_ARGS=(--cached-base "$STARTED_BASE" --cached-pid "$CACHED_PID")
+fi
 
 # ---------------------------------------------------------------------------------------------- measure
-python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" --work "$WORK" --out "$BENCH_DIR/RESULTS.md" \
+python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[@]}" --work "$WORK" --out "$BENCH_DIR/RESULTS.md" \
   --duration "${BENCH_DURATION:-20}" --warmup "${BENCH_WARMUP:-5}" --jit-warmup "${BENCH_JIT_WARMUP:-60}" \
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \

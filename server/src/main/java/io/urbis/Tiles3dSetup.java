@@ -6,6 +6,7 @@ import io.urbis.config.ConfigException;
 import io.urbis.config.Tiles3dConfig;
 import io.urbis.source.Extrusion;
 import io.urbis.tiles3d.Tiles3dSettings;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class Tiles3dSetup {
 
   private Tiles3dSetup() {}
 
-  static Tiles3dSettings settings(Tiles3dConfig config, Catalog catalog) {
+  static Tiles3dSettings settings(Tiles3dConfig config, Catalog catalog, Path cacheDirectory) {
     Map<String, Extrusion> extrusions = new HashMap<>();
     config.extrude().forEach((id, columns) -> {
       String key = "tiles3d.extrude." + id;
@@ -26,7 +27,8 @@ final class Tiles3dSetup {
       }
       extrusions.put(id, new Extrusion(columns.height(), columns.base()));
     });
-    return new Tiles3dSettings(config.geoidOffset(), extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES);
+    return new Tiles3dSettings(config.geoidOffset(), extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES,
+        cacheDirectory);
   }
 
   private static void requireColumn(Collection collection, String key, String column) {

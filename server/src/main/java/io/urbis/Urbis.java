@@ -1,21 +1,12 @@
 package io.urbis;
 
 import io.urbis.api.ApiSettings;
-import io.urbis.catalog.Catalog;
-import io.urbis.catalog.CatalogBuilder;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
 import io.urbis.importer.ImportCommand;
 import io.urbis.server.UrbisServer;
-import io.urbis.source.FeatureSource;
-import io.urbis.source.SourceSettings;
-import io.urbis.tiles.TileProperties;
-import io.urbis.tiles.TileSettings;
-import io.urbis.tiles3d.Tiles3dService;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +41,9 @@ public final class Urbis {
     if (args.length > 0 && args[0].equals("import")) {
       return new ImportCommand(out, err, environment).run(args);
     }
+    if (args.length > 0 && args[0].equals("seed")) {
+      return new SeedCommand(out, err, environment).run(args);
+    }
     try {
       CommandLine commandLine = CommandLine.parse(args);
       if (commandLine.help()) {
@@ -79,36 +73,25 @@ public final class Urbis {
   }
 
   private void serve(UrbisConfig config) throws Exception {
-    SourceSettings sourceSettings = new SourceSettings(config.coordinatePrecision(), config.exactCountLimit());
-    List<FeatureSource> sources = new ArrayList<>();
-    CatalogBuilder catalogBuilder = new CatalogBuilder();
-    for (String location : Sources.locations(config)) {
-      FeatureSource source = Sources.open(location, sourceSettings, config.schemas());
-      sources.add(source);
-      catalogBuilder.add(Sources.shortName(location), source);
-    }
-    Catalog catalog = catalogBuilder.build();
+    Publication publication = Publication.open(config);
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit());
-    TileSettings tiles = new TileSettings(config.tiles().cacheControl(),
-        new TileProperties(config.tiles().properties()));
-    Tiles3dService tiles3d = new Tiles3dService(Tiles3dSetup.settings(config.tiles3d(), catalog));
-    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api, tiles, tiles3d,
-        catalog, sources));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, sources), "urbis-shutdown"));
+    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
+        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources()));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
-    LOG.info("Urbis serves {} collections at http://{}:{}/", catalog.collections().size(), config.host(),
-        server.port());
+    LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),
+        config.host(), server.port());
     server.join();
   }
 
   /** Lets in-flight responses finish (graceful stop), then closes the sources they read from. */
-  private static void stop(UrbisServer server, List<FeatureSource> sources) {
+  private static void stop(UrbisServer server, Publication publication) {
     try {
       server.stop();
     } catch (Exception e) {
       LOG.warn("stopping the server: {}", e.getMessage());
     }
-    sources.forEach(FeatureSource::close);
+    publication.close();
   }
 }

@@ -9,7 +9,7 @@ import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.util.List;
 
-/** The whole application on a free loopback port, as {@code urbis serve} builds it, with default tile settings. */
+/** The whole application on a free loopback port, as {@code urbis serve} builds it. */
 final class InProcessServer {
 
   private InProcessServer() {}
@@ -20,8 +20,13 @@ final class InProcessServer {
 
   static UrbisServer start(ApiSettings api, Tiles3dService tiles3d, Catalog catalog, List<FeatureSource> sources)
       throws Exception {
-    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, TileSettings.DEFAULTS, tiles3d,
-        catalog, sources));
+    return start(api, TileSettings.DEFAULTS, tiles3d, catalog, sources);
+  }
+
+  static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
+      List<FeatureSource> sources) throws Exception {
+    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, catalog,
+        sources));
     server.start();
     return server;
   }

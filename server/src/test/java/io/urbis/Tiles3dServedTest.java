@@ -58,7 +58,8 @@ class Tiles3dServedTest {
 
   private static UrbisServer serve(FeatureSource source, Map<String, Extrusion> extrusions) throws Exception {
     Catalog catalog = new CatalogBuilder().add("city", source).build();
-    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES));
+    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES,
+        null));
     ApiSettings api = new ApiSettings("3D city", "Buildings in 3D", 10, 100);
     return InProcessServer.start(api, tiles, catalog, List.of(source));
   }

@@ -1,7 +1,6 @@
 package io.urbis.api;
 
 import io.urbis.catalog.Catalog;
-import io.urbis.catalog.Collection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code /collections/{collectionId}/tiles}: vector tiles of one collection (OGC 20-057, geodata-tilesets). */
 @Path("/collections/{collectionId}/tiles")
@@ -43,8 +41,8 @@ public final class CollectionTilesResource {
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
   public Response tile(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
       @PathParam("tileMatrix") String matrix, @PathParam("tileRow") String row, @PathParam("tileCol") String col,
-      @Context Request request) {
-    return endpoints.tile(data(collectionId), set, matrix, row, col, request);
+      @Context Request request, @Context HttpHeaders headers) {
+    return endpoints.tile(data(collectionId), set, matrix, row, col, request, headers);
   }
 
   @GET
@@ -62,8 +60,6 @@ public final class CollectionTilesResource {
   }
 
   private TiledData data(String collectionId) {
-    Collection collection = CollectionsResource.find(catalog, collectionId);
-    return new TiledData(collection.id(), collection.title(), List.of(collection),
-        List.of("collections", collection.id(), "tiles"), null);
+    return TiledData.of(CollectionsResource.find(catalog, collectionId));
   }
 }

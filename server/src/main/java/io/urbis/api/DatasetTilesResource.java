@@ -53,8 +53,8 @@ public final class DatasetTilesResource {
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
   public Response tile(@PathParam("tileMatrixSetId") String set, @PathParam("tileMatrix") String matrix,
       @PathParam("tileRow") String row, @PathParam("tileCol") String col,
-      @QueryParam("collections") String collections, @Context Request request) {
-    return endpoints.tile(data(collections), set, matrix, row, col, request);
+      @QueryParam("collections") String collections, @Context Request request, @Context HttpHeaders headers) {
+    return endpoints.tile(data(collections), set, matrix, row, col, request, headers);
   }
 
   @GET

@@ -1,5 +1,6 @@
 package io.urbis.api;
 
+import io.urbis.cache.TileBytes;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.Link;
 import io.urbis.encode.Representation;
@@ -10,7 +11,6 @@ import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileMatrixSets;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -56,19 +56,15 @@ final class TileSetEndpoints {
     return DocumentResponses.ok(request, document, representation);
   }
 
-  /** A tile with a strong ETag from its bytes; 204 when no feature is in it (OGC 20-057, /req/core/tc-error). */
-  Response tile(TiledData data, String setId, String matrix, String row, String col, Request request) {
+  /** A tile from the cache with its strong ETag; 204 when no feature is in it (OGC 20-057, /req/core/tc-error). */
+  Response tile(TiledData data, String setId, String matrix, String row, String col, Request request,
+      HttpHeaders headers) {
     TileAddress address = TileAddress.parse(tileMatrixSet(setId), matrix, row, col);
-    byte[] tile = tiles.tile(data, address);
-    if (tile.length == 0) {
+    TileBytes tile = tiles.tile(data, address);
+    if (tile.content().length == 0) {
       return Response.noContent().cacheControl(cacheControl).build();
     }
-    EntityTag tag = new EntityTag(DocumentResponses.hash(tile));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.cacheControl(cacheControl).build();
-    }
-    return Response.ok(tile, TileDocuments.MVT).tag(tag).cacheControl(cacheControl).build();
+    return TileResponses.of(request, headers, tile, TileDocuments.MVT, cacheControl);
   }
 
   Response tileJson(TiledData data, String setId, UriInfo uri, Request request) {

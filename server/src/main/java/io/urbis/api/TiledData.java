@@ -14,11 +14,18 @@ import java.util.List;
  * @param path the path segments of the tile set list, e.g. {@code collections, buildings, tiles}
  * @param selection the {@code collections} parameter to carry in links, or null
  */
-record TiledData(String id, String title, List<Collection> layers, List<String> path, String selection) {
+public record TiledData(String id, String title, List<Collection> layers, List<String> path,
+    String selection) {
 
-  TiledData {
+  public TiledData {
     layers = List.copyOf(layers);
     path = List.copyOf(path);
+  }
+
+  /** The tile set of one collection, at {@code /collections/{id}/tiles}. */
+  public static TiledData of(Collection collection) {
+    return new TiledData(collection.id(), collection.title(), List.of(collection),
+        List.of("collections", collection.id(), "tiles"), null);
   }
 
   /** The CRS84 box around the layers' extents, or null when none has data. */

@@ -1,10 +1,10 @@
 package io.urbis.api;
 
+import io.urbis.cache.TileBytes;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.error.NotFoundException;
-import io.urbis.tiles3d.TileBytes;
 import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +29,7 @@ public final class Tiles3dResource {
   static final String GLB_TYPE = "model/gltf-binary";
   static final String SUBTREE_TYPE = "application/octet-stream";
   /** Tiles change with the data: clients revalidate after a minute (cheap, thanks to ETags). */
-  private static final int MAX_AGE_SECONDS = 60;
+  private static final CacheControl CACHE = CacheControl.valueOf("max-age=60");
 
   private final Catalog catalog;
   private final Tiles3dService tiles;
@@ -91,38 +90,7 @@ public final class Tiles3dResource {
     }
   }
 
-  /**
-   * The tile, gzipped when the client accepts it: the cache holds both forms, so nothing is compressed per request
-   * (the server's compression handler leaves responses that carry a Content-Encoding alone). Each form has its own
-   * strong tag.
-   */
   private static Response respond(Request request, HttpHeaders headers, TileBytes tile, String mediaType) {
-    boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-    EntityTag tag = new EntityTag(gzip ? tile.entityTag() + "-gzip" : tile.entityTag());
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(MAX_AGE_SECONDS);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
-    }
-    Response.ResponseBuilder ok = Response.ok(gzip ? tile.gzipped() : tile.content(), mediaType).tag(tag)
-        .cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-    return gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : ok.build();
-  }
-
-  /** Whether Accept-Encoding lists gzip (or *) without refusing it by q=0. */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String coding : acceptEncoding.split(",")) {
-      String[] parts = coding.trim().split(";");
-      String name = parts[0].trim();
-      boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-      if ((name.equalsIgnoreCase("gzip") || name.equals("*")) && !refused) {
-        return true;
-      }
-    }
-    return false;
+    return TileResponses.of(request, headers, tile, mediaType, CACHE);
   }
 }

@@ -1,5 +1,8 @@
 package io.urbis.api;
 
+import io.urbis.cache.DataVersions;
+import io.urbis.cache.TileBytes;
+import io.urbis.cache.TileCache;
 import io.urbis.catalog.Collection;
 import io.urbis.error.NotFoundException;
 import io.urbis.tiles.TileAddress;
@@ -16,17 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Builds tiles: checks the address against the tile set's limits (404 outside them, OGC 20-057 /req/core/tc-error),
+ * Builds tiles and keeps them in a cache: checks the address against the tile set's limits (404 outside them, OGC 20-057 /req/core/tc-error),
  * asks each layer's source for its layer and joins the layers into one tile (protobuf concatenation merges them).
  */
-final class VectorTiles {
+public final class VectorTiles {
 
   private final TileSettings settings;
+  private final TileCache cache;
+  private final DataVersions versions = new DataVersions();
   /** Limits per tile set and tile matrix set: projecting an extent for every tile request would be waste. */
   private final Map<String, List<TileMatrixLimits>> limits = new ConcurrentHashMap<>();
 
-  VectorTiles(TileSettings settings) {
+  public VectorTiles(TileSettings settings) {
     this.settings = settings;
+    this.cache = new TileCache(settings.cacheBytes(), settings.cacheDirectory());
   }
 
   TileSettings settings() {
@@ -34,15 +40,32 @@ final class VectorTiles {
   }
 
   /** The tiles of each matrix that hold data. */
-  List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
+  public List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
     return limits.computeIfAbsent(set.id() + "\n" + data.id(), key -> TileDataArea.limits(set, data.extent()));
   }
 
-  /** The tile; no bytes when no feature is in it. */
-  byte[] tile(TiledData data, TileAddress address) {
+  /**
+   * The tile from the cache, or built and cached; no bytes when no feature is in it. The key holds every layer's
+   * data version, so a change to any layer's data builds the tile anew.
+   */
+  public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
-    Envelope window = TmsProjection.of(address.tileMatrixSet()).toCrs84(address.bufferedEnvelope());
     int zoom = Integer.parseInt(address.tileMatrix().id());
+    return cache.get(key(data, address, zoom), () -> build(data, address, zoom));
+  }
+
+  private String key(TiledData data, TileAddress address, int zoom) {
+    StringBuilder key = new StringBuilder("mvt|").append(data.id());
+    for (Collection layer : data.layers()) {
+      key.append('|').append(layer.id()).append('@').append(versions.current(layer))
+          .append(settings.properties().forZoom(layer, zoom));
+    }
+    return key.append('|').append(address.tileMatrixSet().id()).append('/').append(zoom).append('/')
+        .append(address.row()).append('/').append(address.col()).toString();
+  }
+
+  private byte[] build(TiledData data, TileAddress address, int zoom) {
+    Envelope window = TmsProjection.of(address.tileMatrixSet()).toCrs84(address.bufferedEnvelope());
     ByteArrayOutputStream tile = new ByteArrayOutputStream();
     for (Collection layer : data.layers()) {
       TileRequest request = new TileRequest(address, window, settings.properties().forZoom(layer, zoom));

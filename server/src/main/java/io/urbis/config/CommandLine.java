@@ -16,6 +16,8 @@ public record CommandLine(String command, Integer port, String host, Path config
       Usage: urbis serve [options] [SOURCE...]
              urbis check URL      exit 0 when URL answers 200 (container health checks)
              urbis import FILE --to URL   CityJSON/CityGML buildings into PostGIS (urbis import --help)
+             urbis seed [SOURCE...] [--config FILE] [--tms ID] [--zoom 12-16] [--3d]
+                                  build tiles into tiles.cacheDirectory ahead of time (urbis seed --help)
 
       Publishes every table with a geometry column as an OGC API - Features collection.
 
@@ -27,7 +29,7 @@ public record CommandLine(String command, Integer port, String host, Path config
         --port N        HTTP port (default 8080; 0 picks a free one)
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
-                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles3d)
+                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles, tiles3d)
         --help          this text
 
       Environment: DATABASE_URL, URBIS_SOURCES (comma-separated), URBIS_HOST, URBIS_PORT, URBIS_CONFIG;
@@ -100,7 +102,8 @@ public record CommandLine(String command, Integer port, String host, Path config
     }
   }
 
-  private static String value(String[] args, int index, String option) {
+  /** The value after an option, or a usage error naming the option. */
+  public static String value(String[] args, int index, String option) {
     if (index >= args.length) {
       throw new ConfigException(option + " needs a value; see --help");
     }

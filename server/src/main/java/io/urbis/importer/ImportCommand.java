@@ -1,5 +1,6 @@
 package io.urbis.importer;
 
+import io.urbis.console.ProgressBar;
 import io.urbis.source.postgis.DatabaseUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;

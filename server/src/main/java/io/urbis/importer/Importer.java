@@ -2,6 +2,7 @@ package io.urbis.importer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.urbis.console.ProgressBar;
 import io.urbis.source.postgis.DatabaseUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ public final class Importer {
   public ImportSummary run(SourceFile file, DatabaseUrl database, ImportTarget target) throws ImportException {
     BuildingReader reader = readerFor(file);
     ImportSummary summary = new ImportSummary();
-    ProgressBar progress = new ProgressBar(err, terminal);
+    ProgressBar progress = new ProgressBar(err, terminal, "urbis import", "buildings");
     try (BuildingTableWriter writer = BuildingTableWriter.open(database, target)) {
       Rows rows = new Rows(file, reader, writer, summary, progress);
       reader.read(file, rows);

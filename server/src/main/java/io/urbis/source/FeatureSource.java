@@ -34,6 +34,12 @@ public interface FeatureSource extends AutoCloseable {
    */
   byte[] tile(Collection collection, TileRequest request);
 
+  /**
+   * A value that changes whenever the collection's data changes, cheap enough to ask on every request; tiles built
+   * for one value are reused while it stays the same.
+   */
+  String dataVersion(Collection collection);
+
   /** The reader of 3D models for 3D Tiles, where the source has one. */
   default Optional<ModelSource> models() {
     return Optional.empty();

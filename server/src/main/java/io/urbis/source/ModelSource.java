@@ -7,12 +7,6 @@ import java.util.function.Consumer;
 /** Reads the 3D models of a collection's features, for 3D Tiles. */
 public interface ModelSource {
 
-  /**
-   * A value that changes whenever the collection's data changes, cheap enough to ask on every request; tiles built
-   * for one value are reused while it stays the same.
-   */
-  String dataVersion(Collection collection);
-
   /** The bounds of every feature that has a model; {@code extrusion} is null for 3D geometries. */
   List<ModelBounds> bounds(Collection collection, Extrusion extrusion);
 

@@ -1,12 +1,18 @@
 package io.urbis.tiles;
 
+import java.nio.file.Path;
+
 /**
  * What the tile resources take from the configuration.
  *
  * @param cacheControl the {@code Cache-Control} header of tiles and tile metadata
  * @param properties the properties per collection and zoom
+ * @param cacheBytes how many bytes of built tiles the memory cache keeps
+ * @param cacheDirectory where built tiles are kept on disk, or null
  */
-public record TileSettings(String cacheControl, TileProperties properties) {
+public record TileSettings(String cacheControl, TileProperties properties, long cacheBytes, Path cacheDirectory) {
 
-  public static final TileSettings DEFAULTS = new TileSettings("max-age=60", TileProperties.ALL);
+  public static final long DEFAULT_CACHE_BYTES = 128L << 20;
+  public static final TileSettings DEFAULTS = new TileSettings("max-age=60", TileProperties.ALL,
+      DEFAULT_CACHE_BYTES, null);
 }

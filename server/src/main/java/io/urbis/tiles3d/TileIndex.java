@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Which features each tile holds, and which tiles exist: a tile is available when it or one of its descendants
@@ -46,6 +47,12 @@ public final class TileIndex {
   /** Every tile with content. */
   public Set<TileId> contentTiles() {
     return contents.keySet();
+  }
+
+  /** The first tile of every subtree file: the root, and each available tile that starts a subtree. */
+  public List<TileId> subtreeRoots() {
+    return Stream.concat(Stream.of(TileId.ROOT), available.stream().filter(t -> t.level() > 0 && hasSubtree(t)))
+        .toList();
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.urbis.tiles3d;
 
+import io.urbis.cache.DataVersions;
+import io.urbis.cache.TileBytes;
+import io.urbis.cache.TileCache;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
 import io.urbis.error.NotFoundException;
@@ -35,7 +38,7 @@ public final class Tiles3dService {
 
   public Tiles3dService(Tiles3dSettings settings) {
     this.settings = settings;
-    this.cache = new TileCache(settings.cacheBytes());
+    this.cache = new TileCache(settings.cacheBytes(), settings.cacheDirectory());
   }
 
   /** Whether the collection has 3D tiles: its source reads models, and it is 3D or configured for extrusion. */
@@ -75,7 +78,7 @@ public final class Tiles3dService {
   /** One index build per collection at a time; requests for other collections go on meanwhile. */
   private IndexedVersion indexed(Collection collection) {
     ModelSource models = models(collection);
-    String version = versions.current(collection, models);
+    String version = versions.current(collection);
     return indexes.compute(collection.id(), (id, indexed) -> indexed != null && indexed.version().equals(version)
         ? indexed : new IndexedVersion(version, buildIndex(collection, models)));
   }

@@ -1,6 +1,7 @@
 package io.urbis.tiles3d;
 
 import io.urbis.source.Extrusion;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,11 +12,13 @@ import java.util.Map;
  *     above the GRS80 ellipsoid
  * @param extrusions by collection id, how 2D footprints become block models
  * @param cacheBytes how many bytes of built tiles the memory cache keeps
+ * @param cacheDirectory where built tiles are kept on disk, or null
  */
-public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusions, long cacheBytes) {
+public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusions, long cacheBytes,
+    Path cacheDirectory) {
 
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
-  public static final Tiles3dSettings DEFAULTS = new Tiles3dSettings(0, Map.of(), DEFAULT_CACHE_BYTES);
+  public static final Tiles3dSettings DEFAULTS = new Tiles3dSettings(0, Map.of(), DEFAULT_CACHE_BYTES, null);
 
   public Tiles3dSettings {
     extrusions = Map.copyOf(extrusions);

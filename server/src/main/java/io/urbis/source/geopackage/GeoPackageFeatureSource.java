@@ -118,6 +118,13 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
   }
 
+  /** One version for all tables of the file: SQLite keeps no change counter per table. */
+  @Override
+  public String dataVersion(Collection collection) {
+    requireOwn(collection);
+    return file.version();
+  }
+
   @Override
   public boolean isReachable() {
     try (Connection connection = file.open();

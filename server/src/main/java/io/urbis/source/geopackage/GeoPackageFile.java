@@ -1,15 +1,19 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.source.SourceFailureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -34,6 +38,26 @@ final class GeoPackageFile {
 
   Path path() {
     return path;
+  }
+
+  /**
+   * The file's last-modified time and size, and those of its write-ahead log when there is one: any write, by any
+   * program, changes one of them. Whole seconds of modification time would miss quick successive writes; the file
+   * system's own resolution is used.
+   */
+  String version() {
+    return stamp(path) + "/" + stamp(path.resolveSibling(path.getFileName() + "-wal"));
+  }
+
+  private static String stamp(Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "-" + attributes.size();
+    } catch (NoSuchFileException e) {
+      return "none";
+    } catch (IOException e) {
+      throw new SourceFailureException("cannot read the modification time of " + file, e);
+    }
   }
 
   Connection open() throws SQLException {

@@ -265,6 +265,17 @@ public final class PostgisFeatureSource implements FeatureSource {
   }
 
   @Override
+  public String dataVersion(Collection collection) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = prepare(connection, PostgisSql.dataVersion(table(collection)));
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? rows.getString(1) : "0-0";
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading the data version of " + collection.id(), e);
+    }
+  }
+
+  @Override
   public Optional<ModelSource> models() {
     return Optional.of(models);
   }

@@ -29,18 +29,6 @@ final class PostgisModelSource implements ModelSource {
   }
 
   @Override
-  public String dataVersion(Collection collection) {
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = PostgisFeatureSource.prepare(connection,
-            PostgisModelSql.dataVersion(tables.apply(collection)));
-        ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? rows.getString(1) : "0-0";
-    } catch (SQLException e) {
-      throw SqlErrors.translate("reading the data version of " + collection.id(), e);
-    }
-  }
-
-  @Override
   public List<ModelBounds> bounds(Collection collection, Extrusion extrusion) {
     List<ModelBounds> bounds = new ArrayList<>();
     read(collection, PostgisModelSql.bounds(tables.apply(collection), extrusion), true, rows -> bounds.add(new ModelBounds(

@@ -6,23 +6,12 @@ import io.urbis.source.Extrusion;
 import java.util.List;
 
 /**
- * The SQL of 3D models for 3D Tiles: data version, per-feature bounds and the models of chosen features. PostGIS
+ * The SQL of 3D models for 3D Tiles: per-feature bounds and the models of chosen features. PostGIS
  * transforms to longitude and latitude (heights pass through) and reduces every surface type to polygons.
  */
 final class PostgisModelSql {
 
   private PostgisModelSql() {}
-
-  /**
-   * A version of the table's data: its file node (changes on TRUNCATE, VACUUM FULL, CLUSTER) and its counts of
-   * inserted, updated and deleted rows from the statistics collector, which sees every committed change (within
-   * about a second). A view has neither and is always version "0-0": its tiles are built once per server start.
-   */
-  static SqlQuery dataVersion(PostgisTable table) {
-    return new SqlQuery("SELECT coalesce(pg_relation_filenode(c.oid), 0)::text || '-' || coalesce(s.n_tup_ins"
-        + " + s.n_tup_upd + s.n_tup_del, 0)::text FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
-        + " WHERE c.oid = CAST(? AS regclass)", List.of(table.qualifiedName()));
-  }
 
   /**
    * Id, CRS84 box and height range of every feature with a model: exact, from all transformed vertices. Features

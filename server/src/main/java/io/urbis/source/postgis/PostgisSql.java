@@ -44,6 +44,17 @@ final class PostgisSql {
     this.precision = precision;
   }
 
+  /**
+   * A version of the table's data: its file node (changes on TRUNCATE, VACUUM FULL, CLUSTER) and its counts of
+   * inserted, updated and deleted rows from the statistics collector, which sees every committed change (within
+   * about a second). A view has neither and is always version "0-0": its tiles are built once per server start.
+   */
+  static SqlQuery dataVersion(PostgisTable table) {
+    return new SqlQuery("SELECT coalesce(pg_relation_filenode(c.oid), 0)::text || '-' || coalesce(s.n_tup_ins"
+        + " + s.n_tup_upd + s.n_tup_del, 0)::text FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
+        + " WHERE c.oid = CAST(? AS regclass)", List.of(table.qualifiedName()));
+  }
+
   /** One page of features; {@code boxes} are the bbox split at the antimeridian and clipped to the data. */
   SqlQuery features(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
     List<Object> binds = new ArrayList<>();

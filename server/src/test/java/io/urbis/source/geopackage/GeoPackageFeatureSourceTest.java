@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -245,6 +246,20 @@ class GeoPackageFeatureSourceTest {
 
   private static PageWalker.Page page(int limit, PageCursor cursor) {
     return PageWalker.page(source, buildings, new FeatureQuery(null, null, limit, cursor));
+  }
+
+  @Test
+  void theDataVersionChangesWhenAnotherProgramWrites() throws Exception {
+    Path copy = Files.copy(folder.resolve("demo.gpkg"), folder.resolve("written.gpkg"));
+    GeoPackageFeatureSource written = new GeoPackageFeatureSource(copy, SourceSettings.DEFAULTS);
+    Collection writtenBuildings = collection(written, "buildings");
+    String before = written.dataVersion(writtenBuildings);
+    assertEquals(before, written.dataVersion(writtenBuildings));
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE notes (note TEXT)");
+    }
+    assertNotEquals(before, written.dataVersion(writtenBuildings));
   }
 
   static Collection collection(GeoPackageFeatureSource source, String id) {

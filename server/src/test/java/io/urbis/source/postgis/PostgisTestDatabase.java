@@ -33,7 +33,12 @@ public final class PostgisTestDatabase implements AutoCloseable {
   }
 
   public DatabaseUrl url() {
-    return DatabaseUrl.parse("postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name);
+    return DatabaseUrl.parse(location());
+  }
+
+  /** The URL as a command line or configuration file names the database. */
+  public String location() {
+    return "postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + name;
   }
 
   /** Loads a GeoPackage's layers into this database with ogr2ogr. */

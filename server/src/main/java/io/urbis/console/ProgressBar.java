@@ -1,13 +1,14 @@
-package io.urbis.importer;
+package io.urbis.console;
 
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Import progress on stderr: a bar redrawn in place on a terminal, otherwise (a log, CI) a line every
- * {@value #LOG_INTERVAL_SECONDS} seconds. Other messages go through {@link #println} so they do not mix with it.
+ * Progress of a long command (import, seeding) on stderr: a bar redrawn in place on a terminal, otherwise (a log,
+ * CI) a line every {@value #LOG_INTERVAL_SECONDS} seconds. Other messages go through {@link #println} so they do
+ * not mix with it.
  */
-final class ProgressBar {
+public final class ProgressBar {
 
   private static final int LOG_INTERVAL_SECONDS = 10;
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -15,17 +16,22 @@ final class ProgressBar {
 
   private final PrintStream err;
   private final boolean terminal;
+  private final String command;
+  private final String unit;
   private final long started = System.nanoTime();
   private long lastShown = started;
   private boolean barShown;
 
-  ProgressBar(PrintStream err, boolean terminal) {
+  /** A bar of {@code command} (e.g. "urbis import") counting {@code unit} (e.g. "buildings"). */
+  public ProgressBar(PrintStream err, boolean terminal, String command, String unit) {
     this.err = err;
     this.terminal = terminal;
+    this.command = command;
+    this.unit = unit;
   }
 
   /** Whether stderr is a terminal: {@code System.console()} alone says yes for pipes on Java 22 and later. */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;
@@ -37,8 +43,8 @@ final class ProgressBar {
     }
   }
 
-  /** {@code fraction} of the file read, {@code buildings} handled so far. */
-  void update(double fraction, long buildings) {
+  /** {@code fraction} of the work done, {@code count} units handled so far. */
+  public void update(double fraction, long count) {
     long now = System.nanoTime();
     long interval = terminal ? REDRAW_NANOS : LOG_INTERVAL_SECONDS * 1_000_000_000L;
     if (now - lastShown < interval) {
@@ -46,31 +52,31 @@ final class ProgressBar {
     }
     lastShown = now;
     double seconds = (now - started) / 1e9;
-    String counts = String.format(Locale.ROOT, "%3.0f%% %s buildings, %s/s", fraction * 100,
-        ImportSummary.number(buildings), ImportSummary.number(Math.round(buildings / seconds)));
+    String counts = String.format(Locale.ROOT, "%3.0f%% %,d %s, %,d/s", fraction * 100, count, unit,
+        Math.round(count / seconds));
     if (terminal) {
       int filled = (int) Math.round(Math.min(1, fraction) * WIDTH);
       err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + counts + "   ");
       err.flush();
       barShown = true;
     } else {
-      err.println("urbis import: " + counts);
+      err.println(command + ": " + counts);
     }
   }
 
-  void println(String message) {
+  public void println(String message) {
     clear();
     err.println(message);
   }
 
-  void clear() {
+  public void clear() {
     if (barShown) {
       err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
       barShown = false;
     }
   }
 
-  double seconds() {
+  public double seconds() {
     return (System.nanoTime() - started) / 1e9;
   }
 }

@@ -1,15 +1,14 @@
-package io.urbis.tiles3d;
+package io.urbis.cache;
 
 import io.urbis.catalog.Collection;
-import io.urbis.source.ModelSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The data version of each collection, asked of the source at most once a second: tile requests come in bursts,
+ * The data version of each collection, asked of its source at most once a second: tile requests come in bursts,
  * and the database's own change counters lag by about that much anyway.
  */
-final class DataVersions {
+public final class DataVersions {
 
   private static final long RECHECK_NANOS = 1_000_000_000L;
 
@@ -17,13 +16,13 @@ final class DataVersions {
 
   private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-  String current(Collection collection, ModelSource models) {
+  public String current(Collection collection) {
     long now = System.nanoTime();
     Checked last = checked.get(collection.id());
     if (last != null && now - last.atNanos() < RECHECK_NANOS) {
       return last.version();
     }
-    String version = models.dataVersion(collection);
+    String version = collection.source().dataVersion(collection);
     checked.put(collection.id(), new Checked(version, now));
     return version;
   }
