@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,24 @@ class Tiles3dServedTest {
     String conformance = get("/conformance", Map.of()).body();
     assertTrue(conformance.contains("http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/3d-tiles"));
     assertFalse(get("/collections/flat", Map.of()).body().contains("3d-geovolumes"), "a 2D layer has no tileset");
+  }
+
+  @Test
+  void polyhedralSurfacesMakeVectorTilesToo() throws Exception {
+    JsonNode limits = json(get("/collections/blocks3d/tiles/WebMercatorQuad", Map.of())).get("tileMatrixSetLimits");
+    // the deepest zoom at which one tile still holds all the blocks
+    JsonNode single = null;
+    for (JsonNode limit : limits) {
+      if (limit.get("minTileRow").equals(limit.get("maxTileRow"))
+          && limit.get("minTileCol").equals(limit.get("maxTileCol"))) {
+        single = limit;
+      }
+    }
+    String tile = "/collections/blocks3d/tiles/WebMercatorQuad/" + single.get("tileMatrix").asText() + "/"
+        + single.get("minTileRow").asInt() + "/" + single.get("minTileCol").asInt();
+    HttpResponse<byte[]> response = getBytes(tile, Map.of());
+    assertEquals(200, response.statusCode(), () -> tile + ": " + new String(response.body(), StandardCharsets.UTF_8));
+    assertTrue(response.body().length > 0, tile);
   }
 
   @Test

@@ -122,7 +122,8 @@ final class PostgisSql {
       columns.append(", ").append(tileValue(column)).append(" AS ").append(quote(column.name()));
     }
     binds.add(request.simplificationTolerance());
-    String geometry = "ST_AsMVTGeom(ST_Simplify(" + inSrid(table, request.tileMatrixSet().srid()) + ", ?), "
+    String geometry = "ST_AsMVTGeom(ST_Simplify(" + drawable(table, inSrid(table, request.tileMatrixSet().srid()))
+        + ", ?), "
         + tileBounds(request, binds) + ", " + TileRequest.EXTENT + ", " + TileRequest.BUFFER + ", true) AS "
         + TILE_GEOMETRY;
     String where = window == null ? "" : " WHERE " + windowCondition(table, window, binds);
@@ -130,6 +131,18 @@ final class PostgisSql {
         + "', " + (integerIds ? "CAST(? AS text)" : "NULL") + ") FROM (SELECT " + columns + ", " + geometry
         + " FROM " + table.qualifiedName() + " t" + where + ") mvt WHERE " + TILE_GEOMETRY + " IS NOT NULL";
     return new SqlQuery(sql, binds);
+  }
+
+  /**
+   * The geometry as ST_AsMVTGeom can take it: it refuses polyhedral surfaces and TINs ("Invalid type"), so their faces
+   * become a multipolygon, the surface seen from above (triangles as polygons).
+   */
+  private static String drawable(PostgisTable table, String geometry) {
+    if (!table.hasSurfacesGeosCannotTest()) {
+      return geometry;
+    }
+    return "ST_Collect(ARRAY(SELECT CASE WHEN ST_GeometryType(face.geom) = 'ST_Triangle' THEN "
+        + "ST_MakePolygon(ST_ExteriorRing(face.geom)) ELSE face.geom END FROM ST_Dump(" + geometry + ") face))";
   }
 
   /** The tile in its set's CRS: PostGIS' own tile envelope for WebMercatorQuad, else the matrix arithmetic. */
