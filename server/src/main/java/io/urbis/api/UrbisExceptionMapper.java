@@ -1,6 +1,7 @@
 package io.urbis.api;
 
 import io.urbis.error.Causes;
+import io.urbis.error.OgcExceptionDocument;
 import io.urbis.error.UrbisException;
 import io.urbis.server.RequestIdHandler;
 import io.urbis.source.SourceUnavailableException;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
     if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       LOG.debug("request {}: {} {}", requestId, status, web.getMessage());
-      return body(status, codeOf(status), web.getMessage(), requestId).build();
+      return body(status, OgcExceptionDocument.codeOf(status), web.getMessage(), requestId).build();
     }
     if (isClientGone(error)) {
       // the client closed the connection mid-response: nothing to answer, nothing wrong on our side
@@ -56,23 +55,8 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Response.ResponseBuilder body(int status, String code, String description, String requestId) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("code", code);
-    document.put("description", description);
-    if (requestId != null) {
-      document.put("requestId", requestId);
-    }
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document);
-  }
-
-  private static String codeOf(int status) {
-    return switch (status) {
-      case 404 -> "NotFound";
-      case 405 -> "MethodNotAllowed";
-      case 406 -> "NotAcceptable";
-      case 415 -> "UnsupportedMediaType";
-      default -> "InvalidRequest";
-    };
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new OgcExceptionDocument(code, description, requestId).toMap());
   }
 
   private static boolean isClientGone(Throwable error) {

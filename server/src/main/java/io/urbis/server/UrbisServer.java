@@ -37,6 +37,7 @@ public final class UrbisServer {
     connector.setPort(port);
     server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(server.getHandler())))));
     server.setRequestLog(accessLog());
+    server.setErrorHandler(new OgcErrorHandler());
     server.setStopTimeout(STOP_TIMEOUT_MILLIS);
     // Urbis stops the server itself, then closes the sources: Jetty's own hook would race that
     server.setStopAtShutdown(false);

@@ -51,6 +51,9 @@ class BadRequestTest {
 
   static Stream<BadRequest> badRequests() {
     return Stream.of(
+        // refused by Jetty before any resource: still an OGC exception, not Jetty's HTML page
+        bad("/collections/a%2Fb"),
+        bad("/tileMatrixSets/%00"),
         bad(ITEMS + "?bbox=abc"),
         bad(ITEMS + "?bbox=1,2,3"),
         bad(ITEMS + "?bbox=1,2,3,4,5"),
