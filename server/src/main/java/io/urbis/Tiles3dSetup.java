@@ -19,16 +19,25 @@ final class Tiles3dSetup {
     Map<String, Extrusion> extrusions = new HashMap<>();
     config.extrude().forEach((id, columns) -> {
       String key = "tiles3d.extrude." + id;
-      Collection collection = catalog.find(id).orElseThrow(() -> new ConfigException(key + ": there is no"
-          + " collection '" + id + "'; collections: " + catalog.collections().stream().map(Collection::id).toList()));
+      Collection collection = collection(catalog, key, id);
       requireColumn(collection, key + ".height", columns.height());
       if (columns.base() != null) {
         requireColumn(collection, key + ".base", columns.base());
       }
       extrusions.put(id, new Extrusion(columns.height(), columns.base()));
     });
-    return new Tiles3dSettings(config.geoidOffset(), extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES,
-        cacheDirectory);
+    config.properties().forEach((id, names) -> {
+      String key = "tiles3d.properties." + id;
+      Collection collection = collection(catalog, key, id);
+      names.forEach(name -> requireColumn(collection, key, name));
+    });
+    return new Tiles3dSettings(config.geoidOffset(), extrusions, config.properties(), config.normals(),
+        Tiles3dSettings.DEFAULT_CACHE_BYTES, cacheDirectory);
+  }
+
+  private static Collection collection(Catalog catalog, String key, String id) {
+    return catalog.find(id).orElseThrow(() -> new ConfigException(key + ": there is no collection '" + id
+        + "'; collections: " + catalog.collections().stream().map(Collection::id).toList()));
   }
 
   private static void requireColumn(Collection collection, String key, String column) {

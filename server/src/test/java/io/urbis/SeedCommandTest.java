@@ -97,7 +97,7 @@ class SeedCommandTest {
         List.of()));
     Catalog catalog = new CatalogBuilder().add("city", source).build();
     TileSettings tiles = new TileSettings("max-age=60", TileProperties.ALL, TileSettings.DEFAULT_CACHE_BYTES, cache);
-    Tiles3dService tiles3d = new Tiles3dService(new Tiles3dSettings(0, Map.of(),
+    Tiles3dService tiles3d = new Tiles3dService(new Tiles3dSettings(0, Map.of(), Map.of(), false,
         Tiles3dSettings.DEFAULT_CACHE_BYTES, cache));
     UrbisServer server = InProcessServer.start(new ApiSettings("City", "", 10, 100), tiles, tiles3d, catalog,
         List.of(source));

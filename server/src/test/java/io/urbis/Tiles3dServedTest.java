@@ -28,6 +28,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +61,8 @@ class Tiles3dServedTest {
 
   private static UrbisServer serve(FeatureSource source, Map<String, Extrusion> extrusions) throws Exception {
     Catalog catalog = new CatalogBuilder().add("city", source).build();
-    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Tiles3dSettings.DEFAULT_CACHE_BYTES,
-        null));
+    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Map.of(), false,
+        Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
     ApiSettings api = new ApiSettings("3D city", "Buildings in 3D", 10, 100);
     return InProcessServer.start(api, tiles, catalog, List.of(source));
   }
@@ -118,18 +120,35 @@ class Tiles3dServedTest {
   }
 
   @Test
+  void everyTileNamesTheSchemaDocumentThatDefinesItsPropertyTable() throws Exception {
+    String content = "/collections/blocks3d/3dtiles/content/0/0/0.glb";
+    byte[] glb = getBytes(content, Map.of()).body();
+    int jsonLength = ByteBuffer.wrap(glb, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    JsonNode metadata = new ObjectMapper().readTree(new String(glb, 20, jsonLength, StandardCharsets.UTF_8))
+        .at("/extensions/EXT_structural_metadata");
+    String schemaPath = URI.create(content).resolve(metadata.get("schemaUri").asText()).getPath();
+    assertEquals("/collections/blocks3d/3dtiles/schema.json", schemaPath);
+    JsonNode table = metadata.at("/propertyTables/0");
+    JsonNode schemaClass = json(get(schemaPath, Map.of())).at("/classes/" + table.get("class").asText());
+    table.get("properties").fieldNames().forEachRemaining(property ->
+        assertTrue(schemaClass.at("/properties/" + property).has("type"), property + " in " + schemaClass));
+    assertEquals("ID", schemaClass.at("/properties/featureId/semantic").asText());
+  }
+
+  @Test
   void badAddressesAreOgcExceptionsNeverServerErrors() throws Exception {
-    Map<String, Integer> expected = Map.of(
-        "/collections/nowhere/3dtiles", 404,
-        "/collections/flat/3dtiles", 404,
-        "/collections/blocks3d/3dtiles/content/99/0/0.glb", 404,
-        "/collections/blocks3d/3dtiles/content/1/5/0.glb", 404,
-        "/collections/blocks3d/3dtiles/content/0/-1/0.glb", 404,
-        "/collections/blocks3d/3dtiles/content/one/0/0.glb", 400,
-        "/collections/blocks3d/3dtiles/content/0/0/99999999999999999999.glb", 400,
-        "/collections/blocks3d/3dtiles/subtrees/1/0/0.subtree", 404,
-        "/collections/blocks3d/3dtiles/subtrees/x/0/0.subtree", 400,
-        "/collections/blocks3d/3dtiles?foo=bar", 400);
+    Map<String, Integer> expected = Map.ofEntries(
+        Map.entry("/collections/nowhere/3dtiles", 404),
+        Map.entry("/collections/flat/3dtiles", 404),
+        Map.entry("/collections/blocks3d/3dtiles/content/99/0/0.glb", 404),
+        Map.entry("/collections/blocks3d/3dtiles/content/1/5/0.glb", 404),
+        Map.entry("/collections/blocks3d/3dtiles/content/0/-1/0.glb", 404),
+        Map.entry("/collections/blocks3d/3dtiles/content/one/0/0.glb", 400),
+        Map.entry("/collections/blocks3d/3dtiles/content/0/0/99999999999999999999.glb", 400),
+        Map.entry("/collections/blocks3d/3dtiles/subtrees/1/0/0.subtree", 404),
+        Map.entry("/collections/blocks3d/3dtiles/subtrees/x/0/0.subtree", 400),
+        Map.entry("/collections/flat/3dtiles/schema.json", 404),
+        Map.entry("/collections/blocks3d/3dtiles?foo=bar", 400));
     for (Map.Entry<String, Integer> entry : expected.entrySet()) {
       HttpResponse<String> response = get(entry.getKey(), Map.of());
       assertEquals(entry.getValue(), response.statusCode(), entry.getKey());
@@ -141,7 +160,8 @@ class Tiles3dServedTest {
   @Test
   void tilesCarryStrongEtagsAnswer304AndAreCompressedOnce() throws Exception {
     for (String path : List.of("/collections/blocks3d/3dtiles/content/0/0/0.glb",
-        "/collections/blocks3d/3dtiles/subtrees/0/0/0.subtree", "/collections/blocks3d/3dtiles")) {
+        "/collections/blocks3d/3dtiles/subtrees/0/0/0.subtree", "/collections/blocks3d/3dtiles",
+        "/collections/blocks3d/3dtiles/schema.json")) {
       HttpResponse<byte[]> plain = getBytes(path, Map.of());
       HttpResponse<byte[]> gzipped = getBytes(path, Map.of("Accept-Encoding", "gzip"));
       assertEquals(200, gzipped.statusCode(), path);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -43,6 +44,14 @@ public final class Tiles3dResource {
   public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request,
       @Context HttpHeaders headers) {
     return respond(request, headers, tiles.tileset(collection(collectionId)), TILESET_TYPE);
+  }
+
+  /** The metadata schema of the tiles' property tables, which every tile names by its schemaUri. */
+  @GET
+  @Path("/schema.json")
+  public Response schema(@PathParam("collectionId") String collectionId, @Context Request request,
+      @Context HttpHeaders headers) {
+    return respond(request, headers, tiles.schema(collection(collectionId)), MediaType.APPLICATION_JSON);
   }
 
   @GET

@@ -26,7 +26,7 @@ public final class TileBytes {
   }
 
   /** A tile to keep: both forms ready. */
-  static TileBytes of(byte[] content) {
+  public static TileBytes of(byte[] content) {
     return new TileBytes(content, gzip(content));
   }
 

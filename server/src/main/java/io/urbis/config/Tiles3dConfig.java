@@ -1,6 +1,7 @@
 package io.urbis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,16 @@ import java.util.Map;
  * @param geoidOffset metres added to stored heights to make them ellipsoidal (default 0; about 47 for German
  *     heights above sea level, NHN)
  * @param extrude by collection id, the columns that raise 2D footprints to block models
+ * @param properties by collection id, the properties its tiles carry besides the feature id (default: all)
+ * @param normals whether tiles carry vertex normals (default false: glTF clients compute flat normals themselves,
+ *     as glTF requires of them; CesiumJS draws a mesh without normals unlit unless given a shader, as the server's
+ *     own 3D view does)
  */
 public record Tiles3dConfig(
     @JsonProperty("geoidOffset") Double geoidOffset,
-    @JsonProperty("extrude") Map<String, Extrude> extrude) {
+    @JsonProperty("extrude") Map<String, Extrude> extrude,
+    @JsonProperty("properties") Map<String, List<String>> properties,
+    @JsonProperty("normals") Boolean normals) {
 
   /**
    * One extruded collection.
@@ -22,11 +29,12 @@ public record Tiles3dConfig(
    */
   public record Extrude(@JsonProperty("height") String height, @JsonProperty("base") String base) {}
 
-  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of());
+  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of(), Map.of(), false);
 
   Tiles3dConfig orElse(Tiles3dConfig fallback) {
     return new Tiles3dConfig(geoidOffset != null ? geoidOffset : fallback.geoidOffset,
-        extrude != null ? extrude : fallback.extrude);
+        extrude != null ? extrude : fallback.extrude, properties != null ? properties : fallback.properties,
+        normals != null ? normals : fallback.normals);
   }
 
   void validate() {
@@ -34,6 +42,12 @@ public record Tiles3dConfig(
       if (columns == null || columns.height() == null || columns.height().isBlank()) {
         throw new ConfigException("tiles3d.extrude." + collection + ".height is missing: name the column that"
             + " holds the building height in metres");
+      }
+    });
+    properties.forEach((collection, names) -> {
+      if (names == null) {
+        throw new ConfigException("tiles3d.properties." + collection + " is empty: list the properties its 3D"
+            + " tiles carry, or [] for the feature id alone");
       }
     });
   }

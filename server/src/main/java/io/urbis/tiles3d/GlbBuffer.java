@@ -17,12 +17,18 @@ final class GlbBuffer {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final ArrayNode views = JsonNodeFactory.instance.arrayNode();
 
-  /** Appends a view of {@code data}; {@code target} is a GL buffer target, or 0 for none. Returns its index. */
-  int addView(byte[] data, int target) {
+  /**
+   * Appends a view of {@code data}; {@code target} is a GL buffer target, or 0 for none; {@code byteStride} the
+   * bytes from one vertex to the next, or 0 when not a vertex attribute. Returns its index.
+   */
+  int addView(byte[] data, int target, int byteStride) {
     while (bytes.size() % ALIGNMENT != 0) {
       bytes.write(0);
     }
     var view = views.addObject().put("buffer", 0).put("byteOffset", bytes.size()).put("byteLength", data.length);
+    if (byteStride != 0) {
+      view.put("byteStride", byteStride);
+    }
     if (target != 0) {
       view.put("target", target);
     }

@@ -6,56 +6,68 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a tile's content as binary glTF 2.0: a 12-byte header, the JSON chunk padded with spaces and the BIN chunk
- * padded with zeros, each a multiple of 4 bytes (8 here). One node carries the tile centre as a float64
- * translation (in glTF's Y-up axes), one mesh holds a primitive per surface kind, and every vertex carries the row of
- * its feature in the EXT_structural_metadata property table (EXT_mesh_features).
+ * padded with zeros, each a multiple of 4 bytes (8 here). One node's matrix places the tile's local east-north-up
+ * axes on the earth (float64, in glTF's Y-up axes) and scales the quantized positions back to metres; one mesh holds
+ * a primitive per surface kind, and every vertex carries the row of its feature in the EXT_structural_metadata
+ * property table (EXT_mesh_features).
  */
 final class GlbWriter {
 
   static final int MAGIC = 0x46546C67; // "glTF"
   static final int JSON_CHUNK = 0x4E4F534A;
   static final int BIN_CHUNK = 0x004E4942;
-  private static final int FLOAT = 5126;
-  private static final int UNSIGNED_SHORT = 5123;
-  private static final int UNSIGNED_INT = 5125;
+  static final int BYTE = 5120;
+  static final int UNSIGNED_SHORT = 5123;
+  static final int UNSIGNED_INT = 5125;
+  static final int FLOAT = 5126;
   private static final int TRIANGLES = 4;
+  private static final String QUANTIZATION = "KHR_mesh_quantization";
 
   private GlbWriter() {}
 
   /**
-   * The GLB of the meshes (by surface), placed at {@code centre} (ECEF, Z-up), with the feature table.
+   * The GLB of the meshes (by surface), placed by {@code frame}, with the feature table; its schema is at
+   * {@code schemaUri}.
    */
-  static byte[] write(Map<Surface, MeshBuilder> meshes, double[] centre, PropertyTable table) {
+  static byte[] write(Map<Surface, MeshBuilder> meshes, LocalFrame frame, PropertyTable table, String schemaUri) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode gltf = nodes.objectNode();
     gltf.putObject("asset").put("version", "2.0").put("generator", "Urbis");
-    gltf.putArray("extensionsUsed").add("EXT_mesh_features").add("EXT_structural_metadata");
+    ArrayNode extensionsUsed = gltf.putArray("extensionsUsed").add("EXT_mesh_features").add("EXT_structural_metadata");
+    List<MeshBuilder> drawn = meshes.values().stream().filter(mesh -> !mesh.isEmpty()).toList();
+    PositionGrid grid = PositionGrid.covering(drawn);
     GlbBuffer buffer = new GlbBuffer();
     ArrayNode accessors = nodes.arrayNode();
     ArrayNode materials = nodes.arrayNode();
     ArrayNode primitives = nodes.arrayNode();
     for (Map.Entry<Surface, MeshBuilder> entry : meshes.entrySet()) {
       if (!entry.getValue().isEmpty()) {
-        primitives.add(primitive(entry.getValue(), materials.size(), buffer, accessors));
+        primitives.add(primitive(entry.getValue(), grid, table.count(), materials.size(), buffer, accessors));
         materials.add(material(entry.getKey()));
       }
+    }
+    if (grid.quantized() || drawn.stream().anyMatch(MeshBuilder::hasNormals)) {
+      extensionsUsed.add(QUANTIZATION);
+      gltf.putArray("extensionsRequired").add(QUANTIZATION);
     }
     gltf.put("scene", 0);
     ObjectNode scene = gltf.putArray("scenes").addObject();
     if (!primitives.isEmpty()) {
       scene.putArray("nodes").add(0);
-      ObjectNode node = gltf.putArray("nodes").addObject().put("mesh", 0);
-      // Y-up: glTF (x, y, z) is ECEF (X, Z, -Y)
-      node.putArray("translation").add(centre[0]).add(centre[2]).add(-centre[1]);
+      ArrayNode matrix = gltf.putArray("nodes").addObject().put("mesh", 0).putArray("matrix");
+      for (double value : frame.nodeMatrix(grid.origin(), grid.step())) {
+        matrix.add(value);
+      }
       gltf.putArray("meshes").addObject().set("primitives", primitives);
       gltf.set("materials", materials);
       gltf.set("accessors", accessors);
     }
-    gltf.putObject("extensions").set("EXT_structural_metadata", table.extension(buffer));
+    gltf.putObject("extensions").set("EXT_structural_metadata", table.extension(buffer, schemaUri));
     byte[] binary = buffer.toByteArray();
     gltf.set("bufferViews", buffer.views());
     gltf.putArray("buffers").addObject().put("byteLength", binary.length);
@@ -71,33 +83,60 @@ final class GlbWriter {
     return out.array();
   }
 
-  private static ObjectNode primitive(MeshBuilder mesh, int material, GlbBuffer buffer, ArrayNode accessors) {
+  private static ObjectNode primitive(MeshBuilder mesh, PositionGrid grid, int features, int material,
+      GlbBuffer buffer, ArrayNode accessors) {
     ObjectNode primitive = JsonNodeFactory.instance.objectNode();
     ObjectNode attributes = primitive.putObject("attributes");
-    float[] positions = mesh.positions();
-    ObjectNode position = vertexAccessor(accessors, buffer, positions, "VEC3");
-    putBounds(position, positions);
+    double[] positions = mesh.positions();
+    int count = mesh.vertexCount();
+    ObjectNode position = vertexAccessor(accessors, buffer.addView(grid.encode(positions), GlbBuffer.ARRAY_BUFFER,
+        grid.byteStride()), grid.componentType(), count, "VEC3");
+    putBounds(position, positions, grid);
     attributes.put("POSITION", accessors.size() - 1);
-    vertexAccessor(accessors, buffer, mesh.normals(), "VEC3");
-    attributes.put("NORMAL", accessors.size() - 1);
-    vertexAccessor(accessors, buffer, mesh.featureIds(), "SCALAR");
+    float[] normals = mesh.normals();
+    if (normals != null) {
+      vertexAccessor(accessors, buffer.addView(normalBytes(normals), GlbBuffer.ARRAY_BUFFER, 4), BYTE, count, "VEC3")
+          .put("normalized", true);
+      attributes.put("NORMAL", accessors.size() - 1);
+    }
+    boolean shortIds = features <= 0xFFFF;
+    vertexAccessor(accessors, buffer.addView(featureIdBytes(mesh.featureIds(), shortIds), GlbBuffer.ARRAY_BUFFER, 4),
+        shortIds ? UNSIGNED_SHORT : FLOAT, count, "SCALAR");
     attributes.put("_FEATURE_ID_0", accessors.size() - 1);
-    primitive.put("indices", indexAccessor(accessors, buffer, mesh.indices(), mesh.vertexCount()));
+    primitive.put("indices", indexAccessor(accessors, buffer, mesh.indices(), count));
     primitive.put("material", material).put("mode", TRIANGLES);
     primitive.putObject("extensions").putObject("EXT_mesh_features").putArray("featureIds").addObject()
         .put("featureCount", mesh.featureCount()).put("attribute", 0).put("propertyTable", 0);
     return primitive;
   }
 
-  private static ObjectNode vertexAccessor(ArrayNode accessors, GlbBuffer buffer, float[] values, String type) {
-    ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (float value : values) {
-      bytes.putFloat(value);
+  private static ObjectNode vertexAccessor(ArrayNode accessors, int view, int componentType, int count, String type) {
+    return accessors.addObject().put("bufferView", view).put("componentType", componentType).put("count", count)
+        .put("type", type);
+  }
+
+  /** Unit normals as signed bytes, normalized, padded to 4 bytes a vertex. */
+  private static byte[] normalBytes(float[] normals) {
+    byte[] bytes = new byte[normals.length / 3 * 4];
+    for (int i = 0; i < normals.length / 3; i++) {
+      for (int axis = 0; axis < 3; axis++) {
+        bytes[4 * i + axis] = (byte) Math.round(normals[3 * i + axis] * 127);
+      }
     }
-    int view = buffer.addView(bytes.array(), GlbBuffer.ARRAY_BUFFER);
-    int components = type.equals("VEC3") ? 3 : 1;
-    return accessors.addObject().put("bufferView", view).put("componentType", FLOAT)
-        .put("count", values.length / components).put("type", type);
+    return bytes;
+  }
+
+  /** Feature ids as 16-bit integers padded to 4 bytes a vertex, or as floats when a tile has more features. */
+  private static byte[] featureIdBytes(int[] ids, boolean shortIds) {
+    ByteBuffer bytes = ByteBuffer.allocate(4 * ids.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int id : ids) {
+      if (shortIds) {
+        bytes.putShort((short) id).putShort((short) 0);
+      } else {
+        bytes.putFloat(id);
+      }
+    }
+    return bytes.array();
   }
 
   /** 16-bit indices while the vertices allow (65535 is the restart value), else 32-bit. */
@@ -111,25 +150,28 @@ final class GlbWriter {
         bytes.putInt(index);
       }
     }
-    int view = buffer.addView(bytes.array(), GlbBuffer.ELEMENT_ARRAY_BUFFER);
+    int view = buffer.addView(bytes.array(), GlbBuffer.ELEMENT_ARRAY_BUFFER, 0);
     accessors.addObject().put("bufferView", view).put("componentType", small ? UNSIGNED_SHORT : UNSIGNED_INT)
         .put("count", indices.length).put("type", "SCALAR");
     return accessors.size() - 1;
   }
 
-  /** POSITION needs min and max: the float32 values themselves, written exactly, so readers find them equal. */
-  private static void putBounds(ObjectNode accessor, float[] positions) {
-    float[] min = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
-    float[] max = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+  /** POSITION needs min and max: the stored values themselves, written exactly, so readers find them equal. */
+  private static void putBounds(ObjectNode accessor, double[] positions, PositionGrid grid) {
+    double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (int i = 0; i < positions.length; i++) {
-      min[i % 3] = Math.min(min[i % 3], positions[i]);
-      max[i % 3] = Math.max(max[i % 3], positions[i]);
+      double stored = grid.stored(positions[i], i % 3);
+      min[i % 3] = Math.min(min[i % 3], stored);
+      max[i % 3] = Math.max(max[i % 3], stored);
     }
     ArrayNode minNode = accessor.putArray("min");
     ArrayNode maxNode = accessor.putArray("max");
     for (int axis = 0; axis < 3; axis++) {
-      minNode.add((double) min[axis]);
-      maxNode.add((double) max[axis]);
+      minNode.add(grid.quantized() ? JsonNodeFactory.instance.numberNode((long) min[axis])
+          : JsonNodeFactory.instance.numberNode(min[axis]));
+      maxNode.add(grid.quantized() ? JsonNodeFactory.instance.numberNode((long) max[axis])
+          : JsonNodeFactory.instance.numberNode(max[axis]));
     }
   }
 

@@ -2,46 +2,64 @@ package io.urbis.tiles3d;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The vertices and triangles of one primitive (one material) of a tile. Positions arrive in local Z-up metres and
- * are stored Y-up, as glTF wants them: (x, y, z) becomes (x, z, -y); the client turns them back. Every face gets
- * its own vertices, so normals stay flat.
+ * are kept Y-up, as glTF wants them: (x, y, z) becomes (x, z, -y). Without normals, the faces of a feature share the
+ * vertices they have in common and the client computes flat normals, as glTF requires of it when a mesh has none;
+ * with normals, every face has vertices of its own, so that its normal stays flat.
  */
 final class MeshBuilder {
 
-  private float[] positions = new float[3 * 256];
-  private float[] normals = new float[3 * 256];
-  private float[] featureIds = new float[256];
+  private final boolean withNormals;
+  private double[] positions = new double[3 * 256];
+  private float[] normals;
+  private int[] featureIds = new int[256];
   private int[] indices = new int[3 * 256];
   private int vertexCount;
   private int indexCount;
   private final BitSet features = new BitSet();
+  private final Map<Point, Integer> verticesOfFeature = new HashMap<>();
+  private int feature = -1;
 
+  private record Point(double x, double y, double z) {}
+
+  MeshBuilder(boolean withNormals) {
+    this.withNormals = withNormals;
+    this.normals = withNormals ? new float[3 * 256] : null;
+  }
+
+  /** Adds a face of a feature; the faces of one feature come one after another. */
   void add(Face face, int featureId) {
-    int base = vertexCount;
-    int n = face.pointCount();
-    ensureVertices(vertexCount + n);
-    double[] p = face.points();
-    double[] normal = face.normal();
-    for (int i = 0; i < n; i++) {
-      putYUp(positions, vertexCount + i, p[3 * i], p[3 * i + 1], p[3 * i + 2]);
-      putYUp(normals, vertexCount + i, normal[0], normal[1], normal[2]);
-      featureIds[vertexCount + i] = featureId;
+    if (featureId != feature) {
+      verticesOfFeature.clear();
+      feature = featureId;
     }
-    vertexCount += n;
+    double[] p = face.points();
+    int[] vertices = new int[face.pointCount()];
+    for (int i = 0; i < vertices.length; i++) {
+      Point point = new Point(p[3 * i], p[3 * i + 2], -p[3 * i + 1]);
+      vertices[i] = withNormals ? addVertex(point, face.normal(), featureId)
+          : verticesOfFeature.computeIfAbsent(point, q -> addVertex(q, null, featureId));
+    }
     int[] triangles = face.triangles();
     if (indexCount + triangles.length > indices.length) {
       indices = Arrays.copyOf(indices, Math.max(indices.length * 2, indexCount + triangles.length));
     }
     for (int index : triangles) {
-      indices[indexCount++] = base + index;
+      indices[indexCount++] = vertices[index];
     }
     features.set(featureId);
   }
 
   boolean isEmpty() {
     return indexCount == 0;
+  }
+
+  boolean hasNormals() {
+    return withNormals;
   }
 
   int vertexCount() {
@@ -53,15 +71,17 @@ final class MeshBuilder {
     return features.cardinality();
   }
 
-  float[] positions() {
+  /** Y-up positions, x, y, z in sequence. */
+  double[] positions() {
     return Arrays.copyOf(positions, 3 * vertexCount);
   }
 
+  /** Y-up unit normals, or null without normals. */
   float[] normals() {
-    return Arrays.copyOf(normals, 3 * vertexCount);
+    return withNormals ? Arrays.copyOf(normals, 3 * vertexCount) : null;
   }
 
-  float[] featureIds() {
+  int[] featureIds() {
     return Arrays.copyOf(featureIds, vertexCount);
   }
 
@@ -69,18 +89,24 @@ final class MeshBuilder {
     return Arrays.copyOf(indices, indexCount);
   }
 
-  private static void putYUp(float[] target, int vertex, double x, double y, double z) {
-    target[3 * vertex] = (float) x;
-    target[3 * vertex + 1] = (float) z;
-    target[3 * vertex + 2] = (float) -y;
-  }
-
-  private void ensureVertices(int needed) {
-    if (needed > featureIds.length) {
-      int size = Math.max(featureIds.length * 2, needed);
+  private int addVertex(Point point, double[] zUpNormal, int featureId) {
+    if (vertexCount == featureIds.length) {
+      int size = 2 * vertexCount;
       positions = Arrays.copyOf(positions, 3 * size);
-      normals = Arrays.copyOf(normals, 3 * size);
       featureIds = Arrays.copyOf(featureIds, size);
+      if (withNormals) {
+        normals = Arrays.copyOf(normals, 3 * size);
+      }
     }
+    positions[3 * vertexCount] = point.x();
+    positions[3 * vertexCount + 1] = point.y();
+    positions[3 * vertexCount + 2] = point.z();
+    if (zUpNormal != null) {
+      normals[3 * vertexCount] = (float) zUpNormal[0];
+      normals[3 * vertexCount + 1] = (float) zUpNormal[2];
+      normals[3 * vertexCount + 2] = (float) -zUpNormal[1];
+    }
+    featureIds[vertexCount] = featureId;
+    return vertexCount++;
   }
 }

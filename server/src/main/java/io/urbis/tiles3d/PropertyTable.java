@@ -60,19 +60,30 @@ final class PropertyTable {
     return count;
   }
 
-  /** The EXT_structural_metadata extension object; the values go into {@code buffer}. */
-  ObjectNode extension(GlbBuffer buffer) {
-    ObjectNode extension = JsonNodeFactory.instance.objectNode();
-    ObjectNode schemaClass = extension.putObject("schema").put("id", "urbis").putObject("classes")
-        .putObject(classId).put("name", className);
-    ObjectNode classProperties = schemaClass.putObject("properties");
+  /**
+   * The EXT_structural_metadata extension object; the values go into {@code buffer}. The schema, the same for every
+   * tile of the collection, is a document of its own at {@code schemaUri} (relative to the tile), which clients
+   * load once.
+   */
+  ObjectNode extension(GlbBuffer buffer, String schemaUri) {
+    ObjectNode extension = JsonNodeFactory.instance.objectNode().put("schemaUri", schemaUri);
     ObjectNode table = extension.putArray("propertyTables").addObject().put("class", classId).put("count", count);
     ObjectNode tableProperties = table.putObject("properties");
     for (Column column : columns.values()) {
-      classProperties.set(column.key, column.definition());
       tableProperties.set(column.key, column.write(buffer));
     }
     return extension;
+  }
+
+  /** The metadata schema of the tiles: one class, the collection, with a property per column. */
+  ObjectNode schema() {
+    ObjectNode schema = JsonNodeFactory.instance.objectNode().put("id", "urbis");
+    ObjectNode schemaClass = schema.putObject("classes").putObject(classId).put("name", className);
+    ObjectNode classProperties = schemaClass.putObject("properties");
+    for (Column column : columns.values()) {
+      classProperties.set(column.key, column.definition());
+    }
+    return schema;
   }
 
   /** A metadata identifier from a name: letters, digits and underscores, unique among {@code taken}. */
@@ -134,8 +145,8 @@ final class PropertyTable {
       ObjectNode property = JsonNodeFactory.instance.objectNode();
       switch (kind) {
         case STRING -> writeStrings(buffer, property);
-        case BOOLEAN -> property.put("values", buffer.addView(booleans(), 0));
-        case INT64, FLOAT64 -> property.put("values", buffer.addView(numbers(), 0));
+        case BOOLEAN -> property.put("values", buffer.addView(booleans(), 0, 0));
+        case INT64, FLOAT64 -> property.put("values", buffer.addView(numbers(), 0, 0));
       }
       return property;
     }
@@ -150,8 +161,9 @@ final class PropertyTable {
       offsets.putInt(text.size());
       // a buffer view cannot be empty: when every string is, one unused byte stands in
       byte[] bytes = text.size() == 0 ? new byte[1] : text.toByteArray();
-      property.put("values", buffer.addView(bytes, 0));
-      property.put("stringOffsets", buffer.addView(offsets.array(), 0)).put("stringOffsetType", "UINT32");
+      property.put("values", buffer.addView(bytes, 0, 0));
+      // UINT32 offsets, the default stringOffsetType
+      property.put("stringOffsets", buffer.addView(offsets.array(), 0, 0));
     }
 
     private byte[] numbers() {

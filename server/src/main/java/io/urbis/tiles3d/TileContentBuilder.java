@@ -19,32 +19,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds one tile's GLB from its features: each polygon (or extruded footprint) goes to ECEF, relative to the
- * tile's centre, is triangulated and lands in the mesh of its surface kind; each feature becomes a row of the
+ * Builds one tile's GLB from its features: each polygon (or extruded footprint) goes to the tile's local
+ * east-north-up frame, is triangulated and lands in the mesh of its surface kind; each feature becomes a row of the
  * property table. One builder per tile and thread.
  */
 final class TileContentBuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(TileContentBuilder.class);
 
+  /** The local vertical: faces are roof, wall or ground by how they face it. */
+  private static final double[] UP = {0, 0, 1};
+
   private final double geoidOffset;
-  private final double[] centre;
-  private final double[] up;
+  private final LocalFrame frame;
   private final PropertyTable table;
   private final FaceTriangulator triangulator = new FaceTriangulator();
   private final WKBReader wkb = new WKBReader();
   private final Map<Surface, MeshBuilder> meshes = new EnumMap<>(Surface.class);
 
-  TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table) {
+  TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table, boolean withNormals) {
     this.geoidOffset = geoidOffset;
     this.table = table;
     double[] bounds = scheme.bounds(tile);
     double lon = (bounds[0] + bounds[2]) / 2;
     double lat = (bounds[1] + bounds[3]) / 2;
-    this.centre = Ecef.fromGeodetic(lon, lat, (scheme.minHeight() + scheme.maxHeight()) / 2);
-    this.up = Ecef.up(lon, lat);
+    this.frame = new LocalFrame(lon, lat, (scheme.minHeight() + scheme.maxHeight()) / 2);
     for (Surface surface : Surface.values()) {
-      meshes.put(surface, new MeshBuilder());
+      meshes.put(surface, new MeshBuilder(withNormals));
     }
   }
 
@@ -72,8 +73,9 @@ final class TileContentBuilder {
     }
   }
 
-  byte[] glb() {
-    return GlbWriter.write(meshes, centre, table);
+  /** The tile's GLB; its property table's schema is at {@code schemaUri}, relative to the tile. */
+  byte[] glb(String schemaUri) {
+    return GlbWriter.write(meshes, frame, table, schemaUri);
   }
 
   /** A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it. */
@@ -98,7 +100,7 @@ final class TileContentBuilder {
   private void addFace(List<double[]> rings, int featureId) {
     Face face = triangulator.triangulate(rings);
     if (face != null) {
-      meshes.get(Surface.facing(face.normal(), up)).add(face, featureId);
+      meshes.get(Surface.facing(face.normal(), UP)).add(face, featureId);
     }
   }
 
@@ -112,16 +114,13 @@ final class TileContentBuilder {
     return rings;
   }
 
-  /** Longitude, latitude, height to ECEF minus the tile centre, optionally in reverse order. */
+  /** Longitude, latitude, height to the tile's local frame, optionally in reverse order. */
   private double[] local(Coordinate[] coordinates, double height, boolean reverse) {
     double[] xyz = new double[3 * coordinates.length];
     for (int i = 0; i < coordinates.length; i++) {
       Coordinate c = coordinates[reverse ? coordinates.length - 1 - i : i];
       double z = Double.isNaN(height) ? (Double.isNaN(c.getZ()) ? 0 : c.getZ()) : height;
-      Ecef.fromGeodetic(c.getX(), c.getY(), z + geoidOffset, xyz, 3 * i);
-      xyz[3 * i] -= centre[0];
-      xyz[3 * i + 1] -= centre[1];
-      xyz[3 * i + 2] -= centre[2];
+      frame.toLocal(c.getX(), c.getY(), z + geoidOffset, xyz, 3 * i);
     }
     return xyz;
   }

@@ -8,6 +8,7 @@ import io.urbis.catalog.GeometryType;
 import io.urbis.error.NotFoundException;
 import io.urbis.source.Extrusion;
 import io.urbis.source.ModelSource;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Tiles3dService {
   private final TileCache cache;
   private final DataVersions versions = new DataVersions();
   private final Map<String, IndexedVersion> indexes = new ConcurrentHashMap<>();
+  private final Map<String, TileBytes> schemas = new ConcurrentHashMap<>();
 
   private record IndexedVersion(String version, TileIndex index) {}
 
@@ -75,6 +77,13 @@ public final class Tiles3dService {
     return cache.get(key(collection, indexed, "content", tile), () -> build(collection, indexed.index(), tile));
   }
 
+  /** The metadata schema the property tables of the collection's tiles refer to (EXT_structural_metadata). */
+  public TileBytes schema(Collection collection) {
+    models(collection);
+    return schemas.computeIfAbsent(collection.id(),
+        id -> TileBytes.of(propertyTable(collection).schema().toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** One index build per collection at a time; requests for other collections go on meanwhile. */
   private IndexedVersion indexed(Collection collection) {
     ModelSource models = models(collection);
@@ -92,11 +101,15 @@ public final class Tiles3dService {
   }
 
   private byte[] build(Collection collection, TileIndex index, TileId tile) {
-    PropertyTable table = new PropertyTable(collection.id(), collection.title(), collection.properties());
-    TileContentBuilder builder = new TileContentBuilder(index.scheme(), tile, settings.geoidOffset(), table);
+    TileContentBuilder builder = new TileContentBuilder(index.scheme(), tile, settings.geoidOffset(),
+        propertyTable(collection), settings.normals());
     List<String> ids = index.featureIds(tile);
     models(collection).models(collection, ids, extrusion(collection), builder::add);
-    return builder.glb();
+    return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);
+  }
+
+  private PropertyTable propertyTable(Collection collection) {
+    return new PropertyTable(collection.id(), collection.title(), settings.tileProperties(collection));
   }
 
   private static String key(Collection collection, IndexedVersion indexed, String kind, TileId tile) {

@@ -1,7 +1,10 @@
 package io.urbis.tiles3d;
 
 import io.urbis.source.Extrusion;
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.Property;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,16 +14,27 @@ import java.util.Map;
  *     are ellipsoidal already; about 47 for heights above sea level (NHN) in Germany, where the geoid lies 36-50 m
  *     above the GRS80 ellipsoid
  * @param extrusions by collection id, how 2D footprints become block models
+ * @param properties by collection id, the properties its tiles carry besides the feature id; all when absent
+ * @param normals whether tiles carry vertex normals; without them glTF clients compute flat normals
  * @param cacheBytes how many bytes of built tiles the memory cache keeps
  * @param cacheDirectory where built tiles are kept on disk, or null
  */
-public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusions, long cacheBytes,
-    Path cacheDirectory) {
+public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusions,
+    Map<String, List<String>> properties, boolean normals, long cacheBytes, Path cacheDirectory) {
 
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
-  public static final Tiles3dSettings DEFAULTS = new Tiles3dSettings(0, Map.of(), DEFAULT_CACHE_BYTES, null);
+  public static final Tiles3dSettings DEFAULTS =
+      new Tiles3dSettings(0, Map.of(), Map.of(), false, DEFAULT_CACHE_BYTES, null);
 
   public Tiles3dSettings {
     extrusions = Map.copyOf(extrusions);
+    properties = Map.copyOf(properties);
+  }
+
+  /** The collection's properties its tiles carry. */
+  public List<Property> tileProperties(Collection collection) {
+    List<String> selected = properties.get(collection.id());
+    return selected == null ? collection.properties()
+        : collection.properties().stream().filter(p -> selected.contains(p.name())).toList();
   }
 }

@@ -15,6 +15,12 @@ public final class TilesetWriter {
   /** Where a client finds a feature from the {@code featureId} of a picked model, relative to the tileset. */
   public static final String FEATURE_URI_TEMPLATE = "items/{featureId}";
 
+  /**
+   * Where a tile's content finds the metadata schema, relative to the content ({@code 3dtiles/content/L/X/Y.glb}):
+   * {@code 3dtiles/schema.json}.
+   */
+  static final String SCHEMA_FROM_CONTENT = "../../../schema.json";
+
   private TilesetWriter() {}
 
   public static byte[] write(TilingScheme scheme) {

@@ -30,16 +30,50 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength) {
     return new GlbFile(new ObjectMapper().readTree(json), binary, jsonLength);
   }
 
-  /** The float values of an accessor, tightly packed. */
-  float[] floats(int accessor) {
+  /** The values of a vertex accessor as numbers, whatever their component type and stride; normalized ones scaled. */
+  double[] values(int accessor) {
     JsonNode a = json.get("accessors").get(accessor);
     int components = a.get("type").asText().equals("VEC3") ? 3 : 1;
+    int componentType = a.get("componentType").asInt();
+    int size = switch (componentType) {
+      case 5120, 5121 -> 1;
+      case 5122, 5123 -> 2;
+      default -> 4;
+    };
+    JsonNode viewJson = json.get("bufferViews").get(a.get("bufferView").asInt());
+    int stride = viewJson.has("byteStride") ? viewJson.get("byteStride").asInt() : components * size;
     ByteBuffer view = view(a.get("bufferView").asInt());
-    float[] values = new float[a.get("count").asInt() * components];
+    boolean normalized = a.path("normalized").asBoolean(false);
+    double[] values = new double[a.get("count").asInt() * components];
     for (int i = 0; i < values.length; i++) {
-      values[i] = view.getFloat();
+      int at = (i / components) * stride + (i % components) * size;
+      values[i] = switch (componentType) {
+        case 5120 -> normalized ? Math.max(view.get(at) / 127.0, -1) : view.get(at);
+        case 5123 -> Short.toUnsignedInt(view.getShort(at));
+        case 5125 -> Integer.toUnsignedLong(view.getInt(at));
+        case 5126 -> view.getFloat(at);
+        default -> throw new IllegalArgumentException("component type " + componentType);
+      };
     }
     return values;
+  }
+
+  /** A primitive's positions in ECEF (X, Y, Z in sequence): stored values through the node matrix, Y-up undone. */
+  double[] ecefPositions(JsonNode primitive) {
+    double[] local = values(primitive.at("/attributes/POSITION").asInt());
+    JsonNode m = json.get("nodes").get(0).get("matrix");
+    double[] ecef = new double[local.length];
+    for (int i = 0; i < local.length; i += 3) {
+      double[] world = new double[3];
+      for (int row = 0; row < 3; row++) {
+        world[row] = m.get(row).asDouble() * local[i] + m.get(4 + row).asDouble() * local[i + 1]
+            + m.get(8 + row).asDouble() * local[i + 2] + m.get(12 + row).asDouble();
+      }
+      ecef[i] = world[0];
+      ecef[i + 1] = -world[2];
+      ecef[i + 2] = world[1];
+    }
+    return ecef;
   }
 
   int[] indices(int accessor) {
@@ -77,12 +111,6 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength) {
       out[i] = values.getDouble();
     }
     return out;
-  }
-
-  /** The node translation, in glTF's Y-up axes. */
-  double[] translation() {
-    JsonNode t = json.get("nodes").get(0).get("translation");
-    return new double[] {t.get(0).asDouble(), t.get(1).asDouble(), t.get(2).asDouble()};
   }
 
   private ByteBuffer view(int index) {

@@ -21,7 +21,7 @@ class GlbWriterTest {
 
   @Test
   void chunksArePaddedAndEveryBufferViewIsAligned() throws Exception {
-    GlbFile glb = GlbFile.read(twoBuildings());
+    GlbFile glb = GlbFile.read(twoBuildings(false));
     assertEquals(0, glb.jsonChunkLength() % 8);
     assertEquals(0, glb.binary().length % 8);
     for (JsonNode view : glb.json().get("bufferViews")) {
@@ -31,73 +31,138 @@ class GlbWriterTest {
   }
 
   @Test
-  void positionsCarryTheirExactBoundsAndStayNearTheCentre() throws Exception {
-    GlbFile glb = GlbFile.read(twoBuildings());
+  void positionsAreQuantizedAndEachOrdinateComesBackWithinACentimetre() throws Exception {
+    GlbFile glb = GlbFile.read(twoBuildings(false));
+    assertTrue(glb.json().get("extensionsRequired").toString().contains("KHR_mesh_quantization"));
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
       JsonNode accessor = glb.json().get("accessors").get(primitive.at("/attributes/POSITION").asInt());
-      float[] positions = glb.floats(primitive.at("/attributes/POSITION").asInt());
-      for (int axis = 0; axis < 3; axis++) {
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (int i = axis; i < positions.length; i += 3) {
-          min = Math.min(min, positions[i]);
-          max = Math.max(max, positions[i]);
-        }
-        assertEquals(min, (float) accessor.get("min").get(axis).asDouble());
-        assertEquals(max, (float) accessor.get("max").get(axis).asDouble());
-        assertTrue(Math.abs(min) < 10_000 && Math.abs(max) < 10_000, "relative to the tile centre");
-      }
+      assertEquals(GlbWriter.UNSIGNED_SHORT, accessor.get("componentType").asInt());
+      assertStoredBoundsExact(glb, accessor, primitive.at("/attributes/POSITION").asInt());
+      // within 1 cm on each of the three axes: at most 1.74 cm away
+      assertEveryVertexIsACorner(glb.ecefPositions(primitive), BLOCK_CORNERS, 0.0174);
       int[] indices = glb.indices(primitive.get("indices").asInt());
       assertEquals(0, indices.length % 3);
       for (int index : indices) {
-        assertTrue(index < positions.length / 3);
+        assertTrue(index < accessor.get("count").asInt());
       }
     }
   }
 
   @Test
-  void anExtrudedBlockHasAFlatRoofAndFourWallsAsSeparateMaterials() throws Exception {
-    GlbFile glb = GlbFile.read(twoBuildings());
+  void contentSpreadTooWideForCentimetreStepsKeepsFloatPositions() throws Exception {
+    PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, false);
+    builder.add(new ModelRow("near", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"),
+        30, 10, "{}"));
+    builder.add(new ModelRow("far", wkb("POLYGON ((6.69 51.69, 6.6902 51.69, 6.6902 51.6901, 6.69 51.69))"),
+        30, 10, "{}"));
+    GlbFile glb = GlbFile.read(builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT));
+    JsonNode primitive = glb.json().at("/meshes/0/primitives/0");
+    int position = primitive.at("/attributes/POSITION").asInt();
+    assertEquals(GlbWriter.FLOAT, glb.json().at("/accessors/" + position + "/componentType").asInt());
+    assertStoredBoundsExact(glb, glb.json().get("accessors").get(position), position);
+    double[][] corners = {{6.61, 51.61}, {6.6102, 51.61}, {6.6102, 51.6101}, {6.69, 51.69}, {6.6902, 51.69},
+        {6.6902, 51.6901}};
+    assertEveryVertexIsACorner(glb.ecefPositions(primitive), corners, 0.001);
+  }
+
+  @Test
+  void withoutNormalsTheFacesOfABuildingShareTheirCorners() throws Exception {
+    GlbFile glb = GlbFile.read(twoBuildings(false));
     JsonNode primitives = glb.json().at("/meshes/0/primitives");
     assertEquals(2, primitives.size(), "walls and roofs");
     assertEquals("wall", glb.json().at("/materials/0/name").asText());
     assertEquals("roof", glb.json().at("/materials/1/name").asText());
-    int wallTriangles = glb.json().get("accessors").get(primitives.get(0).get("indices").asInt()).get("count")
-        .asInt() / 3;
-    assertEquals(2 * 4 + 2 * 4, wallTriangles, "two blocks of four walls, two triangles each");
-    // Y-up: the roof normal, the local vertical, is mostly glTF +y at these latitudes
-    float[] roofNormals = glb.floats(primitives.get(1).at("/attributes/NORMAL").asInt());
-    assertTrue(roofNormals[1] > 0.6, "roof normal y " + roofNormals[1]);
+    JsonNode walls = primitives.get(0);
+    assertEquals(2 * 4 + 2 * 4, count(glb, walls.get("indices").asInt()) / 3, "two blocks of four walls");
+    assertEquals(2 * 8, count(glb, walls.at("/attributes/POSITION").asInt()), "four corners, low and high");
+    assertEquals(2 * 4, count(glb, primitives.get(1).at("/attributes/POSITION").asInt()), "four roof corners");
+    assertTrue(walls.get("attributes").get("NORMAL") == null);
+  }
+
+  @Test
+  void withNormalsEveryFaceHasItsOwnCornersAndAFlatNormal() throws Exception {
+    GlbFile glb = GlbFile.read(twoBuildings(true));
+    JsonNode primitives = glb.json().at("/meshes/0/primitives");
+    assertEquals(2 * 4 * 4, count(glb, primitives.get(0).at("/attributes/POSITION").asInt()));
+    double[] roofNormals = glb.values(primitives.get(1).at("/attributes/NORMAL").asInt());
+    for (int i = 0; i < roofNormals.length; i += 3) {
+      // the local frame is east-north-up, Y-up in glTF: a flat roof faces +y exactly
+      assertEquals(0, roofNormals[i], 1e-9);
+      assertEquals(1, roofNormals[i + 1], 1e-9);
+    }
+    double[] wallNormals = glb.values(primitives.get(0).at("/attributes/NORMAL").asInt());
+    for (int i = 0; i < wallNormals.length; i += 3) {
+      assertEquals(0, wallNormals[i + 1], 1e-9, "walls are vertical");
+    }
   }
 
   @Test
   void featuresAreRowsOfThePropertyTableThatVerticesPointAt() throws Exception {
-    GlbFile glb = GlbFile.read(twoBuildings());
+    GlbFile glb = GlbFile.read(twoBuildings(false));
     assertEquals(List.of("b-1", "b-2"), glb.strings("featureId"));
     assertEquals(List.of("Town hall", ""), glb.strings("name"));
     double[] heights = glb.doubles("height_m");
     assertEquals(12.5, heights[0]);
     assertEquals(PropertyTable.NO_NUMBER, heights[1], "a null number is noData");
-    JsonNode schema = glb.json().at("/extensions/EXT_structural_metadata/schema/classes/buildings/properties");
+    assertEquals("../../../schema.json", glb.json().at("/extensions/EXT_structural_metadata/schemaUri").asText());
+    assertEquals("buildings", glb.json().at("/extensions/EXT_structural_metadata/propertyTables/0/class").asText());
+    JsonNode schema = new PropertyTable("buildings", "Buildings", PROPERTIES).schema()
+        .at("/classes/buildings/properties");
     assertEquals("ID", schema.at("/featureId/semantic").asText());
     assertEquals("height m", schema.at("/height_m/name").asText());
     assertEquals("INT64", schema.at("/storeys/componentType").asText());
     assertEquals("UINT8", schema.at("/listed/componentType").asText());
     JsonNode primitive = glb.json().at("/meshes/0/primitives/0");
     assertEquals(2, primitive.at("/extensions/EXT_mesh_features/featureIds/0/featureCount").asInt());
-    float[] ids = glb.floats(primitive.at("/attributes/_FEATURE_ID_0").asInt());
-    assertEquals(0f, ids[0]);
-    assertEquals(1f, ids[ids.length - 1]);
+    double[] ids = glb.values(primitive.at("/attributes/_FEATURE_ID_0").asInt());
+    assertEquals(0, ids[0]);
+    assertEquals(1, ids[ids.length - 1]);
   }
 
-  private static byte[] twoBuildings() throws Exception {
+  private static final double[][] BLOCK_CORNERS = {{6.61, 51.61}, {6.6102, 51.61}, {6.6102, 51.6101},
+      {6.61, 51.6101}, {6.62, 51.62}, {6.62, 51.6201}, {6.6201, 51.6201}, {6.6201, 51.62}};
+
+  /** Every vertex lies within {@code metres} of one of the corners, at a base or roof height of the blocks. */
+  private static void assertEveryVertexIsACorner(double[] ecef, double[][] corners, double metres) {
+    for (int i = 0; i < ecef.length; i += 3) {
+      double best = Double.POSITIVE_INFINITY;
+      for (double[] corner : corners) {
+        for (double height : new double[] {30, 31, 37, 40, 42.5}) {
+          best = Math.min(best, Vectors.distance(ecef, i, Ecef.fromGeodetic(corner[0], corner[1], height), 0));
+        }
+      }
+      assertTrue(best < metres, "vertex " + i / 3 + " is " + best + " m from the nearest corner");
+    }
+  }
+
+  /** The accessor's min and max are exactly the smallest and largest stored values. */
+  private static void assertStoredBoundsExact(GlbFile glb, JsonNode accessor, int index) {
+    double[] values = glb.values(index);
+    for (int axis = 0; axis < 3; axis++) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = axis; i < values.length; i += 3) {
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
+      }
+      assertEquals(min, accessor.get("min").get(axis).asDouble());
+      assertEquals(max, accessor.get("max").get(axis).asDouble());
+    }
+  }
+
+  private static int count(GlbFile glb, int accessor) {
+    return glb.json().get("accessors").get(accessor).get("count").asInt();
+  }
+
+  private static byte[] twoBuildings(boolean withNormals) throws Exception {
     PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table);
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, withNormals);
     builder.add(new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.6101, 6.61 51.61))"),
         30, 12.5, "{\"name\":\"Town hall\",\"height m\":12.5,\"storeys\":3,\"listed\":true}"));
     builder.add(new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.62 51.6201, 6.6201 51.6201, 6.6201 51.62, 6.62 51.62))"),
         31, 6, "{\"name\":null,\"height m\":null,\"storeys\":null,\"listed\":false}"));
-    return builder.glb();
+    return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);
   }
 
   private static byte[] wkb(String wkt) throws Exception {

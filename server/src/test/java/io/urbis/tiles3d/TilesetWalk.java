@@ -64,12 +64,10 @@ final class TilesetWalk {
     maxLevel = Math.max(maxLevel, tile.level());
     featureIds.addAll(glb.strings(PropertyTable.ID_PROPERTY));
     double[] region = scheme.region(tile);
-    double[] t = glb.translation();
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
-      float[] p = glb.floats(primitive.at("/attributes/POSITION").asInt());
+      double[] p = glb.ecefPositions(primitive);
       for (int i = 0; i < p.length; i += 3) {
-        // glTF is Y-up: ECEF (X, Y, Z) is glTF (x, -z, y)
-        double[] geodetic = Ecef.toGeodetic(t[0] + p[i], -(t[2] + p[i + 2]), t[1] + p[i + 1]);
+        double[] geodetic = Ecef.toGeodetic(p[i], p[i + 1], p[i + 2]);
         double lon = Math.toRadians(geodetic[0]);
         double lat = Math.toRadians(geodetic[1]);
         String where = tile + " vertex " + i / 3;

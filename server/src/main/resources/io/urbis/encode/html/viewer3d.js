@@ -16,6 +16,23 @@
     link.textContent = 'Feature ' + id;
   }
 
+  // Tiles come without normals unless configured (glTF clients compute flat normals themselves; CesiumJS instead
+  // draws such meshes unlit). This shader shades every face by its own slope from the screen-space derivatives of
+  // its position, with a fixed light from above the viewer's shoulder, so buildings read the same at any time of day.
+  function flatShading() {
+    return new Cesium.CustomShader({
+      lightingModel: Cesium.LightingModel.UNLIT,
+      fragmentShaderText: [
+        'void fragmentMain(FragmentInput fsInput, inout czm_modelMaterial material) {',
+        '  vec3 position = fsInput.attributes.positionEC;',
+        '  vec3 normal = normalize(cross(dFdx(position), dFdy(position)));',
+        '  vec3 light = normalize(vec3(0.4, 0.8, 0.45));',
+        '  material.diffuse *= 0.45 + 0.55 * max(dot(normal, light), 0.0);',
+        '}'
+      ].join('\n')
+    });
+  }
+
   async function start() {
     var viewer = new Cesium.Viewer(element, {
       baseLayer: false, baseLayerPicker: false, geocoder: false, sceneModePicker: false,
@@ -23,7 +40,7 @@
       terrainProvider: new Cesium.EllipsoidTerrainProvider(), skyBox: false, skyAtmosphere: false
     });
     viewer.scene.globe.baseColor = Cesium.Color.fromCssColorString('#e4e8ea');
-    var tileset = await Cesium.Cesium3DTileset.fromUrl(element.dataset.tileset);
+    var tileset = await Cesium.Cesium3DTileset.fromUrl(element.dataset.tileset, { customShader: flatShading() });
     tileset.tileFailed.addEventListener(function (error) {
       state.failed++;
       console.error('3D tile failed: ' + error.url + ': ' + error.message);
