@@ -54,7 +54,7 @@ final class UrbisApplication {
     config.register(HtmlFeaturePageWriter.class);
     config.register(new LandingPageResource(settings));
     config.register(new ConformanceResource());
-    config.register(new ApiDefinitionResource(settings, catalog));
+    config.register(new ApiDefinitionResource(settings, catalog, tiles3d));
     config.register(new CollectionsResource(catalog, tiles3d));
     config.register(new Tiles3dResource(catalog, tiles3d));
     config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));

@@ -136,6 +136,16 @@ class Tiles3dServedTest {
   }
 
   @Test
+  void theApiDocumentDescribesThe3dTilesPathsOfCollectionsThatHaveThem() throws Exception {
+    JsonNode paths = json(get("/api?f=json", Map.of())).get("paths");
+    for (String path : List.of("/3dtiles", "/3dtiles/schema.json", "/3dtiles/subtrees/{level}/{x}/{y}.subtree",
+        "/3dtiles/content/{level}/{x}/{y}.glb")) {
+      assertTrue(paths.has("/collections/blocks3d" + path), path);
+      assertFalse(paths.has("/collections/flat" + path), "flat has no 3D tiles: " + path);
+    }
+  }
+
+  @Test
   void badAddressesAreOgcExceptionsNeverServerErrors() throws Exception {
     Map<String, Integer> expected = Map.ofEntries(
         Map.entry("/collections/nowhere/3dtiles", 404),

@@ -10,13 +10,15 @@ import java.util.List;
  * @param description a longer text; may be {@code null}
  * @param properties the feature properties, in the order they are shown
  * @param hasTemporal whether features have a time, so that {@code datetime} filters them
+ * @param has3dTiles whether the collection has 3D Tiles of its models
  */
 public record CollectionDescription(
     String id,
     String title,
     String description,
     List<QueryableProperty> properties,
-    boolean hasTemporal) {
+    boolean hasTemporal,
+    boolean has3dTiles) {
 
   public CollectionDescription {
     if (id == null || id.isBlank()) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1) and Tiles service: the shared building
+ * Builds the OpenAPI 3.0 document of an OGC API - Features (Part 1), Tiles and 3D Tiles service: the shared building
  * blocks from YAML resources plus one set of paths, schemas and responses per collection. The
  * result is self-contained: every {@code $ref} points into its own components.
  */
@@ -61,6 +61,9 @@ public final class OpenApiBuilder {
     CollectionNames names = CollectionNames.of(collection.id());
     new CollectionPaths(collection, names).all().forEach(document.getPaths()::addPathItem);
     TilePaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);
+    if (collection.has3dTiles()) {
+      Tiles3dPaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);
+    }
     CollectionSchemas.addTo(document.getComponents(), collection, names);
     document.addTagsItem(new Tag().name(collection.id()).description(collection.label()));
   }

@@ -24,9 +24,9 @@ final class Fixtures {
             new QueryableProperty("built", "string", "date-time"),
             new QueryableProperty("tags", "array"),
             new QueryableProperty("limit", "number")),
-        true);
+        true, true);
     CollectionDescription trees = new CollectionDescription(
-        "street trees", null, null, List.of(new QueryableProperty("height", "number")), false);
+        "street trees", null, null, List.of(new QueryableProperty("height", "number")), false, false);
     return new ApiDescription("Urbis", "City data", "1.0.0", "https://example.org/urbis",
         DEFAULT_LIMIT, MAX_LIMIT, List.of(buildings, trees));
   }

@@ -24,7 +24,7 @@ class OpenApiBuilderTest {
   }
 
   @Test
-  void hasServerAndTilePathsAndTenPathsPerCollection() {
+  void hasServerAndTilePathsAndTenPathsPerCollectionAnd3dTilesWhereTheCollectionHasThem() {
     List<String> paths = new ArrayList<>();
     document.path("paths").fieldNames().forEachRemaining(paths::add);
     List<String> expected = new ArrayList<>(List.of("/", "/conformance", "/api", "/collections",
@@ -34,8 +34,25 @@ class OpenApiBuilderTest {
       expected.addAll(List.of(collection, collection + "/items", collection + "/queryables", collection + "/schema",
           collection + "/sortables", collection + "/items/{featureId}"));
       expected.addAll(tilePaths(collection + "/tiles"));
+      if (collection.endsWith("buildings")) {
+        expected.addAll(List.of(collection + "/3dtiles", collection + "/3dtiles/schema.json",
+            collection + "/3dtiles/subtrees/{level}/{x}/{y}.subtree",
+            collection + "/3dtiles/content/{level}/{x}/{y}.glb"));
+      }
     }
     assertEquals(expected, paths);
+  }
+
+  @Test
+  void a3dTileIsBinaryGltfAddressedByLevelAndColumnAndRow() {
+    JsonNode operation = operation("/collections/buildings/3dtiles/content/{level}/{x}/{y}.glb");
+    assertEquals("get3dTileContent_buildings", operation.path("operationId").asText());
+    List<String> parameters = new ArrayList<>();
+    operation.path("parameters").forEach(p -> parameters.add(p.path("$ref").asText()));
+    assertEquals(List.of("#/components/parameters/level", "#/components/parameters/x", "#/components/parameters/y"),
+        parameters);
+    assertTrue(document.at("/components/responses/TileContent3d/content").has("model/gltf-binary"));
+    assertTrue(document.at("/components/responses/Tileset3d/content").has("application/json+3dtiles"));
   }
 
   @Test
@@ -113,8 +130,8 @@ class OpenApiBuilderTest {
 
   @Test
   void rejectsCollectionsThatShareAComponentName() {
-    CollectionDescription a = new CollectionDescription("a b", null, null, List.of(), false);
-    CollectionDescription b = new CollectionDescription("a_b", null, null, List.of(), false);
+    CollectionDescription a = new CollectionDescription("a b", null, null, List.of(), false, false);
+    CollectionDescription b = new CollectionDescription("a_b", null, null, List.of(), false, false);
     ApiDescription api = new ApiDescription("t", null, "1", "http://x", 10, 100, List.of(a, b));
     assertThrows(IllegalArgumentException.class, () -> OpenApiBuilder.build(api));
   }

@@ -11,6 +11,7 @@ import io.urbis.openapi.CollectionDescription;
 import io.urbis.openapi.OpenApiBuilder;
 import io.urbis.openapi.OpenApiWriter;
 import io.urbis.openapi.QueryableProperty;
+import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -38,11 +39,13 @@ public final class ApiDefinitionResource {
 
   private final ApiSettings settings;
   private final Catalog catalog;
+  private final Tiles3dService tiles3d;
   private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
 
-  public ApiDefinitionResource(ApiSettings settings, Catalog catalog) {
+  public ApiDefinitionResource(ApiSettings settings, Catalog catalog, Tiles3dService tiles3d) {
     this.settings = settings;
     this.catalog = catalog;
+    this.tiles3d = tiles3d;
   }
 
   @GET
@@ -70,18 +73,18 @@ public final class ApiDefinitionResource {
 
   private ApiDescription describe(String serverUrl) {
     List<CollectionDescription> collections = catalog.collections().stream()
-        .map(ApiDefinitionResource::describe)
+        .map(this::describe)
         .toList();
     return new ApiDescription(settings.title(), settings.description(), Version.of(), serverUrl,
         settings.defaultLimit(), settings.maxLimit(), collections);
   }
 
-  private static CollectionDescription describe(Collection collection) {
+  private CollectionDescription describe(Collection collection) {
     List<QueryableProperty> properties = collection.properties().stream()
         .map(ApiDefinitionResource::queryable)
         .toList();
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), properties,
-        collection.temporalProperty() != null);
+        collection.temporalProperty() != null, tiles3d.offers(collection));
   }
 
   private static QueryableProperty queryable(Property property) {
