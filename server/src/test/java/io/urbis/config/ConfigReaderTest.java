@@ -1,6 +1,7 @@
 package io.urbis.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,16 @@ class ConfigReaderTest {
         .orElse(UrbisConfig.DEFAULTS);
     assertEquals("max-age=60", config.tiles().cacheControl());
     assertEquals(List.of("function", "name"), config.tiles().properties().get("buildings").get(15));
+  }
+
+  @Test
+  void tiles3dPropertiesAndNormalsAreReadAndTheGeoidOffsetStays() throws Exception {
+    UrbisConfig config = read("tiles3d:\n  properties:\n    blocks3d: [name]\n  normals: true\n")
+        .orElse(UrbisConfig.DEFAULTS);
+    assertEquals(List.of("name"), config.tiles3d().properties().get("blocks3d"));
+    assertTrue(config.tiles3d().normals());
+    assertEquals(0.0, config.tiles3d().geoidOffset());
+    assertFalse(UrbisConfig.DEFAULTS.tiles3d().normals());
   }
 
   @Test
