@@ -2,11 +2,15 @@
 // reading every subtree) and checks every tile's content with the Khronos glTF validator and loaders.gl's own
 // parser. Prints one JSON summary line; exits 1 when anything failed, a content has a validator error or warning,
 // or an info other than the unsupported-extension notes (the validator does not know EXT_structural_metadata, so
-// it also calls that extension's buffer views unused: those notes, and only those, are accepted too).
+// it also calls that extension's buffer views unused: those notes, and only those, are accepted too). Nor does it
+// know EXT_meshopt_compression: it cannot see inside compressed buffer views and calls the buffer they are read
+// from unused (accepted too), so a content that uses the extension is also decoded (meshopt.mjs) and the plain
+// copy validated by the same rules, every accessor's data included.
 //   node validate.mjs http://host:port/collections/ID/3dtiles
 import {load} from '@loaders.gl/core';
 import {Tiles3DLoader} from '@loaders.gl/3d-tiles';
 import validator from 'gltf-validator';
+import {compressedBuffers, decodeGlb, readGlb} from './meshopt.mjs';
 
 const ALLOWED_INFOS = new Set(['UNSUPPORTED_EXTENSION']);
 const url = process.argv[2];
@@ -25,13 +29,12 @@ async function checkContent(tile) {
     return;
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const report = await validator.validateBytes(bytes, {maxIssues: 1000});
-  const metadataViews = metadataBufferViews(bytes);
-  for (const message of report.issues.messages) {
-    const metadataView = message.code === 'UNUSED_OBJECT' && metadataViews.has(message.pointer);
-    if (message.severity < 2 || (message.severity === 2 && !ALLOWED_INFOS.has(message.code) && !metadataView)) {
-      problem(tile.contentUrl, `${message.code} ${message.message} at ${message.pointer ?? ''}`);
-    }
+  const {json} = readGlb(bytes);
+  summary.features += json.extensions?.EXT_structural_metadata?.propertyTables?.[0]?.count || 0;
+  const report = await validate(tile.contentUrl, bytes);
+  const decoded = await decodeGlb(bytes);
+  if (decoded !== bytes) {
+    await validate(`${tile.contentUrl} (EXT_meshopt_compression decoded)`, decoded);
   }
   const content = await load(tile.contentUrl, Tiles3DLoader, {'3d-tiles': {isTileset: false, loadGLTF: true}});
   if (!content || !content.gltf) {
@@ -44,10 +47,24 @@ async function checkContent(tile) {
   summary.contents++;
 }
 
+/** The validator's report on the GLB, whose problems are in the summary. */
+async function validate(where, bytes) {
+  const report = await validator.validateBytes(bytes, {maxIssues: 1000});
+  const {json} = readGlb(bytes);
+  const metadataViews = metadataBufferViews(json);
+  const unreadBuffers = compressedBuffers(json);
+  for (const message of report.issues.messages) {
+    const unseenUse = message.code === 'UNUSED_OBJECT' &&
+        (metadataViews.has(message.pointer) || unreadBuffers.has(message.pointer));
+    if (message.severity < 2 || (message.severity === 2 && !ALLOWED_INFOS.has(message.code) && !unseenUse)) {
+      problem(where, `${message.code} ${message.message} at ${message.pointer ?? ''}`);
+    }
+  }
+  return report;
+}
+
 /** The pointers (/bufferViews/N) of the buffer views the property tables use. */
-function metadataBufferViews(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const json = JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + view.getUint32(12, true))));
+function metadataBufferViews(json) {
   const pointers = new Set();
   for (const table of json.extensions?.EXT_structural_metadata?.propertyTables || []) {
     for (const property of Object.values(table.properties)) {
@@ -58,7 +75,6 @@ function metadataBufferViews(bytes) {
       }
     }
   }
-  summary.features += json.extensions?.EXT_structural_metadata?.propertyTables?.[0]?.count || 0;
   return pointers;
 }
 
