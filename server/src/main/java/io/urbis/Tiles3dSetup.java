@@ -5,6 +5,7 @@ import io.urbis.catalog.Collection;
 import io.urbis.config.ConfigException;
 import io.urbis.config.Tiles3dConfig;
 import io.urbis.source.Extrusion;
+import io.urbis.tiles3d.MeshEncoding;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ final class Tiles3dSetup {
       Collection collection = collection(catalog, key, id);
       names.forEach(name -> requireColumn(collection, key, name));
     });
-    return new Tiles3dSettings(config.geoidOffset(), extrusions, config.properties(), config.normals(),
+    return new Tiles3dSettings(config.geoidOffset(), extrusions, config.properties(),
+        new MeshEncoding(config.normals(), config.compress()),
         Tiles3dSettings.DEFAULT_CACHE_BYTES, cacheDirectory);
   }
 

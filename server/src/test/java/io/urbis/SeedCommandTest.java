@@ -12,6 +12,7 @@ import io.urbis.source.postgis.PostgisFeatureSource;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.tiles.TileProperties;
 import io.urbis.tiles.TileSettings;
+import io.urbis.tiles3d.MeshEncoding;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.io.ByteArrayOutputStream;
@@ -97,7 +98,7 @@ class SeedCommandTest {
         List.of()));
     Catalog catalog = new CatalogBuilder().add("city", source).build();
     TileSettings tiles = new TileSettings("max-age=60", TileProperties.ALL, TileSettings.DEFAULT_CACHE_BYTES, cache);
-    Tiles3dService tiles3d = new Tiles3dService(new Tiles3dSettings(0, Map.of(), Map.of(), false,
+    Tiles3dService tiles3d = new Tiles3dService(new Tiles3dSettings(0, Map.of(), Map.of(), MeshEncoding.DEFAULT,
         Tiles3dSettings.DEFAULT_CACHE_BYTES, cache));
     UrbisServer server = InProcessServer.start(new ApiSettings("City", "", 10, 100), tiles, tiles3d, catalog,
         List.of(source));

@@ -21,6 +21,7 @@ import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.Gdal;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.MeshEncoding;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.io.ByteArrayInputStream;
@@ -61,7 +62,7 @@ class Tiles3dServedTest {
 
   private static UrbisServer serve(FeatureSource source, Map<String, Extrusion> extrusions) throws Exception {
     Catalog catalog = new CatalogBuilder().add("city", source).build();
-    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Map.of(), false,
+    Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, extrusions, Map.of(), MeshEncoding.DEFAULT,
         Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
     ApiSettings api = new ApiSettings("3D city", "Buildings in 3D", 10, 100);
     return InProcessServer.start(api, tiles, catalog, List.of(source));

@@ -42,7 +42,7 @@ class Tiles3dSetupTest {
 
   @Test
   void tilesCarryTheFeatureIdAndOnlyTheConfiguredProperties() throws Exception {
-    Tiles3dConfig config = new Tiles3dConfig(0.0, Map.of(), Map.of("blocks3d", List.of("name")), false);
+    Tiles3dConfig config = new Tiles3dConfig(0.0, Map.of(), Map.of("blocks3d", List.of("name")), false, true);
     Tiles3dService tiles = new Tiles3dService(Tiles3dSetup.settings(config, catalog, null));
     JsonNode schema = new ObjectMapper().readTree(tiles.schema(catalog.find("blocks3d").orElseThrow()).content());
     List<String> properties = new ArrayList<>();
@@ -53,12 +53,12 @@ class Tiles3dSetupTest {
   @Test
   void anUnknownPropertyOrCollectionIsNamedWithWhatThereIs() {
     ConfigException property = assertThrows(ConfigException.class, () -> Tiles3dSetup.settings(
-        new Tiles3dConfig(0.0, Map.of(), Map.of("blocks3d", List.of("colour")), false), catalog, null));
+        new Tiles3dConfig(0.0, Map.of(), Map.of("blocks3d", List.of("colour")), false, true), catalog, null));
     assertTrue(property.getMessage().startsWith("tiles3d.properties.blocks3d: 'colour' is not a property"),
         property.getMessage());
     assertTrue(property.getMessage().contains("name"), property.getMessage());
     ConfigException collection = assertThrows(ConfigException.class, () -> Tiles3dSetup.settings(
-        new Tiles3dConfig(0.0, Map.of(), Map.of("towers", List.of()), false), catalog, null));
+        new Tiles3dConfig(0.0, Map.of(), Map.of("towers", List.of()), false, true), catalog, null));
     assertTrue(collection.getMessage().contains("there is no collection 'towers'"), collection.getMessage());
   }
 }

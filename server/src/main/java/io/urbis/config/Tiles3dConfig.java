@@ -14,12 +14,15 @@ import java.util.Map;
  * @param normals whether tiles carry vertex normals (default false: glTF clients compute flat normals themselves,
  *     as glTF requires of them; CesiumJS draws a mesh without normals unlit unless given a shader, as the server's
  *     own 3D view does)
+ * @param compress whether vertex and index data are compressed with EXT_meshopt_compression (default true;
+ *     CesiumJS and loaders.gl decode it)
  */
 public record Tiles3dConfig(
     @JsonProperty("geoidOffset") Double geoidOffset,
     @JsonProperty("extrude") Map<String, Extrude> extrude,
     @JsonProperty("properties") Map<String, List<String>> properties,
-    @JsonProperty("normals") Boolean normals) {
+    @JsonProperty("normals") Boolean normals,
+    @JsonProperty("compress") Boolean compress) {
 
   /**
    * One extruded collection.
@@ -29,12 +32,12 @@ public record Tiles3dConfig(
    */
   public record Extrude(@JsonProperty("height") String height, @JsonProperty("base") String base) {}
 
-  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of(), Map.of(), false);
+  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of(), Map.of(), false, true);
 
   Tiles3dConfig orElse(Tiles3dConfig fallback) {
     return new Tiles3dConfig(geoidOffset != null ? geoidOffset : fallback.geoidOffset,
         extrude != null ? extrude : fallback.extrude, properties != null ? properties : fallback.properties,
-        normals != null ? normals : fallback.normals);
+        normals != null ? normals : fallback.normals, compress != null ? compress : fallback.compress);
   }
 
   void validate() {

@@ -3,6 +3,7 @@ package io.urbis.tiles3d;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.urbis.tiles3d.meshopt.MeshoptView;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,10 @@ final class GlbWriter {
 
   /**
    * The GLB of the meshes (by surface), placed by {@code frame}, with the feature table; its schema is at
-   * {@code schemaUri}.
+   * {@code schemaUri}. Vertex and index data are compressed when {@code compressed}.
    */
-  static byte[] write(Map<Surface, MeshBuilder> meshes, LocalFrame frame, PropertyTable table, String schemaUri) {
+  static byte[] write(Map<Surface, MeshBuilder> meshes, LocalFrame frame, PropertyTable table, String schemaUri,
+      boolean compressed) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode gltf = nodes.objectNode();
     gltf.putObject("asset").put("version", "2.0").put("generator", "Urbis");
@@ -47,13 +49,19 @@ final class GlbWriter {
     ArrayNode primitives = nodes.arrayNode();
     for (Map.Entry<Surface, MeshBuilder> entry : meshes.entrySet()) {
       if (!entry.getValue().isEmpty()) {
-        primitives.add(primitive(entry.getValue(), grid, table.count(), materials.size(), buffer, accessors));
+        primitives.add(primitive(entry.getValue(), grid, table.count(), materials.size(),
+            new Views(buffer, compressed), accessors));
         materials.add(material(entry.getKey()));
       }
     }
     if (grid.quantized() || drawn.stream().anyMatch(MeshBuilder::hasNormals)) {
       extensionsUsed.add(QUANTIZATION);
-      gltf.putArray("extensionsRequired").add(QUANTIZATION);
+      gltf.withArray("extensionsRequired").add(QUANTIZATION);
+    }
+    if (buffer.hasCompressedViews()) {
+      // the fallback buffer has no data: a client must decode
+      extensionsUsed.add(GlbBuffer.MESHOPT);
+      gltf.withArray("extensionsRequired").add(GlbBuffer.MESHOPT);
     }
     gltf.put("scene", 0);
     ObjectNode scene = gltf.putArray("scenes").addObject();
@@ -70,7 +78,7 @@ final class GlbWriter {
     gltf.putObject("extensions").set("EXT_structural_metadata", table.extension(buffer, schemaUri));
     byte[] binary = buffer.toByteArray();
     gltf.set("bufferViews", buffer.views());
-    gltf.putArray("buffers").addObject().put("byteLength", binary.length);
+    gltf.set("buffers", buffer.buffers(binary.length));
     return glb(SubtreeWriter.padded(gltf.toString().getBytes(StandardCharsets.UTF_8), (byte) ' '), binary);
   }
 
@@ -83,27 +91,54 @@ final class GlbWriter {
     return out.array();
   }
 
-  private static ObjectNode primitive(MeshBuilder mesh, PositionGrid grid, int features, int material,
-      GlbBuffer buffer, ArrayNode accessors) {
+  /** Where a primitive's data goes: the buffer, compressed or not. */
+  private record Views(GlbBuffer buffer, boolean compressed) {
+
+    int vertices(byte[] data, int byteStride) {
+      return compressed
+          ? buffer.addView(MeshoptView.attributes(data, data.length / byteStride, byteStride), GlbBuffer.ARRAY_BUFFER,
+              true)
+          : buffer.addView(data, GlbBuffer.ARRAY_BUFFER, byteStride);
+    }
+
+    int indices(int[] indices, int vertexCount, int byteStride) {
+      if (compressed) {
+        return buffer.addView(MeshoptView.triangles(indices, vertexCount, byteStride), GlbBuffer.ELEMENT_ARRAY_BUFFER,
+            false);
+      }
+      ByteBuffer bytes = ByteBuffer.allocate(byteStride * indices.length).order(ByteOrder.LITTLE_ENDIAN);
+      for (int index : indices) {
+        if (byteStride == 2) {
+          bytes.putShort((short) index);
+        } else {
+          bytes.putInt(index);
+        }
+      }
+      return buffer.addView(bytes.array(), GlbBuffer.ELEMENT_ARRAY_BUFFER, 0);
+    }
+  }
+
+  private static ObjectNode primitive(MeshBuilder mesh, PositionGrid grid, int features, int material, Views views,
+      ArrayNode accessors) {
     ObjectNode primitive = JsonNodeFactory.instance.objectNode();
     ObjectNode attributes = primitive.putObject("attributes");
     double[] positions = mesh.positions();
     int count = mesh.vertexCount();
-    ObjectNode position = vertexAccessor(accessors, buffer.addView(grid.encode(positions), GlbBuffer.ARRAY_BUFFER,
-        grid.byteStride()), grid.componentType(), count, "VEC3");
+    ObjectNode position = vertexAccessor(accessors, views.vertices(grid.encode(positions), grid.byteStride()),
+        grid.componentType(), count, "VEC3");
     putBounds(position, positions, grid);
     attributes.put("POSITION", accessors.size() - 1);
     float[] normals = mesh.normals();
     if (normals != null) {
-      vertexAccessor(accessors, buffer.addView(normalBytes(normals), GlbBuffer.ARRAY_BUFFER, 4), BYTE, count, "VEC3")
+      vertexAccessor(accessors, views.vertices(normalBytes(normals), 4), BYTE, count, "VEC3")
           .put("normalized", true);
       attributes.put("NORMAL", accessors.size() - 1);
     }
     boolean shortIds = features <= 0xFFFF;
-    vertexAccessor(accessors, buffer.addView(featureIdBytes(mesh.featureIds(), shortIds), GlbBuffer.ARRAY_BUFFER, 4),
+    vertexAccessor(accessors, views.vertices(featureIdBytes(mesh.featureIds(), shortIds), 4),
         shortIds ? UNSIGNED_SHORT : FLOAT, count, "SCALAR");
     attributes.put("_FEATURE_ID_0", accessors.size() - 1);
-    primitive.put("indices", indexAccessor(accessors, buffer, mesh.indices(), count));
+    primitive.put("indices", indexAccessor(accessors, views, mesh.indices(), count));
     primitive.put("material", material).put("mode", TRIANGLES);
     primitive.putObject("extensions").putObject("EXT_mesh_features").putArray("featureIds").addObject()
         .put("featureCount", mesh.featureCount()).put("attribute", 0).put("propertyTable", 0);
@@ -140,17 +175,9 @@ final class GlbWriter {
   }
 
   /** 16-bit indices while the vertices allow (65535 is the restart value), else 32-bit. */
-  private static int indexAccessor(ArrayNode accessors, GlbBuffer buffer, int[] indices, int vertexCount) {
+  private static int indexAccessor(ArrayNode accessors, Views views, int[] indices, int vertexCount) {
     boolean small = vertexCount < 65535;
-    ByteBuffer bytes = ByteBuffer.allocate((small ? 2 : 4) * indices.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (int index : indices) {
-      if (small) {
-        bytes.putShort((short) index);
-      } else {
-        bytes.putInt(index);
-      }
-    }
-    int view = buffer.addView(bytes.array(), GlbBuffer.ELEMENT_ARRAY_BUFFER, 0);
+    int view = views.indices(indices, vertexCount, small ? 2 : 4);
     accessors.addObject().put("bufferView", view).put("componentType", small ? UNSIGNED_SHORT : UNSIGNED_INT)
         .put("count", indices.length).put("type", "SCALAR");
     return accessors.size() - 1;

@@ -32,20 +32,23 @@ final class TileContentBuilder {
 
   private final double geoidOffset;
   private final LocalFrame frame;
+  private final boolean compressed;
   private final PropertyTable table;
   private final FaceTriangulator triangulator = new FaceTriangulator();
   private final WKBReader wkb = new WKBReader();
   private final Map<Surface, MeshBuilder> meshes = new EnumMap<>(Surface.class);
 
-  TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table, boolean withNormals) {
+  TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table,
+      MeshEncoding encoding) {
     this.geoidOffset = geoidOffset;
     this.table = table;
+    this.compressed = encoding.compressed();
     double[] bounds = scheme.bounds(tile);
     double lon = (bounds[0] + bounds[2]) / 2;
     double lat = (bounds[1] + bounds[3]) / 2;
     this.frame = new LocalFrame(lon, lat, (scheme.minHeight() + scheme.maxHeight()) / 2);
     for (Surface surface : Surface.values()) {
-      meshes.put(surface, new MeshBuilder(withNormals));
+      meshes.put(surface, new MeshBuilder(encoding.normals()));
     }
   }
 
@@ -75,7 +78,7 @@ final class TileContentBuilder {
 
   /** The tile's GLB; its property table's schema is at {@code schemaUri}, relative to the tile. */
   byte[] glb(String schemaUri) {
-    return GlbWriter.write(meshes, frame, table, schemaUri);
+    return GlbWriter.write(meshes, frame, table, schemaUri, compressed);
   }
 
   /** A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it. */

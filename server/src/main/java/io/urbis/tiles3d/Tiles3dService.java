@@ -102,7 +102,7 @@ public final class Tiles3dService {
 
   private byte[] build(Collection collection, TileIndex index, TileId tile) {
     TileContentBuilder builder = new TileContentBuilder(index.scheme(), tile, settings.geoidOffset(),
-        propertyTable(collection), settings.normals());
+        propertyTable(collection), settings.encoding());
     List<String> ids = index.featureIds(tile);
     models(collection).models(collection, ids, extrusion(collection), builder::add);
     return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);

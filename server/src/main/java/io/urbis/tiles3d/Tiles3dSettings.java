@@ -15,16 +15,16 @@ import java.util.Map;
  *     above the GRS80 ellipsoid
  * @param extrusions by collection id, how 2D footprints become block models
  * @param properties by collection id, the properties its tiles carry besides the feature id; all when absent
- * @param normals whether tiles carry vertex normals; without them glTF clients compute flat normals
+ * @param encoding how meshes are written: with normals or not, compressed or not
  * @param cacheBytes how many bytes of built tiles the memory cache keeps
  * @param cacheDirectory where built tiles are kept on disk, or null
  */
 public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusions,
-    Map<String, List<String>> properties, boolean normals, long cacheBytes, Path cacheDirectory) {
+    Map<String, List<String>> properties, MeshEncoding encoding, long cacheBytes, Path cacheDirectory) {
 
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
   public static final Tiles3dSettings DEFAULTS =
-      new Tiles3dSettings(0, Map.of(), Map.of(), false, DEFAULT_CACHE_BYTES, null);
+      new Tiles3dSettings(0, Map.of(), Map.of(), MeshEncoding.DEFAULT, DEFAULT_CACHE_BYTES, null);
 
   public Tiles3dSettings {
     extrusions = Map.copyOf(extrusions);

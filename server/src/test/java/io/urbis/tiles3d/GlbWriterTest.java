@@ -14,6 +14,7 @@ import org.locationtech.jts.io.WKTReader;
 
 class GlbWriterTest {
 
+  private static final MeshEncoding PLAIN = new MeshEncoding(false, false);
   private static final TilingScheme SCHEME = new TilingScheme(6.6, 51.6, 6.7, 51.7, 0, 60, 4);
   private static final List<Property> PROPERTIES = List.of(new Property("name", JsonType.STRING),
       new Property("height m", JsonType.NUMBER), new Property("storeys", JsonType.INTEGER),
@@ -51,7 +52,7 @@ class GlbWriterTest {
   @Test
   void contentSpreadTooWideForCentimetreStepsKeepsFloatPositions() throws Exception {
     PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, false);
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, PLAIN);
     builder.add(new ModelRow("near", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"),
         30, 10, "{}"));
     builder.add(new ModelRow("far", wkb("POLYGON ((6.69 51.69, 6.6902 51.69, 6.6902 51.6901, 6.69 51.69))"),
@@ -157,7 +158,8 @@ class GlbWriterTest {
 
   private static byte[] twoBuildings(boolean withNormals) throws Exception {
     PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, withNormals);
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table,
+        new MeshEncoding(withNormals, false));
     builder.add(new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.6101, 6.61 51.61))"),
         30, 12.5, "{\"name\":\"Town hall\",\"height m\":12.5,\"storeys\":3,\"listed\":true}"));
     builder.add(new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.62 51.6201, 6.6201 51.6201, 6.6201 51.62, 6.62 51.62))"),

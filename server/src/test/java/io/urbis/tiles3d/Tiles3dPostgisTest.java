@@ -37,7 +37,7 @@ class Tiles3dPostgisTest {
     source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of());
     catalog = new CatalogBuilder().add("city", source).build();
     tiles = new Tiles3dService(new Tiles3dSettings(47, Map.of("footprints", new Extrusion("height_m", "ground_m")),
-        Map.of(), false, Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
+        Map.of(), MeshEncoding.DEFAULT, Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
   }
 
   @AfterAll

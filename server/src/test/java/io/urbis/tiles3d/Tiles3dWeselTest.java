@@ -41,7 +41,7 @@ class Tiles3dWeselTest {
         Catalog catalog = new CatalogBuilder().add("wesel", source).build();
         Collection buildings = catalog.find("buildings").orElseThrow();
         Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0,
-            Map.of("buildings", new Extrusion("measured_height", "ground_z_min")), Map.of(), false,
+            Map.of("buildings", new Extrusion("measured_height", "ground_z_min")), Map.of(), MeshEncoding.DEFAULT,
             Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
         long start = System.nanoTime();
         TilingScheme scheme = tiles.index(buildings).scheme();
