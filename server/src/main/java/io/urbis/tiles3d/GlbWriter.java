@@ -7,15 +7,13 @@ import io.urbis.tiles3d.meshopt.MeshoptView;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a tile's content as binary glTF 2.0: a 12-byte header, the JSON chunk padded with spaces and the BIN chunk
  * padded with zeros, each a multiple of 4 bytes (8 here). One node's matrix places the tile's local east-north-up
  * axes on the earth (float64, in glTF's Y-up axes) and scales the quantized positions back to metres; one mesh holds
- * a primitive per surface kind, and every vertex carries the row of its feature in the EXT_structural_metadata
- * property table (EXT_mesh_features).
+ * a primitive (triangles, the default mode) per surface kind, all sharing one set of vertex attributes, and every
+ * vertex carries the row of its feature in the EXT_structural_metadata property table (EXT_mesh_features).
  */
 final class GlbWriter {
 
@@ -26,7 +24,6 @@ final class GlbWriter {
   static final int UNSIGNED_SHORT = 5123;
   static final int UNSIGNED_INT = 5125;
   static final int FLOAT = 5126;
-  private static final int TRIANGLES = 4;
   private static final String QUANTIZATION = "KHR_mesh_quantization";
 
   private GlbWriter() {}
@@ -35,26 +32,31 @@ final class GlbWriter {
    * The GLB of the meshes (by surface), placed by {@code frame}, with the feature table; its schema is at
    * {@code schemaUri}. Vertex and index data are compressed when {@code compressed}.
    */
-  static byte[] write(Map<Surface, MeshBuilder> meshes, LocalFrame frame, PropertyTable table, String schemaUri,
+  static byte[] write(MeshBuilder mesh, LocalFrame frame, PropertyTable table, String schemaUri,
       boolean compressed) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode gltf = nodes.objectNode();
     gltf.putObject("asset").put("version", "2.0").put("generator", "Urbis");
     ArrayNode extensionsUsed = gltf.putArray("extensionsUsed").add("EXT_mesh_features").add("EXT_structural_metadata");
-    List<MeshBuilder> drawn = meshes.values().stream().filter(mesh -> !mesh.isEmpty()).toList();
-    PositionGrid grid = PositionGrid.covering(drawn);
+    PositionGrid grid = PositionGrid.covering(mesh.positions());
     GlbBuffer buffer = new GlbBuffer();
+    Views views = new Views(buffer, compressed);
     ArrayNode accessors = nodes.arrayNode();
     ArrayNode materials = nodes.arrayNode();
     ArrayNode primitives = nodes.arrayNode();
-    for (Map.Entry<Surface, MeshBuilder> entry : meshes.entrySet()) {
-      if (!entry.getValue().isEmpty()) {
-        primitives.add(primitive(entry.getValue(), grid, table.count(), materials.size(),
-            new Views(buffer, compressed), accessors));
-        materials.add(material(entry.getKey()));
+    if (!mesh.surfaces().isEmpty()) {
+      ObjectNode attributes = vertexAttributes(mesh, grid, table.count(), views, accessors);
+      for (Surface surface : mesh.surfaces()) {
+        ObjectNode primitive = primitives.addObject();
+        primitive.set("attributes", attributes);
+        primitive.put("indices", indexAccessor(accessors, views, mesh.indices(surface), mesh.vertexCount()));
+        primitive.put("material", materials.size());
+        primitive.putObject("extensions").putObject("EXT_mesh_features").putArray("featureIds").addObject()
+            .put("featureCount", mesh.featureCount(surface)).put("attribute", 0).put("propertyTable", 0);
+        materials.add(material(surface));
       }
     }
-    if (grid.quantized() || drawn.stream().anyMatch(MeshBuilder::hasNormals)) {
+    if (grid.quantized() || mesh.hasNormals()) {
       extensionsUsed.add(QUANTIZATION);
       gltf.withArray("extensionsRequired").add(QUANTIZATION);
     }
@@ -118,10 +120,10 @@ final class GlbWriter {
     }
   }
 
-  private static ObjectNode primitive(MeshBuilder mesh, PositionGrid grid, int features, int material, Views views,
+  /** The vertex attributes every primitive of the tile shares: positions, feature ids and maybe normals. */
+  private static ObjectNode vertexAttributes(MeshBuilder mesh, PositionGrid grid, int features, Views views,
       ArrayNode accessors) {
-    ObjectNode primitive = JsonNodeFactory.instance.objectNode();
-    ObjectNode attributes = primitive.putObject("attributes");
+    ObjectNode attributes = JsonNodeFactory.instance.objectNode();
     double[] positions = mesh.positions();
     int count = mesh.vertexCount();
     ObjectNode position = vertexAccessor(accessors, views.vertices(grid.encode(positions), grid.byteStride()),
@@ -138,11 +140,7 @@ final class GlbWriter {
     vertexAccessor(accessors, views.vertices(featureIdBytes(mesh.featureIds(), shortIds), 4),
         shortIds ? UNSIGNED_SHORT : FLOAT, count, "SCALAR");
     attributes.put("_FEATURE_ID_0", accessors.size() - 1);
-    primitive.put("indices", indexAccessor(accessors, views, mesh.indices(), count));
-    primitive.put("material", material).put("mode", TRIANGLES);
-    primitive.putObject("extensions").putObject("EXT_mesh_features").putArray("featureIds").addObject()
-        .put("featureCount", mesh.featureCount()).put("attribute", 0).put("propertyTable", 0);
-    return primitive;
+    return attributes;
   }
 
   private static ObjectNode vertexAccessor(ArrayNode accessors, int view, int componentType, int count, String type) {
@@ -205,7 +203,7 @@ final class GlbWriter {
   private static ObjectNode material(Surface surface) {
     ObjectNode material = JsonNodeFactory.instance.objectNode().put("name", surface.materialName());
     ArrayNode color = material.putObject("pbrMetallicRoughness").put("metallicFactor", 0.0)
-        .put("roughnessFactor", 1.0).putArray("baseColorFactor");
+        .putArray("baseColorFactor");
     for (double c : surface.color()) {
       color.add(c);
     }

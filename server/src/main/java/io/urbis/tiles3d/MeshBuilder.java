@@ -2,14 +2,17 @@ package io.urbis.tiles3d;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The vertices and triangles of one primitive (one material) of a tile. Positions arrive in local Z-up metres and
- * are kept Y-up, as glTF wants them: (x, y, z) becomes (x, z, -y). Without normals, the faces of a feature share the
- * vertices they have in common and the client computes flat normals, as glTF requires of it when a mesh has none;
- * with normals, every face has vertices of its own, so that its normal stays flat.
+ * The mesh of a tile: one set of vertices, and the triangles of each surface kind (a primitive, one material, each).
+ * Positions arrive in local Z-up metres and are kept Y-up, as glTF wants them: (x, y, z) becomes (x, z, -y). Without
+ * normals, the faces of a feature share the vertices they have in common, across surface kinds too (a wall's top
+ * corners are its roof's), and the client computes flat normals, as glTF requires of it when a mesh has none; with
+ * normals, every face has vertices of its own, so that its normal stays flat.
  */
 final class MeshBuilder {
 
@@ -17,22 +20,37 @@ final class MeshBuilder {
   private double[] positions = new double[3 * 256];
   private float[] normals;
   private int[] featureIds = new int[256];
-  private int[] indices = new int[3 * 256];
+  private final Map<Surface, Triangles> triangles = new EnumMap<>(Surface.class);
   private int vertexCount;
-  private int indexCount;
-  private final BitSet features = new BitSet();
   private final Map<Point, Integer> verticesOfFeature = new HashMap<>();
   private int feature = -1;
 
   private record Point(double x, double y, double z) {}
+
+  /** The triangles of one surface kind, as vertex indices, and the features they show. */
+  private static final class Triangles {
+    private int[] indices = new int[3 * 64];
+    private int count;
+    private final BitSet features = new BitSet();
+
+    void add(int[] vertices, int[] faceTriangles, int featureId) {
+      if (count + faceTriangles.length > indices.length) {
+        indices = Arrays.copyOf(indices, Math.max(indices.length * 2, count + faceTriangles.length));
+      }
+      for (int index : faceTriangles) {
+        indices[count++] = vertices[index];
+      }
+      features.set(featureId);
+    }
+  }
 
   MeshBuilder(boolean withNormals) {
     this.withNormals = withNormals;
     this.normals = withNormals ? new float[3 * 256] : null;
   }
 
-  /** Adds a face of a feature; the faces of one feature come one after another. */
-  void add(Face face, int featureId) {
+  /** Adds a face of a feature as a surface of that kind; the faces of one feature come one after another. */
+  void add(Face face, Surface surface, int featureId) {
     if (featureId != feature) {
       verticesOfFeature.clear();
       feature = featureId;
@@ -44,18 +62,12 @@ final class MeshBuilder {
       vertices[i] = withNormals ? addVertex(point, face.normal(), featureId)
           : verticesOfFeature.computeIfAbsent(point, q -> addVertex(q, null, featureId));
     }
-    int[] triangles = face.triangles();
-    if (indexCount + triangles.length > indices.length) {
-      indices = Arrays.copyOf(indices, Math.max(indices.length * 2, indexCount + triangles.length));
-    }
-    for (int index : triangles) {
-      indices[indexCount++] = vertices[index];
-    }
-    features.set(featureId);
+    triangles.computeIfAbsent(surface, s -> new Triangles()).add(vertices, face.triangles(), featureId);
   }
 
-  boolean isEmpty() {
-    return indexCount == 0;
+  /** The surface kinds that have triangles, in their order. */
+  Set<Surface> surfaces() {
+    return triangles.keySet();
   }
 
   boolean hasNormals() {
@@ -66,9 +78,9 @@ final class MeshBuilder {
     return vertexCount;
   }
 
-  /** How many different features the primitive shows. */
-  int featureCount() {
-    return features.cardinality();
+  /** How many different features the triangles of the surface kind show. */
+  int featureCount(Surface surface) {
+    return triangles.get(surface).features.cardinality();
   }
 
   /** Y-up positions, x, y, z in sequence. */
@@ -85,8 +97,10 @@ final class MeshBuilder {
     return Arrays.copyOf(featureIds, vertexCount);
   }
 
-  int[] indices() {
-    return Arrays.copyOf(indices, indexCount);
+  /** The triangles of the surface kind, as vertex indices. */
+  int[] indices(Surface surface) {
+    Triangles of = triangles.get(surface);
+    return Arrays.copyOf(of.indices, of.count);
   }
 
   private int addVertex(Point point, double[] zUpNormal, int featureId) {

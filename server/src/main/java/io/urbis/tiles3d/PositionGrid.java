@@ -2,7 +2,6 @@ package io.urbis.tiles3d;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Collection;
 
 /**
  * How a tile's positions are stored. Normally as unsigned 16-bit steps of a grid over the box of the tile's content
@@ -20,16 +19,13 @@ record PositionGrid(double[] origin, double step, boolean quantized) {
   /** Quantized positions are three 16-bit values padded to 8 bytes: vertex data is 4-byte aligned in glTF. */
   static final int QUANTIZED_STRIDE = 8;
 
-  /** The grid for the positions of all these meshes. */
-  static PositionGrid covering(Collection<MeshBuilder> meshes) {
+  /** The grid for these positions (x, y, z in sequence). */
+  static PositionGrid covering(double[] positions) {
     double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    for (MeshBuilder mesh : meshes) {
-      double[] p = mesh.positions();
-      for (int i = 0; i < p.length; i++) {
-        min[i % 3] = Math.min(min[i % 3], p[i]);
-        max[i % 3] = Math.max(max[i % 3], p[i]);
-      }
+    for (int i = 0; i < positions.length; i++) {
+      min[i % 3] = Math.min(min[i % 3], positions[i]);
+      max[i % 3] = Math.max(max[i % 3], positions[i]);
     }
     double extent = Math.max(max[0] - min[0], Math.max(max[1] - min[1], max[2] - min[2]));
     if (!(extent <= MAX_STEP * STEPS)) {

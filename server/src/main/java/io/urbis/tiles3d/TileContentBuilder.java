@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.encode.Json;
 import io.urbis.source.ModelRow;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
@@ -36,7 +35,7 @@ final class TileContentBuilder {
   private final PropertyTable table;
   private final FaceTriangulator triangulator = new FaceTriangulator();
   private final WKBReader wkb = new WKBReader();
-  private final Map<Surface, MeshBuilder> meshes = new EnumMap<>(Surface.class);
+  private final MeshBuilder mesh;
 
   TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table,
       MeshEncoding encoding) {
@@ -47,9 +46,7 @@ final class TileContentBuilder {
     double lon = (bounds[0] + bounds[2]) / 2;
     double lat = (bounds[1] + bounds[3]) / 2;
     this.frame = new LocalFrame(lon, lat, (scheme.minHeight() + scheme.maxHeight()) / 2);
-    for (Surface surface : Surface.values()) {
-      meshes.put(surface, new MeshBuilder(encoding.normals()));
-    }
+    this.mesh = new MeshBuilder(encoding.normals());
   }
 
   void add(ModelRow row) {
@@ -78,7 +75,7 @@ final class TileContentBuilder {
 
   /** The tile's GLB; its property table's schema is at {@code schemaUri}, relative to the tile. */
   byte[] glb(String schemaUri) {
-    return GlbWriter.write(meshes, frame, table, schemaUri, compressed);
+    return GlbWriter.write(mesh, frame, table, schemaUri, compressed);
   }
 
   /** A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it. */
@@ -103,7 +100,7 @@ final class TileContentBuilder {
   private void addFace(List<double[]> rings, int featureId) {
     Face face = triangulator.triangulate(rings);
     if (face != null) {
-      meshes.get(Surface.facing(face.normal(), UP)).add(face, featureId);
+      mesh.add(face, Surface.facing(face.normal(), UP), featureId);
     }
   }
 
