@@ -9,13 +9,17 @@ import java.util.Map;
 /**
  * Puts every feature into exactly one tile: the deepest whose size is at least eight times the feature's and that
  * holds the feature's whole footprint. Large buildings thus sit high in the tree and show from afar, small ones
- * deeper; a feature never crosses the edge of its tile, so each tile's region contains its content. With additive
- * refinement the city is visible at every zoom: no tile is an empty parent.
+ * deeper; a feature never crosses the edge of its tile, so each tile's region contains its content. Where buildings
+ * are sparse, sibling tiles then merge into their parent while together they stay small, so a client loads a few
+ * full tiles rather than many nearly empty ones. With additive refinement the city is visible at every zoom.
  */
 public final class BuildingLevels {
 
   /** A tile is at least this many times larger than the features it holds. */
   static final double TILE_PER_FEATURE_SIZE = 1 / TilingScheme.ERROR_PER_TILE_SIZE;
+
+  /** Sibling tiles (with their parent's own content) merge into the parent while they hold at most this many. */
+  static final int FEATURES_PER_MERGED_TILE = 256;
 
   private BuildingLevels() {}
 
@@ -26,7 +30,48 @@ public final class BuildingLevels {
     for (ModelBounds feature : features) {
       contents.computeIfAbsent(tileOf(scheme, feature), t -> new ArrayList<>()).add(feature.id());
     }
+    mergeSparseSiblings(contents, scheme.availableLevels());
     return new TileIndex(scheme, contents);
+  }
+
+  /**
+   * Bottom-up, moves the content of sibling tiles into their parent while all of it together, the parent's own
+   * included, is at most {@link #FEATURES_PER_MERGED_TILE} features; repeated until nothing merges, because a parent
+   * that merged upwards may leave its children a family small enough to merge. A parent covers its children and is
+   * larger, so each feature still lies within its tile and is still small for it.
+   */
+  static void mergeSparseSiblings(Map<TileId, List<String>> contents, int levels) {
+    boolean merged;
+    do {
+      merged = false;
+      for (int level = levels - 1; level > 0; level--) {
+        merged |= mergeLevel(contents, level);
+      }
+    } while (merged);
+  }
+
+  private static boolean mergeLevel(Map<TileId, List<String>> contents, int level) {
+    Map<TileId, List<TileId>> siblings = new HashMap<>();
+    for (TileId tile : contents.keySet()) {
+      if (tile.level() == level) {
+        siblings.computeIfAbsent(tile.parent(), p -> new ArrayList<>()).add(tile);
+      }
+    }
+    boolean merged = false;
+    for (Map.Entry<TileId, List<TileId>> family : siblings.entrySet()) {
+      int total = contents.getOrDefault(family.getKey(), List.of()).size();
+      for (TileId child : family.getValue()) {
+        total += contents.get(child).size();
+      }
+      if (total <= FEATURES_PER_MERGED_TILE) {
+        List<String> parent = contents.computeIfAbsent(family.getKey(), p -> new ArrayList<>());
+        for (TileId child : family.getValue()) {
+          parent.addAll(contents.remove(child));
+        }
+        merged = true;
+      }
+    }
+    return merged;
   }
 
   static TilingScheme schemeCovering(List<ModelBounds> features, double geoidOffset) {

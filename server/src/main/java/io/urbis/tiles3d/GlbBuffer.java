@@ -3,6 +3,7 @@ package io.urbis.tiles3d;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.urbis.tiles3d.meshopt.MeshoptFilter;
 import io.urbis.tiles3d.meshopt.MeshoptView;
 import java.io.ByteArrayOutputStream;
 
@@ -38,9 +39,13 @@ final class GlbBuffer {
     ObjectNode view = views.addObject().put("buffer", 1).put("byteOffset", fallbackLength)
         .put("byteLength", compressed.byteLength());
     fallbackLength += align(compressed.byteLength());
-    view.putObject("extensions").putObject(MESHOPT).put("buffer", 0).put("byteOffset", append(compressed.data()))
-        .put("byteLength", compressed.data().length).put("byteStride", compressed.byteStride())
-        .put("mode", compressed.mode().name()).put("count", compressed.count());
+    ObjectNode extension = view.putObject("extensions").putObject(MESHOPT).put("buffer", 0)
+        .put("byteOffset", append(compressed.data())).put("byteLength", compressed.data().length)
+        .put("byteStride", compressed.byteStride()).put("mode", compressed.mode().name())
+        .put("count", compressed.count());
+    if (compressed.filter() != MeshoptFilter.NONE) {
+      extension.put("filter", compressed.filter().name());
+    }
     return describe(view, target, vertexAttribute ? compressed.byteStride() : 0);
   }
 

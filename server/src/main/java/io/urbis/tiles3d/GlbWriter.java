@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a tile's content as binary glTF 2.0: a 12-byte header, the JSON chunk padded with spaces and the BIN chunk
  * padded with zeros, each a multiple of 4 bytes (8 here). One node's matrix places the tile's local east-north-up
- * axes on the earth (float64, in glTF's Y-up axes) and scales the quantized positions back to metres; one mesh holds
+ * axes on the earth (float64, in glTF's Y-up axes); one mesh holds
  * a primitive (triangles, the default mode) per surface kind, all sharing one set of vertex attributes, and every
  * vertex carries the row of its feature in the EXT_structural_metadata property table (EXT_mesh_features).
  */
@@ -56,7 +56,8 @@ final class GlbWriter {
         materials.add(material(surface));
       }
     }
-    if (grid.quantized() || mesh.hasNormals()) {
+    if (mesh.hasNormals()) {
+      // normals as normalized bytes
       extensionsUsed.add(QUANTIZATION);
       gltf.withArray("extensionsRequired").add(QUANTIZATION);
     }
@@ -70,7 +71,7 @@ final class GlbWriter {
     if (!primitives.isEmpty()) {
       scene.putArray("nodes").add(0);
       ArrayNode matrix = gltf.putArray("nodes").addObject().put("mesh", 0).putArray("matrix");
-      for (double value : frame.nodeMatrix(grid.origin(), grid.step())) {
+      for (double value : frame.nodeMatrix(grid.origin())) {
         matrix.add(value);
       }
       gltf.putArray("meshes").addObject().set("primitives", primitives);
@@ -95,6 +96,13 @@ final class GlbWriter {
 
   /** Where a primitive's data goes: the buffer, compressed or not. */
   private record Views(GlbBuffer buffer, boolean compressed) {
+
+    int positions(PositionGrid grid, double[] positions) {
+      return compressed
+          ? buffer.addView(MeshoptView.exponential(grid.exponentialFilterInput(positions), positions.length / 3,
+              PositionGrid.BYTE_STRIDE), GlbBuffer.ARRAY_BUFFER, true)
+          : buffer.addView(grid.floats(positions), GlbBuffer.ARRAY_BUFFER, PositionGrid.BYTE_STRIDE);
+    }
 
     int vertices(byte[] data, int byteStride) {
       return compressed
@@ -126,8 +134,7 @@ final class GlbWriter {
     ObjectNode attributes = JsonNodeFactory.instance.objectNode();
     double[] positions = mesh.positions();
     int count = mesh.vertexCount();
-    ObjectNode position = vertexAccessor(accessors, views.vertices(grid.encode(positions), grid.byteStride()),
-        grid.componentType(), count, "VEC3");
+    ObjectNode position = vertexAccessor(accessors, views.positions(grid, positions), FLOAT, count, "VEC3");
     putBounds(position, positions, grid);
     attributes.put("POSITION", accessors.size() - 1);
     float[] normals = mesh.normals();
@@ -193,10 +200,8 @@ final class GlbWriter {
     ArrayNode minNode = accessor.putArray("min");
     ArrayNode maxNode = accessor.putArray("max");
     for (int axis = 0; axis < 3; axis++) {
-      minNode.add(grid.quantized() ? JsonNodeFactory.instance.numberNode((long) min[axis])
-          : JsonNodeFactory.instance.numberNode(min[axis]));
-      maxNode.add(grid.quantized() ? JsonNodeFactory.instance.numberNode((long) max[axis])
-          : JsonNodeFactory.instance.numberNode(max[axis]));
+      minNode.add(min[axis]);
+      maxNode.add(max[axis]);
     }
   }
 

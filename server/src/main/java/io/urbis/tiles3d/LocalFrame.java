@@ -34,19 +34,19 @@ final class LocalFrame {
 
   /**
    * The glTF node matrix (column-major) for vertices given in glTF's Y-up version of these axes, (east, up, -north),
-   * as {@code origin + step * vertex}: it maps them to glTF's Y-up version of ECEF, (X, Z, -Y). A rotation times a
-   * uniform scale plus a translation, as glTF requires of node matrices.
+   * relative to {@code origin}: it maps them to glTF's Y-up version of ECEF, (X, Z, -Y). A rotation plus a
+   * translation, as glTF requires of node matrices.
    */
-  double[] nodeMatrix(double[] origin, double step) {
+  double[] nodeMatrix(double[] origin) {
     double[] x = yUp(east);
     double[] y = yUp(up);
     double[] z = yUp(new double[] {-north[0], -north[1], -north[2]});
     double[] t = yUp(centre);
     double[] matrix = new double[16];
     for (int row = 0; row < 3; row++) {
-      matrix[row] = x[row] * step;
-      matrix[4 + row] = y[row] * step;
-      matrix[8 + row] = z[row] * step;
+      matrix[row] = x[row];
+      matrix[4 + row] = y[row];
+      matrix[8 + row] = z[row];
       matrix[12 + row] = t[row] + x[row] * origin[0] + y[row] * origin[1] + z[row] * origin[2];
     }
     matrix[15] = 1;

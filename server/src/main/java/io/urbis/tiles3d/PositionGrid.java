@@ -4,67 +4,60 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * How a tile's positions are stored. Normally as unsigned 16-bit steps of a grid over the box of the tile's content
- * (KHR_mesh_quantization; the node matrix scales and shifts them back): a step is at most 2 cm, so no vertex moves
- * by more than 1 cm on any axis. A box too large for that (over 1.3 km, which only tiles near the root reach) keeps
- * float32 metres from the tile centre.
+ * How a tile's positions are stored: float32 metres from the corner of the content's box (the node matrix adds the
+ * corner back), snapped to a grid of 1/64 m, so each ordinate is within 8 mm of the source. On that grid a position
+ * is exactly an integer times 2^-6: compressed, it is written as such (EXT_meshopt_compression's exponential filter),
+ * which the attribute codec stores about as compactly as 16-bit integers, at any tile size.
  *
- * @param origin the grid's corner, Y-up local metres (zero without quantization)
- * @param step metres per grid step (1 without quantization)
+ * @param origin the corner, Y-up local metres
  */
-record PositionGrid(double[] origin, double step, boolean quantized) {
+record PositionGrid(double[] origin) {
 
-  static final double MAX_STEP = 0.02;
-  private static final int STEPS = 65535;
-  /** Quantized positions are three 16-bit values padded to 8 bytes: vertex data is 4-byte aligned in glTF. */
-  static final int QUANTIZED_STRIDE = 8;
+  /** Grid steps per metre, a power of two. */
+  static final int STEPS_PER_METRE = 64;
+  private static final int EXPONENT = -6;
+  static final int BYTE_STRIDE = 12;
 
   /** The grid for these positions (x, y, z in sequence). */
   static PositionGrid covering(double[] positions) {
     double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (int i = 0; i < positions.length; i++) {
       min[i % 3] = Math.min(min[i % 3], positions[i]);
-      max[i % 3] = Math.max(max[i % 3], positions[i]);
     }
-    double extent = Math.max(max[0] - min[0], Math.max(max[1] - min[1], max[2] - min[2]));
-    if (!(extent <= MAX_STEP * STEPS)) {
-      return new PositionGrid(new double[3], 1, false);
+    return new PositionGrid(positions.length == 0 ? new double[3] : min);
+  }
+
+  /** The positions as float32 values on the grid, one vertex per {@link #BYTE_STRIDE} bytes. */
+  byte[] floats(double[] positions) {
+    ByteBuffer out = ByteBuffer.allocate(4 * positions.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < positions.length; i++) {
+      out.putFloat((float) stored(positions[i], i % 3));
     }
-    return new PositionGrid(min, Math.max(extent, 1e-3) / STEPS, true);
+    return out.array();
   }
 
-  int componentType() {
-    return quantized ? GlbWriter.UNSIGNED_SHORT : GlbWriter.FLOAT;
-  }
-
-  int byteStride() {
-    return quantized ? QUANTIZED_STRIDE : 12;
-  }
-
-  /** The positions as stored, one vertex per {@link #byteStride()} bytes. */
-  byte[] encode(double[] positions) {
-    int count = positions.length / 3;
-    ByteBuffer out = ByteBuffer.allocate(byteStride() * count).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < count; i++) {
-      for (int axis = 0; axis < 3; axis++) {
-        double value = (positions[3 * i + axis] - origin[axis]) / step;
-        if (quantized) {
-          out.putShort((short) Math.min(STEPS, Math.max(0, Math.round(value))));
-        } else {
-          out.putFloat((float) value);
-        }
+  /**
+   * The same values as the exponential filter's input: each a 32-bit integer of an 8-bit exponent (-6) over a 24-bit
+   * mantissa (the grid steps; at most 2^23 - 1, which is 131 km).
+   */
+  byte[] exponentialFilterInput(double[] positions) {
+    ByteBuffer out = ByteBuffer.allocate(4 * positions.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < positions.length; i++) {
+      long steps = steps(positions[i], i % 3);
+      if (steps >= 1 << 23) {
+        throw new IllegalArgumentException("a tile's content spans over 131 km: " + steps + " grid steps");
       }
-      if (quantized) {
-        out.putShort((short) 0);
-      }
+      out.putInt(EXPONENT << 24 | (int) steps);
     }
     return out.array();
   }
 
   /** The stored value of one ordinate, as glTF's accessor bounds must give it exactly. */
   double stored(double ordinate, int axis) {
-    double value = (ordinate - origin[axis]) / step;
-    return quantized ? Math.min(STEPS, Math.max(0, Math.round(value))) : (float) value;
+    return (double) steps(ordinate, axis) / STEPS_PER_METRE;
+  }
+
+  private long steps(double ordinate, int axis) {
+    return Math.round((ordinate - origin[axis]) * STEPS_PER_METRE);
   }
 }

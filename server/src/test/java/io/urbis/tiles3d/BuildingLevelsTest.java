@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.source.ModelBounds;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,9 @@ class BuildingLevelsTest {
     List<ModelBounds> city = city();
     TileIndex index = BuildingLevels.index(city, 47);
     TilingScheme scheme = index.scheme();
+    Map<String, TileId> tiles = tilesByFeature(index);
     for (ModelBounds b : city) {
-      TileId tile = BuildingLevels.tileOf(scheme, b);
-      assertTrue(index.featureIds(tile).contains(b.id()));
+      TileId tile = tiles.get(b.id());
       double[] bounds = scheme.bounds(tile);
       assertTrue(bounds[0] <= b.minLon() && b.maxLon() <= bounds[2], b + " in " + tile);
       assertTrue(bounds[1] <= b.minLat() && b.maxLat() <= bounds[3], b + " in " + tile);
@@ -59,8 +61,9 @@ class BuildingLevelsTest {
     TilingScheme scheme = index.scheme();
     assertTrue(scheme.availableLevels() >= 4, "6 km down to leaves of at most 1 km");
     int hallLevels = 0;
+    Map<String, TileId> tiles = tilesByFeature(index);
     for (ModelBounds b : city()) {
-      TileId tile = BuildingLevels.tileOf(scheme, b);
+      TileId tile = tiles.get(b.id());
       double size = Math.max(TilingScheme.widthMetres(b.minLon(), b.maxLon(), b.minLat()),
           TilingScheme.heightMetres(b.minLat(), b.maxLat()));
       assertTrue(tile.level() == 0 || size <= scheme.tileSizeMetres(tile.level()) / 8 + 1e-9, b.id());
@@ -69,6 +72,39 @@ class BuildingLevelsTest {
       }
     }
     assertTrue(hallLevels < scheme.availableLevels() - 1, "halls stay above the leaves");
+  }
+
+  @Test
+  void sparseSiblingsMergeIntoTheirParentUntilTheyWouldHoldTooMany() {
+    List<ModelBounds> all = city();
+    TileIndex sparse = BuildingLevels.index(all.subList(0, 100), 0);
+    assertEquals(Set.of(TileId.ROOT), sparse.contentTiles(), "100 buildings: one tile");
+    TileIndex dense = BuildingLevels.index(all, 0);
+    TilingScheme scheme = dense.scheme();
+    Map<TileId, Integer> unmerged = new HashMap<>();
+    for (ModelBounds b : all) {
+      unmerged.merge(BuildingLevels.tileOf(scheme, b), 1, Integer::sum);
+    }
+    assertTrue(dense.contentTiles().size() < unmerged.size(),
+        dense.contentTiles().size() + " tiles, not " + unmerged.size());
+    for (TileId tile : dense.contentTiles()) {
+      if (tile.level() > 0) {
+        List<TileId> family = new ArrayList<>(List.of(tile.parent()));
+        for (int i = 0; i < 4; i++) {
+          family.add(tile.parent().descendant(1, i % 2, i / 2));
+        }
+        int together = family.stream().mapToInt(t -> dense.featureIds(t).size()).sum();
+        assertTrue(together > BuildingLevels.FEATURES_PER_MERGED_TILE, tile + " could have merged: " + together);
+      }
+    }
+  }
+
+  private static Map<String, TileId> tilesByFeature(TileIndex index) {
+    Map<String, TileId> tiles = new HashMap<>();
+    for (TileId tile : index.contentTiles()) {
+      index.featureIds(tile).forEach(id -> assertEquals(null, tiles.put(id, tile), id + " in two tiles"));
+    }
+    return tiles;
   }
 
   @Test

@@ -32,15 +32,18 @@ class GlbWriterTest {
   }
 
   @Test
-  void positionsAreQuantizedAndEachOrdinateComesBackWithinACentimetre() throws Exception {
+  void positionsLieOnASixtyFourthOfAMetreAndComeBackWithinEightMillimetresAnAxis() throws Exception {
     GlbFile glb = GlbFile.read(twoBuildings(false));
-    assertTrue(glb.json().get("extensionsRequired").toString().contains("KHR_mesh_quantization"));
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
-      JsonNode accessor = glb.json().get("accessors").get(primitive.at("/attributes/POSITION").asInt());
-      assertEquals(GlbWriter.UNSIGNED_SHORT, accessor.get("componentType").asInt());
-      assertStoredBoundsExact(glb, accessor, primitive.at("/attributes/POSITION").asInt());
-      // within 1 cm on each of the three axes: at most 1.74 cm away
-      assertEveryVertexIsACorner(glb.ecefPositions(primitive), BLOCK_CORNERS, 0.0174);
+      int position = primitive.at("/attributes/POSITION").asInt();
+      JsonNode accessor = glb.json().get("accessors").get(position);
+      assertEquals(GlbWriter.FLOAT, accessor.get("componentType").asInt());
+      assertStoredBoundsExact(glb, accessor, position);
+      for (double value : glb.values(position)) {
+        assertEquals(Math.rint(value * 64), value * 64, "on the grid: " + value);
+      }
+      // 8 mm on each of the three axes: at most 1.4 cm away
+      assertEveryVertexIsACorner(glb.ecefPositions(primitive), BLOCK_CORNERS, 0.014);
       int[] indices = glb.indices(primitive.get("indices").asInt());
       assertEquals(0, indices.length % 3);
       for (int index : indices) {
@@ -50,7 +53,7 @@ class GlbWriterTest {
   }
 
   @Test
-  void contentSpreadTooWideForCentimetreStepsKeepsFloatPositions() throws Exception {
+  void contentKilometresApartKeepsTheSamePrecision() throws Exception {
     PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
     TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, PLAIN);
     builder.add(new ModelRow("near", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"),
@@ -59,12 +62,9 @@ class GlbWriterTest {
         30, 10, "{}"));
     GlbFile glb = GlbFile.read(builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT));
     JsonNode primitive = glb.json().at("/meshes/0/primitives/0");
-    int position = primitive.at("/attributes/POSITION").asInt();
-    assertEquals(GlbWriter.FLOAT, glb.json().at("/accessors/" + position + "/componentType").asInt());
-    assertStoredBoundsExact(glb, glb.json().get("accessors").get(position), position);
     double[][] corners = {{6.61, 51.61}, {6.6102, 51.61}, {6.6102, 51.6101}, {6.69, 51.69}, {6.6902, 51.69},
         {6.6902, 51.6901}};
-    assertEveryVertexIsACorner(glb.ecefPositions(primitive), corners, 0.001);
+    assertEveryVertexIsACorner(glb.ecefPositions(primitive), corners, 0.014);
   }
 
   @Test
