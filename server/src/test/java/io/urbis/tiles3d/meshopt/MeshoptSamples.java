@@ -114,6 +114,16 @@ final class MeshoptSamples {
     return indices;
   }
 
+  /** A line list along a polyline: 0 1, 1 2, 2 3, ... */
+  static int[] lines(int segments) {
+    int[] indices = new int[segments * 2];
+    for (int i = 0; i < segments; i++) {
+      indices[2 * i] = i;
+      indices[2 * i + 1] = i + 1;
+    }
+    return indices;
+  }
+
   /** The indices as the glTF stores them: little-endian unsigned shorts (2) or ints (4). */
   static byte[] indexBytes(int[] indices, int byteStride) {
     ByteBuffer out = buffer(indices.length * byteStride);
@@ -125,6 +135,16 @@ final class MeshoptSamples {
       }
     }
     return out.array();
+  }
+
+  /** The inverse of {@link #indexBytes}. */
+  static int[] indexValues(byte[] bytes, int byteStride) {
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int[] indices = new int[bytes.length / byteStride];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = byteStride == 2 ? Short.toUnsignedInt(in.getShort()) : in.getInt();
+    }
+    return indices;
   }
 
   private static ByteBuffer buffer(int length) {
