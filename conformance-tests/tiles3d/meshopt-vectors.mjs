@@ -117,6 +117,9 @@ try {
   triangles('triangles-boxes', boxes(40, 0), 2);
   triangles('triangles-boxes-far', boxes(40, 100_000), 4);
   triangles('triangles-grid-twice', [...grid(8, 8), ...grid(8, 8)], 2);
+  // unshared triangles numbered from 0 twice: the second list restarts the new indices (code 0xfe, extra byte 0)
+  const soup = Array.from({length: 60}, (_, i) => i);
+  triangles('triangles-restart', [...soup, ...soup], 2);
   triangles('triangles-random', randomIndices(random, 1500, 300), 2);
   triangles('triangles-random-wide', randomIndices(random, 1500, 1 << 30), 4);
 

@@ -146,18 +146,18 @@ class MeshoptDecoderTest {
   }
 
   @Test
-  void rejectsACodeauxTableThatCodes0xfeOr0xffWouldBeMistakenFor() {
-    // code 0xfe, extra byte 0x00: three new vertices
-    byte[] codes = {(byte) 0xFE};
-    byte[] extra = {0};
+  void restartsNewIndicesAndRejectsACodeauxTableThatCodes0xfeOr0xffWouldBeMistakenFor() {
+    // twice code 0xfe, extra byte 0x00: three new vertices, the new indices restarted from 0
+    byte[] codes = {(byte) 0xFE, (byte) 0xFE};
+    byte[] extra = {0, 0};
     byte[] codeaux = new byte[CODEAUX_LENGTH];
-    assertArrayEquals(MeshoptSamples.indexBytes(new int[] {0, 1, 2}, 2),
-        MeshoptDecoder.decodeTriangles(trianglesStream(codes, extra, codeaux), 3, 2));
+    assertArrayEquals(MeshoptSamples.indexBytes(new int[] {0, 1, 2, 0, 1, 2}, 2),
+        MeshoptDecoder.decodeTriangles(trianglesStream(codes, extra, codeaux), 6, 2));
     codeaux[0] = (byte) 0xF1;
-    assertRejected("codeaux[", trianglesStream(codes, extra, codeaux), MeshoptDecoder::decodeTriangles, 3, 2);
+    assertRejected("codeaux[", trianglesStream(codes, extra, codeaux), MeshoptDecoder::decodeTriangles, 6, 2);
     codeaux[0] = 0;
     codeaux[CODEAUX_LENGTH - 1] = 1;
-    assertRejected("codeaux[", trianglesStream(codes, extra, codeaux), MeshoptDecoder::decodeTriangles, 3, 2);
+    assertRejected("codeaux[", trianglesStream(codes, extra, codeaux), MeshoptDecoder::decodeTriangles, 6, 2);
   }
 
   @Test

@@ -13,7 +13,7 @@ final class TriangleBitstream {
   private static final int HEADER = 0xE1;
   private static final int CODEAUX_LENGTH = 16;
   private static final int NIBBLE_MAX = 0xF;
-  private static final int FIRST_CODEAUX_FREE = 0xE;
+  private static final int CODEAUX_ENTRIES = 14;
 
   private final ByteCursor extra;
   private final byte[] codeaux;
@@ -47,7 +47,7 @@ final class TriangleBitstream {
     for (int i = 0; i < CODEAUX_LENGTH; i++) {
       int high = table[i] >>> 4 & NIBBLE_MAX;
       int low = table[i] & NIBBLE_MAX;
-      if (i < FIRST_CODEAUX_FREE ? high == NIBBLE_MAX || low == NIBBLE_MAX : table[i] != 0) {
+      if (i < CODEAUX_ENTRIES ? high == NIBBLE_MAX || low == NIBBLE_MAX : table[i] != 0) {
         throw new IllegalArgumentException(
             String.format("triangles stream has codeaux[%d] = 0x%02x", i, table[i] & 0xFF));
       }
@@ -61,7 +61,7 @@ final class TriangleBitstream {
     if (high < NIBBLE_MAX) {
       int[] edge = edges.entry(high);
       edgeAndVertex(edge[0], edge[1], low);
-    } else if (low < FIRST_CODEAUX_FREE) {
+    } else if (low < CODEAUX_ENTRIES) {
       threeVertices(next++, codeaux[low] & 0xFF);
     } else {
       int pair = extra.next();
