@@ -1,18 +1,28 @@
 package io.urbis.tiles3d;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.urbis.tiles3d.meshopt.MeshoptDecoder;
+import io.urbis.tiles3d.meshopt.MeshoptMode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A GLB read back for tests: header and chunks checked, accessors and property values decoded. */
-record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength) {
+/**
+ * A GLB read back for tests: header and chunks checked, accessors and property values decoded. Buffer views
+ * compressed with EXT_meshopt_compression read as their decoded bytes ({@code decodedViews}, by view index).
+ */
+record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, byte[]> decodedViews) {
+
+  private static final String MESHOPT = "EXT_meshopt_compression";
 
   static GlbFile read(byte[] file) throws Exception {
     ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
@@ -27,7 +37,36 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength) {
     assertEquals(GlbWriter.BIN_CHUNK, in.getInt());
     byte[] binary = Arrays.copyOfRange(file, 28 + jsonLength, 28 + jsonLength + binaryLength);
     assertEquals(file.length, 28 + jsonLength + binaryLength);
-    return new GlbFile(new ObjectMapper().readTree(json), binary, jsonLength);
+    JsonNode gltf = new ObjectMapper().readTree(json);
+    return new GlbFile(gltf, binary, jsonLength, decodedViews(gltf, binary));
+  }
+
+  /**
+   * The compressed views, decoded. Their compressed bytes are in the BIN chunk (buffer 0) where the extension object
+   * says; the view's own buffer is a fallback without data, so its byteOffset says nothing about the BIN chunk.
+   */
+  private static Map<Integer, byte[]> decodedViews(JsonNode json, byte[] binary) {
+    Map<Integer, byte[]> decoded = new HashMap<>();
+    JsonNode views = json.path("bufferViews");
+    for (int i = 0; i < views.size(); i++) {
+      JsonNode view = views.get(i);
+      JsonNode compression = view.path("extensions").path(MESHOPT);
+      if (compression.isMissingNode()) {
+        continue;
+      }
+      assertEquals(0, compression.get("buffer").asInt(), "view " + i + " not compressed into the BIN chunk");
+      assertEquals("NONE", compression.path("filter").asText("NONE"), "view " + i + " filter");
+      int byteStride = compression.get("byteStride").asInt();
+      assertEquals(view.path("byteStride").asInt(byteStride), byteStride, "view " + i + " byteStride");
+      int offset = compression.path("byteOffset").asInt(0);
+      int length = compression.get("byteLength").asInt();
+      assertTrue(offset + length <= binary.length, "view " + i + " compressed beyond the BIN chunk");
+      byte[] bytes = MeshoptDecoder.decode(MeshoptMode.valueOf(compression.get("mode").asText()),
+          Arrays.copyOfRange(binary, offset, offset + length), compression.get("count").asInt(), byteStride);
+      assertEquals(view.get("byteLength").asInt(), bytes.length, "view " + i + " byteLength, decoded");
+      decoded.put(i, bytes);
+    }
+    return Map.copyOf(decoded);
   }
 
   /** The values of a vertex accessor as numbers, whatever their component type and stride; normalized ones scaled. */
@@ -114,6 +153,10 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength) {
   }
 
   private ByteBuffer view(int index) {
+    byte[] decoded = decodedViews.get(index);
+    if (decoded != null) {
+      return ByteBuffer.wrap(decoded).order(ByteOrder.LITTLE_ENDIAN);
+    }
     JsonNode view = json.get("bufferViews").get(index);
     return ByteBuffer.wrap(binary, view.get("byteOffset").asInt(), view.get("byteLength").asInt()).slice()
         .order(ByteOrder.LITTLE_ENDIAN);

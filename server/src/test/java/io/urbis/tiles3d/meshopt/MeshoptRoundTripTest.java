@@ -66,18 +66,8 @@ class MeshoptRoundTripTest {
     triangles("one-triangle", new int[] {2, 0, 1}, 3, 2);
     triangles("grid-triangles-90601", MeshoptSamples.gridTriangles(300, 300), 301 * 301, 4);
     indices("grid-indices", grid, 65 * 65, 2);
-    indices("line-indices", lines(5000), 5001, 2);
+    indices("line-indices", MeshoptSamples.lines(5000), 5001, 2);
     indices("random-indices-wide", random.ints(10_000, 0, 1 << 30).toArray(), 1 << 30, 4);
-  }
-
-  /** A line list along a polyline: 0 1, 1 2, 2 3, ... */
-  private static int[] lines(int segments) {
-    int[] indices = new int[segments * 2];
-    for (int i = 0; i < segments; i++) {
-      indices[2 * i] = i;
-      indices[2 * i + 1] = i + 1;
-    }
-    return indices;
   }
 
   private void attributes(String name, byte[] elements, int count, int stride) throws IOException {

@@ -4,11 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
 
-/** Vertex and index data shaped like what the 3D Tiles writer stores, and some that is not, to compress. */
-final class MeshoptSamples {
+/**
+ * Vertex and index data shaped like what the 3D Tiles writer stores, and some that is not, to compress (public for
+ * the GLB tests of io.urbis.tiles3d).
+ */
+public final class MeshoptSamples {
 
-  static final int POSITION_STRIDE = 8;
-  static final int FEATURE_ID_STRIDE = 4;
+  public static final int POSITION_STRIDE = 8;
+  public static final int FEATURE_ID_STRIDE = 4;
 
   private MeshoptSamples() {}
 
@@ -19,7 +22,7 @@ final class MeshoptSamples {
   }
 
   /** The {@code (columns + 1) * (rows + 1)} vertices of a gently rolling grid, quantized, row by row. */
-  static byte[] gridPositions(int columns, int rows) {
+  public static byte[] gridPositions(int columns, int rows) {
     ByteBuffer out = buffer((columns + 1) * (rows + 1) * POSITION_STRIDE);
     for (int row = 0; row <= rows; row++) {
       for (int column = 0; column <= columns; column++) {
@@ -31,7 +34,7 @@ final class MeshoptSamples {
   }
 
   /** Two triangles per grid cell, cells row by row: the order a strip-like mesh is written in. */
-  static int[] gridTriangles(int columns, int rows) {
+  public static int[] gridTriangles(int columns, int rows) {
     int[] indices = new int[columns * rows * 6];
     int i = 0;
     for (int row = 0; row < rows; row++) {
@@ -83,7 +86,7 @@ final class MeshoptSamples {
   }
 
   /** Each vertex's feature (building) id, {@code verticesPerFeature} vertices a feature, in a 4-byte element. */
-  static byte[] featureIds(int features, int verticesPerFeature, int idBytes) {
+  public static byte[] featureIds(int features, int verticesPerFeature, int idBytes) {
     ByteBuffer out = buffer(features * verticesPerFeature * FEATURE_ID_STRIDE);
     for (int feature = 0; feature < features; feature++) {
       for (int v = 0; v < verticesPerFeature; v++) {
@@ -114,8 +117,18 @@ final class MeshoptSamples {
     return indices;
   }
 
+  /** A line list along a polyline: 0 1, 1 2, 2 3, ... */
+  static int[] lines(int segments) {
+    int[] indices = new int[segments * 2];
+    for (int i = 0; i < segments; i++) {
+      indices[2 * i] = i;
+      indices[2 * i + 1] = i + 1;
+    }
+    return indices;
+  }
+
   /** The indices as the glTF stores them: little-endian unsigned shorts (2) or ints (4). */
-  static byte[] indexBytes(int[] indices, int byteStride) {
+  public static byte[] indexBytes(int[] indices, int byteStride) {
     ByteBuffer out = buffer(indices.length * byteStride);
     for (int index : indices) {
       if (byteStride == 2) {
@@ -125,6 +138,16 @@ final class MeshoptSamples {
       }
     }
     return out.array();
+  }
+
+  /** The inverse of {@link #indexBytes}. */
+  static int[] indexValues(byte[] bytes, int byteStride) {
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int[] indices = new int[bytes.length / byteStride];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = byteStride == 2 ? Short.toUnsignedInt(in.getShort()) : in.getInt();
+    }
+    return indices;
   }
 
   private static ByteBuffer buffer(int length) {
