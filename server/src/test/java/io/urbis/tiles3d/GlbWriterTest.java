@@ -1,5 +1,6 @@
 package io.urbis.tiles3d;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import io.urbis.source.ModelRow;
+import io.urbis.tiles3d.meshopt.TriangleAssertions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.WKBWriter;
@@ -100,6 +102,27 @@ class GlbWriterTest {
   }
 
   @Test
+  void compressedMeshesDecodeToExactlyThePlainOnes() throws Exception {
+    for (boolean withNormals : new boolean[] {false, true}) {
+      GlbFile plain = GlbFile.read(twoBuildings(new MeshEncoding(withNormals, false)));
+      GlbFile compressed = GlbFile.read(twoBuildings(new MeshEncoding(withNormals, true)));
+      assertTrue(compressed.json().get("extensionsRequired").toString().contains("EXT_meshopt_compression"));
+      JsonNode primitives = plain.json().at("/meshes/0/primitives");
+      for (int p = 0; p < primitives.size(); p++) {
+        JsonNode plainPrimitive = primitives.get(p);
+        JsonNode compressedPrimitive = compressed.json().at("/meshes/0/primitives/" + p);
+        assertArrayEquals(plain.ecefPositions(plainPrimitive), compressed.ecefPositions(compressedPrimitive));
+        for (String attribute : withNormals ? List.of("_FEATURE_ID_0", "NORMAL") : List.of("_FEATURE_ID_0")) {
+          assertArrayEquals(plain.values(plainPrimitive.at("/attributes/" + attribute).asInt()),
+              compressed.values(compressedPrimitive.at("/attributes/" + attribute).asInt()), attribute);
+        }
+        TriangleAssertions.assertSameTriangles(plain.indices(plainPrimitive.get("indices").asInt()),
+            compressed.indices(compressedPrimitive.get("indices").asInt()), "primitive " + p);
+      }
+    }
+  }
+
+  @Test
   void featuresAreRowsOfThePropertyTableThatVerticesPointAt() throws Exception {
     GlbFile glb = GlbFile.read(twoBuildings(false));
     assertEquals(List.of("b-1", "b-2"), glb.strings("featureId"));
@@ -158,9 +181,12 @@ class GlbWriterTest {
   }
 
   private static byte[] twoBuildings(boolean withNormals) throws Exception {
+    return twoBuildings(new MeshEncoding(withNormals, false));
+  }
+
+  private static byte[] twoBuildings(MeshEncoding encoding) throws Exception {
     PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table,
-        new MeshEncoding(withNormals, false));
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, encoding);
     builder.add(new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.6101, 6.61 51.61))"),
         30, 12.5, "{\"name\":\"Town hall\",\"height m\":12.5,\"storeys\":3,\"listed\":true}"));
     builder.add(new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.62 51.6201, 6.6201 51.6201, 6.6201 51.62, 6.62 51.62))"),

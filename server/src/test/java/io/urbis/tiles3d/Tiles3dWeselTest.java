@@ -52,7 +52,8 @@ class Tiles3dWeselTest {
             walk.featureIds.size(), walk.tiles, scheme.availableLevels(), seconds, walk.featureIds.size() / seconds);
         assertEquals(6631, walk.featureIds.size());
         assertEquals(6631, new HashSet<>(walk.featureIds).size());
-        assertEquals(scheme.availableLevels() - 1, walk.maxLevel, "buildings reach the leaves");
+        assertTrue(walk.maxLevel >= scheme.availableLevels() - 2, "small buildings sit deep: level " + walk.maxLevel);
+        assertTrue(walk.tiles < 6631 / 20, "tiles hold dozens of buildings, not a few: " + walk.tiles + " tiles");
       }
     }
   }

@@ -47,7 +47,7 @@ class MeshoptDecoderTest {
       int byteStride = vector.get("byteStride").asInt();
       byte[] raw = Files.readAllBytes(vectors.resolve(name + ".raw"));
       byte[] encoded = Files.readAllBytes(vectors.resolve(name + ".bin"));
-      assertDecodes(name, new MeshoptView(mode, vector.get("count").asInt(), byteStride, encoded), raw);
+      assertDecodes(name, new MeshoptView(mode, MeshoptFilter.NONE, vector.get("count").asInt(), byteStride, encoded), raw);
     }
   }
 
