@@ -2,6 +2,7 @@ package io.urbis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,10 @@ import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
+import io.urbis.testdata.NodeChecks;
+import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.Tiles3dService;
+import io.urbis.tiles3d.Tiles3dSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,10 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code urbis import} writes, {@code urbis serve} publishes: a collection whose features keep their heights. */
+/**
+ * What {@code urbis import} writes, {@code urbis serve} publishes: a collection whose features keep their heights,
+ * and 3D tiles of them.
+ */
 class ImportThenServeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,9 +51,7 @@ class ImportThenServeTest {
          "vertices":[[0,0,0],[0,1000,0],[1000,1000,0],[1000,0,0],[0,0,650],[1000,0,650],[1000,1000,650],[0,1000,650]]}
         """);
     try (PostgisTestDatabase database = new PostgisTestDatabase("postgis-only.sql")) {
-      DatabaseUrl url = database.url();
-      String location = "postgresql://" + url.user() + ":" + url.password() + "@"
-          + url.jdbcUrl().substring("jdbc:postgresql://".length());
+      String location = location(database.url());
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int status = new Urbis(new PrintStream(new ByteArrayOutputStream(), true),
           new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"import", file.toString(),
@@ -71,6 +78,41 @@ class ImportThenServeTest {
         source.close();
       }
     }
+  }
+
+  /** The issue's check: the real LoD2 city model, imported, serves 3D tiles the glTF validator and loaders.gl accept. */
+  @Test
+  void theWeselLod2CityModelImportedBecomesTilesEveryClientAccepts() throws Exception {
+    NodeChecks.assumeNode();
+    Optional<Path> wesel = SharedData.file("nrw_wesel_lod2/wesel_lod2.city.json");
+    assumeTrue(wesel.isPresent(), "the shared Wesel data is absent");
+    try (PostgisTestDatabase database = new PostgisTestDatabase("postgis-only.sql")) {
+      String location = location(database.url());
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status = new Urbis(new PrintStream(new ByteArrayOutputStream(), true),
+          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"import",
+              wesel.get().toString(), "--to", location, "--table", "wesel"});
+      assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+      try (FeatureSource source = Sources.open(location, SourceSettings.DEFAULTS, List.of())) {
+        CatalogBuilder catalog = new CatalogBuilder();
+        catalog.add(Sources.shortName(location), source);
+        UrbisServer server = InProcessServer.start(new ApiSettings("Wesel", "LoD2", 10, 100),
+            new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog.build(), List.of(source));
+        try {
+          NodeChecks.Result result = NodeChecks.run("validate.mjs",
+              "http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
+          assertTrue(result.passed(), result.output());
+          assertTrue(result.output().contains("\"features\":6631"), result.output());
+        } finally {
+          server.stop();
+        }
+      }
+    }
+  }
+
+  private static String location(DatabaseUrl url) {
+    return "postgresql://" + url.user() + ":" + url.password() + "@"
+        + url.jdbcUrl().substring("jdbc:postgresql://".length());
   }
 
   private static JsonNode get(UrbisServer server, String path) throws Exception {
