@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** Reads 3D models from PostGIS for 3D Tiles: one query for all bounds, one per tile for its models. */
+/** Reads 3D models from PostGIS for 3D Tiles: one query for all bounds, one per call for the models of its ids. */
 final class PostgisModelSource implements ModelSource {
 
   private static final int FETCH_SIZE = 1000;
