@@ -77,7 +77,7 @@ final class SeedCommand {
     try {
       publication = Publication.open(config);
       TileSeeder seeder = new TileSeeder(new ProgressBar(err, ProgressBar.stderrIsTerminal(), "urbis seed",
-          "tiles"));
+          "tiles"), Runtime.getRuntime().availableProcessors());
       seeder.planVectorTiles(new VectorTiles(publication.tiles()), publication.catalog().collections(),
           arguments.tileMatrixSet(), arguments.zooms());
       if (arguments.with3d()) {

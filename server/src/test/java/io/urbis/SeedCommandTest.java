@@ -88,8 +88,8 @@ class SeedCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(0, run(out, err, "seed", "--config", config.toString(), "--zoom", "14-15", "--3d"),
         err.toString(StandardCharsets.UTF_8));
-    assertTrue(out.toString(StandardCharsets.UTF_8).matches("(?s)urbis seed: [0-9,]+ tiles \\([0-9,]+ empty\\).*"),
-        out.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).matches("(?s)urbis seed: [0-9,]+ tiles \\([0-9,]+ empty\\), .*"
+        + "; 3D: 399 features in [0-9.]+ s, [0-9,]+ features/s in .*"), out.toString(StandardCharsets.UTF_8));
     try (Stream<Path> files = Files.walk(cache)) {
       assertTrue(files.anyMatch(f -> f.toString().endsWith(".tile")));
     }

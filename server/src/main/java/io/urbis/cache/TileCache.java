@@ -51,6 +51,20 @@ public final class TileCache {
     return loaded;
   }
 
+  /** The size of the tile stored on disk under {@code key}, or -1 when it is not there (or there is no disk). */
+  public long storedSize(String key) {
+    return disk.map(d -> d.size(key)).orElse(-1L);
+  }
+
+  /**
+   * Stores a tile on disk only, for seeding: a seeded city would crowd out the tiles in memory, and compressing and
+   * hashing every tile for a memory nobody serves from took 0.3 s of the 3 s that seeding Wesel's 3D tiles took.
+   */
+  public void store(String key, byte[] content) {
+    disk.orElseThrow(() -> new IllegalStateException("tiles are stored on disk only with a cache directory"))
+        .write(key, content);
+  }
+
   private byte[] built(String key, Supplier<byte[]> build) {
     byte[] content = build.get();
     disk.ifPresent(d -> d.write(key, content));

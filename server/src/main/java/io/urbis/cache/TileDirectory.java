@@ -40,6 +40,18 @@ final class TileDirectory {
     }
   }
 
+  /** The size of the tile stored under {@code key}, or -1 when there is none. */
+  long size(String key) {
+    try {
+      return Files.size(file(key));
+    } catch (NoSuchFileException e) {
+      return -1;
+    } catch (IOException e) {
+      LOG.warn("cannot read the cached tile {}: {}", file(key), e.toString());
+      return -1;
+    }
+  }
+
   /** Stores the tile whole or not at all: readers, also of other processes, never see half a file. */
   void write(String key, byte[] content) {
     Path file = file(key);

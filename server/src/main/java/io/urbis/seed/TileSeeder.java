@@ -2,7 +2,6 @@ package io.urbis.seed;
 
 import io.urbis.api.TiledData;
 import io.urbis.api.VectorTiles;
-import io.urbis.cache.TileBytes;
 import io.urbis.catalog.Collection;
 import io.urbis.console.ProgressBar;
 import io.urbis.tiles.TileAddress;
@@ -16,19 +15,31 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds tiles ahead of time through the same caches the server reads, so each lands on disk under the key a
- * request will look for. Plans every tile first, so the progress bar knows the total.
+ * request will look for. Plans every tile first, so the progress bar knows the total; then builds on a fixed number
+ * of threads, a few jobs at a time, so that memory holds only the tiles being built.
  */
 public final class TileSeeder {
 
-  private final ProgressBar progress;
-  private final List<Supplier<TileBytes>> planned = new ArrayList<>();
+  /** Jobs handed to the threads ahead of those they are running, so no thread waits for the next. */
+  private static final int QUEUED_PER_THREAD = 2;
 
-  public TileSeeder(ProgressBar progress) {
+  private final ProgressBar progress;
+  private final int threads;
+  private final List<SeedJob> planned = new ArrayList<>();
+  private long plannedTiles;
+
+  /** A seeder that builds on {@code threads} threads. */
+  public TileSeeder(ProgressBar progress, int threads) {
     this.progress = progress;
+    this.threads = threads;
   }
 
   /** Every vector tile of each collection's tile set within its limits on the zoom levels {@code zooms}. */
@@ -41,7 +52,7 @@ public final class TileSeeder {
           for (long row = limits.minTileRow(); row <= limits.maxTileRow(); row++) {
             for (long col = limits.minTileCol(); col <= limits.maxTileCol(); col++) {
               TileAddress address = new TileAddress(set, matrix, row, col);
-              planned.add(() -> tiles.tile(data, address));
+              plan(SeedJob.of(() -> tiles.tile(data, address)));
             }
           }
         });
@@ -49,18 +60,27 @@ public final class TileSeeder {
     }
   }
 
-  /** The tileset, every subtree and every tile with content of each collection that has 3D tiles. */
+  /**
+   * The tileset, every subtree and every tile with content of each collection that has 3D tiles; the tiles with
+   * content in batches, each read with one query.
+   */
   public void plan3dTiles(Tiles3dService tiles, List<Collection> collections) {
     for (Collection collection : collections.stream().filter(tiles::offers).toList()) {
       TileIndex index = tiles.index(collection);
-      planned.add(() -> tiles.tileset(collection));
+      plan(SeedJob.of(() -> tiles.tileset(collection)));
       for (TileId root : index.subtreeRoots()) {
-        planned.add(() -> tiles.subtree(collection, root));
+        plan(SeedJob.of(() -> tiles.subtree(collection, root)));
       }
-      for (TileId tile : index.contentTiles()) {
-        planned.add(() -> tiles.content(collection, tile));
+      for (List<TileId> batch : tiles.contentBatches(collection)) {
+        int features = batch.stream().mapToInt(tile -> index.featureIds(tile).size()).sum();
+        plan(new SeedJob(batch.size(), features, () -> new SeedJob.Built(0, tiles.seedContents(collection, batch))));
       }
     }
+  }
+
+  private void plan(SeedJob job) {
+    planned.add(job);
+    plannedTiles += job.tiles();
   }
 
   /**
@@ -68,24 +88,42 @@ public final class TileSeeder {
    * distinct error is shown once, since a collection that cannot be tiled fails the same way for every tile.
    */
   public SeedSummary run() {
-    long empty = 0;
-    long bytes = 0;
-    long failed = 0;
-    Set<String> errors = new HashSet<>();
-    for (int i = 0; i < planned.size(); i++) {
-      try {
-        TileBytes tile = planned.get(i).get();
-        empty += tile.content().length == 0 ? 1 : 0;
-        bytes += tile.content().length;
-      } catch (RuntimeException e) {
-        failed++;
-        if (errors.add(e.getMessage())) {
-          progress.println("urbis seed: " + e.getMessage());
-        }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CompletionService<SeedJob.Outcome> running = new ExecutorCompletionService<>(pool);
+      int submitted = 0;
+      for (; submitted < Math.min(planned.size(), threads * (1 + QUEUED_PER_THREAD)); submitted++) {
+        running.submit(planned.get(submitted)::run);
       }
-      progress.update((i + 1.0) / planned.size(), i + 1);
+      SeedTally tally = new SeedTally();
+      Set<String> errors = new HashSet<>();
+      for (int done = 0; done < planned.size(); done++) {
+        SeedJob.Outcome outcome = next(running);
+        if (submitted < planned.size()) {
+          running.submit(planned.get(submitted++)::run);
+        }
+        tally.add(outcome);
+        if (outcome.failure() != null && errors.add(outcome.failure().getMessage())) {
+          progress.println("urbis seed: " + outcome.failure().getMessage());
+        }
+        progress.update((double) tally.tiles() / plannedTiles, tally.tiles());
+      }
+      progress.clear();
+      return tally.summary(progress.seconds());
+    } finally {
+      pool.shutdownNow();
     }
-    progress.clear();
-    return new SeedSummary(planned.size() - failed, empty, failed, bytes, progress.seconds());
+  }
+
+  private static SeedJob.Outcome next(CompletionService<SeedJob.Outcome> running) {
+    try {
+      return running.take().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("seeding was interrupted", e);
+    } catch (ExecutionException e) {
+      // jobs return their exceptions as outcomes; what comes here is an Error
+      throw (Error) e.getCause();
+    }
   }
 }

@@ -10,6 +10,9 @@ public interface ModelSource {
   /** The bounds of every feature that has a model; {@code extrusion} is null for 3D geometries. */
   List<ModelBounds> bounds(Collection collection, Extrusion extrusion);
 
-  /** The models of the features with the given ids, in any order. */
+  /**
+   * The models of the features with the given ids, in any order: those of one tile, or of a batch of tiles when
+   * seeding, which is why a source should read them all with one query.
+   */
   void models(Collection collection, List<String> ids, Extrusion extrusion, Consumer<ModelRow> sink);
 }

@@ -3,6 +3,7 @@ package io.urbis.tiles3d;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.urbis.catalog.Collection;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The EXT_structural_metadata property table of a tile: one row per feature, with its id (semantic ID, so a client
@@ -24,6 +26,7 @@ import java.util.Set;
 final class PropertyTable {
 
   static final String ID_PROPERTY = "featureId";
+  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
   /** The noData of numeric columns: the most negative integer a double (and JSON) holds exactly. */
   static final long NO_NUMBER = -9_007_199_254_740_991L;
   /** The noData of boolean columns, stored as 0 and 1. */
@@ -43,6 +46,11 @@ final class PropertyTable {
       String key = identifier(property.name(), keys);
       columns.put(property.name(), new Column(key, property.name(), Kind.of(property.type())));
     }
+  }
+
+  /** The table of a collection's tiles: the feature id and the properties the settings give its tiles. */
+  static PropertyTable forTiles(Collection collection, Tiles3dSettings settings) {
+    return new PropertyTable(collection.id(), collection.title(), settings.tileProperties(collection));
   }
 
   /** Adds a feature; returns its row, the feature id its vertices carry. */
@@ -88,7 +96,7 @@ final class PropertyTable {
 
   /** A metadata identifier from a name: letters, digits and underscores, unique among {@code taken}. */
   static String identifier(String name, Set<String> taken) {
-    String key = name.replaceAll("[^A-Za-z0-9_]", "_");
+    String key = NOT_IDENTIFIER.matcher(name).replaceAll("_");
     if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
       key = "_" + key;
     }

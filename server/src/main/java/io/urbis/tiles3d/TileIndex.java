@@ -1,5 +1,7 @@
 package io.urbis.tiles3d;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +49,31 @@ public final class TileIndex {
   /** Every tile with content. */
   public Set<TileId> contentTiles() {
     return contents.keySet();
+  }
+
+  /**
+   * The tiles with content in batches of at most {@code features} features (a tile with more is a batch alone), for
+   * reading the models of many tiles at once. Level by level in Morton order, so that a batch is a neighbourhood.
+   */
+  public List<List<TileId>> contentBatches(int features) {
+    List<TileId> tiles = contents.keySet().stream().sorted(Comparator.comparingInt(TileId::level)
+        .thenComparingLong(t -> Morton.index(t.x(), t.y()))).toList();
+    List<List<TileId>> batches = new ArrayList<>();
+    List<TileId> batch = new ArrayList<>();
+    int size = 0;
+    for (TileId tile : tiles) {
+      if (size > 0 && size + featureIds(tile).size() > features) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        size = 0;
+      }
+      batch.add(tile);
+      size += featureIds(tile).size();
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
+    return batches;
   }
 
   /** The first tile of every subtree file: the root, and each available tile that starts a subtree. */

@@ -54,4 +54,14 @@ class TileCacheTest {
     new TileCache(1 << 20, folder).get("b", this::build);
     assertEquals(2, builds.get(), "another key is another file");
   }
+
+  @Test
+  void aStoredTileIsServedFromDiskWithoutBuilding() {
+    TileCache seeding = new TileCache(1 << 20, folder);
+    assertEquals(-1, seeding.storedSize("a"));
+    seeding.store("a", build());
+    assertEquals(4, seeding.storedSize("a"));
+    assertEquals("tile", new String(new TileCache(1 << 20, folder).get("a", this::build).content()));
+    assertEquals(1, builds.get(), "served from disk, not built again");
+  }
 }

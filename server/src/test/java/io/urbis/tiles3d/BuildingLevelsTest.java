@@ -140,4 +140,18 @@ class BuildingLevelsTest {
     }
     assertEquals(expected.size(), available);
   }
+
+  @Test
+  void contentBatchesHoldEveryTileOnceAndAtMostTheirFeaturesUnlessATileHasMore() {
+    TileIndex index = BuildingLevels.index(city(), 0);
+    List<List<TileId>> batches = index.contentBatches(1000);
+    List<TileId> batched = batches.stream().flatMap(List::stream).toList();
+    assertEquals(index.contentTiles(), new HashSet<>(batched));
+    assertEquals(index.contentTiles().size(), batched.size());
+    for (List<TileId> batch : batches) {
+      int features = batch.stream().mapToInt(tile -> index.featureIds(tile).size()).sum();
+      assertTrue(features <= 1000 || batch.size() == 1, batch + " holds " + features);
+    }
+    assertTrue(batches.size() < index.contentTiles().size() / 2, "most batches hold several tiles");
+  }
 }

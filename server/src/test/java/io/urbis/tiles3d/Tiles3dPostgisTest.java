@@ -14,14 +14,22 @@ import io.urbis.source.Extrusion;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.PostgisFeatureSource;
 import io.urbis.source.postgis.PostgisTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** 3D tiles of the generated city in PostGIS, walked through subtrees as a client walks them. */
 class Tiles3dPostgisTest {
@@ -100,6 +108,40 @@ class Tiles3dPostgisTest {
       after = source.dataVersion(blocks);
     }
     assertNotEquals(before, after);
+  }
+
+  @Test
+  void tilesSeededInBatchesAreTheTilesBuiltOnRequestByteForByte(@TempDir Path folder) throws Exception {
+    Map<String, Extrusion> extrusions = Map.of("footprints", new Extrusion("height_m", "ground_m"));
+    Tiles3dService seeding = new Tiles3dService(new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, folder));
+    // not the shared service: its tiles in memory may predate another test's update of the data
+    Tiles3dService onRequest = new Tiles3dService(new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, null));
+    List<String> builtOnRequest = new ArrayList<>();
+    for (String id : List.of("blocks3d", "footprints")) {
+      Collection collection = collection(id);
+      TileIndex index = seeding.index(collection);
+      List<List<TileId>> batches = index.contentBatches(150);
+      assertTrue(batches.stream().anyMatch(batch -> batch.size() > 1), "some batches hold several tiles");
+      for (List<TileId> batch : batches) {
+        seeding.seedContents(collection, batch);
+      }
+      for (TileId tile : index.contentTiles()) {
+        builtOnRequest.add(sha256(onRequest.content(collection, tile).content()));
+      }
+    }
+    List<String> seeded = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        seeded.add(sha256(Files.readAllBytes(file)));
+      }
+    }
+    Collections.sort(builtOnRequest);
+    Collections.sort(seeded);
+    assertEquals(builtOnRequest, seeded);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static TilesetWalk walk(String collectionId) throws Exception {

@@ -9,13 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** Reads 3D models from PostGIS for 3D Tiles: one query for all bounds, one per tile for its models. */
+/** Reads 3D models from PostGIS for 3D Tiles: one query for all bounds, one per call for the models of its ids. */
 final class PostgisModelSource implements ModelSource {
 
   private static final int FETCH_SIZE = 1000;
@@ -55,11 +56,16 @@ final class PostgisModelSource implements ModelSource {
   private void read(Collection collection, SqlQuery query, boolean streaming, RowReader reader) {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(!streaming);
-      try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, query)) {
-        statement.setFetchSize(FETCH_SIZE);
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            reader.read(rows);
+      try {
+        if (streaming) {
+          withoutJit(connection);
+        }
+        try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, query)) {
+          statement.setFetchSize(FETCH_SIZE);
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              reader.read(rows);
+            }
           }
         }
       } finally {
@@ -69,6 +75,16 @@ final class PostgisModelSource implements ModelSource {
       }
     } catch (SQLException e) {
       throw SqlErrors.translate("reading 3D models of " + collection.id(), e);
+    }
+  }
+
+  /**
+   * PostGIS declares its functions costly, so reading many models looks expensive enough for PostgreSQL's JIT, which
+   * then compiled for 300 ms to save nothing on the 40 ms bounds query of 6,631 buildings. Only for this transaction.
+   */
+  private static void withoutJit(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL jit = off");
     }
   }
 }
