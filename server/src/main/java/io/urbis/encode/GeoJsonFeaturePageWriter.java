@@ -2,6 +2,7 @@ package io.urbis.encode;
 
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
+import io.urbis.source.JoinedFeatures;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +40,11 @@ public final class GeoJsonFeaturePageWriter implements MessageBodyWriter<Feature
       OutputStream out = new BufferedOutputStream(entity, BUFFER_BYTES);
       out.write(HEAD);
       long returned = 0;
+      Optional<JoinedFeatures> joined = features.joinedGeoJson();
+      if (joined.isPresent()) {
+        out.write(joined.get().json());
+        returned = joined.get().count();
+      }
       for (EncodedFeature feature = features.next(); feature != null; feature = features.next()) {
         if (returned > 0) {
           out.write(',');
