@@ -53,8 +53,7 @@ public final class ItemsResource {
     Collection collection = CollectionsResource.find(catalog, collectionId);
     FeatureQuery query = parser.parse(uri.getQueryParameters(), collection);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
-    FeatureStream features = representation == Representation.GEOJSON
-        ? collection.source().queryForGeoJson(collection, query) : collection.source().query(collection, query);
+    FeatureStream features = collection.source().query(collection, query);
     LinkBuilder links = new LinkBuilder(uri);
     FeaturePage page = new FeaturePage(collection, features, paging -> pageLinks(links, collection, representation,
         paging), Instant.now().truncatedTo(ChronoUnit.SECONDS));

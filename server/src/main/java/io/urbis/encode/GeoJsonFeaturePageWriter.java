@@ -2,7 +2,6 @@ package io.urbis.encode;
 
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
-import io.urbis.source.JoinedFeatures;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -40,11 +38,6 @@ public final class GeoJsonFeaturePageWriter implements MessageBodyWriter<Feature
       OutputStream out = new BufferedOutputStream(entity, BUFFER_BYTES);
       out.write(HEAD);
       long returned = 0;
-      Optional<JoinedFeatures> joined = features.joinedGeoJson();
-      if (joined.isPresent()) {
-        out.write(joined.get().json());
-        returned = joined.get().count();
-      }
       for (EncodedFeature feature = features.next(); feature != null; feature = features.next()) {
         if (returned > 0) {
           out.write(',');

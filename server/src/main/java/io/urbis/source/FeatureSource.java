@@ -23,15 +23,6 @@ public interface FeatureSource extends AutoCloseable {
   FeatureStream query(Collection collection, FeatureQuery query);
 
   /**
-   * The same page for a GeoJSON response. A source may answer with its features already joined into GeoJSON text
-   * ({@link FeatureStream#joinedGeoJson()}), which spares the server the work per feature; by default it is
-   * {@link #query}.
-   */
-  default FeatureStream queryForGeoJson(Collection collection, FeatureQuery query) {
-    return query(collection, query);
-  }
-
-  /**
    * The feature with the given id, its geometry in {@code crs}, if the collection has one. An id that cannot be of
    * the key's type is absent.
    */

@@ -2,7 +2,6 @@ package io.urbis.source;
 
 import io.urbis.query.Paging;
 import java.io.Closeable;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -14,14 +13,6 @@ public interface FeatureStream extends Closeable {
 
   /** The next feature, or null at the end of the page. Read failures are {@link SourceFailureException}s. */
   EncodedFeature next();
-
-  /**
-   * The whole page as GeoJSON text, when the source wrote it so; {@link #next()} then gives no feature. Empty when
-   * features come one by one.
-   */
-  default Optional<JoinedFeatures> joinedGeoJson() {
-    return Optional.empty();
-  }
 
   /** The cursors to the neighbouring pages; valid once {@link #next()} has returned null. */
   Paging paging();

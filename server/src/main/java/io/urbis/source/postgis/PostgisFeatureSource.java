@@ -16,7 +16,6 @@ import io.urbis.query.Paging;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
-import io.urbis.source.JoinedFeatures;
 import io.urbis.source.ModelSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.TileRequest;
@@ -138,48 +137,6 @@ public final class PostgisFeatureSource implements FeatureSource {
       }
       throw SqlErrors.translate("querying " + collection.id(), e);
     }
-  }
-
-  /**
-   * A forward page that fits one fetch comes joined into GeoJSON by PostgreSQL: one row instead of a row per
-   * feature, and no work per feature here. Previous pages (read backwards) and larger pages (streamed from a
-   * cursor, so memory stays flat) come feature by feature.
-   */
-  @Override
-  public FeatureStream queryForGeoJson(Collection collection, FeatureQuery query) {
-    PageCursor cursor = query.cursor();
-    if (query.limit() + 1 > FETCH_SIZE || cursor != null && cursor.direction() == PageCursor.Direction.BEFORE) {
-      return query(collection, query);
-    }
-    PostgisTable table = table(collection);
-    requireUsableCursor(table, cursor);
-    List<Bbox> boxes = query.bbox() == null ? List.of() : clip(query.bbox(), table.extent());
-    try (Connection connection = pool.getConnection()) {
-      OptionalLong matched = count(connection, table, query, boxes);
-      try (PreparedStatement statement = prepare(connection, sql.joinedFeatures(table, query, boxes));
-          ResultSet row = statement.executeQuery()) {
-        row.next();
-        int returned = row.getInt(1);
-        boolean more = row.getBoolean(2);
-        Object first = key(row.getString(3), table.idType());
-        Object last = key(row.getString(4), table.idType());
-        byte[] json = row.getBytes(5);
-        Paging paging = PostgisFeatureStream.paging(cursor, query.limit(), more, first, last);
-        return new JoinedFeatureStream(new JoinedFeatures(json == null ? new byte[0] : json, returned), paging,
-            matched);
-      }
-    } catch (SQLException e) {
-      if (SqlErrors.isDataException(e)) {
-        throw new InvalidParameterException("filter",
-            "a value does not fit the type of its property, or arithmetic on it failed (overflow, division)");
-      }
-      throw SqlErrors.translate("querying " + collection.id(), e);
-    }
-  }
-
-  /** A key as the paging cursors keep it: a number for integer keys, else text; null stays null. */
-  private static Object key(String text, JsonType idType) {
-    return text == null || idType != JsonType.INTEGER ? text : (Object) Long.parseLong(text);
   }
 
   /** Runs the page query; a forward page keeps the connection open until the stream is closed. */

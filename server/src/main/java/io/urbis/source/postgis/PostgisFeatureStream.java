@@ -68,14 +68,6 @@ final class PostgisFeatureStream implements FeatureStream {
 
   @Override
   public Paging paging() {
-    return paging(cursor, limit, hasMore, firstKey, lastKey);
-  }
-
-  /**
-   * The cursors next to a forward page that began at {@code cursor}: by offset for sorted pages, else by the keys
-   * of its first and last feature; {@code hasMore} when a feature follows the page.
-   */
-  static Paging paging(PageCursor cursor, int limit, boolean hasMore, Object firstKey, Object lastKey) {
     if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
       long offset = cursor.offset();
       return new Paging(

@@ -79,26 +79,6 @@ final class PostgisSql {
     return new SqlQuery(sql, binds);
   }
 
-  /**
-   * A forward page as one row, its features joined into GeoJSON text by PostgreSQL (as pg_featureserv and tipg do):
-   * how many it holds, whether a row follows the page, the keys of its first and last feature, and the text. The
-   * page query's rows are numbered in their order; the row past the limit only tells that there is more.
-   */
-  SqlQuery joinedFeatures(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
-    SqlQuery page = features(table, query, boxes);
-    String id = table.idType() == JsonType.INTEGER ? "r.k::text" : "to_json(r.k)::text";
-    String feature = "concat('{\"type\":\"Feature\",\"id\":', " + id
-        + ", ',\"geometry\":', coalesce(r.g, 'null'), ',\"properties\":', r.p, '}')";
-    String sql = "SELECT count(*) FILTER (WHERE r.n <= ?), count(*) > ?,"
-        + " (array_agg(r.k::text ORDER BY r.n) FILTER (WHERE r.n = 1))[1],"
-        + " (array_agg(r.k::text ORDER BY r.n DESC) FILTER (WHERE r.n <= ?))[1],"
-        + " string_agg(" + feature + ", ',' ORDER BY r.n) FILTER (WHERE r.n <= ?)"
-        + " FROM (SELECT row_number() OVER () AS n, q.k, q.g, q.p FROM (" + page.sql() + ") AS q(k, g, p)) r";
-    List<Object> binds = new ArrayList<>(List.of(query.limit(), query.limit(), query.limit(), query.limit()));
-    binds.addAll(page.binds());
-    return new SqlQuery(sql, binds);
-  }
-
   /** The number of features matching the query's filters, over all pages. */
   SqlQuery count(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
     List<Object> binds = new ArrayList<>();
