@@ -56,13 +56,9 @@ class GlbWriterTest {
 
   @Test
   void contentKilometresApartKeepsTheSamePrecision() throws Exception {
-    PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, PLAIN);
-    builder.add(new ModelRow("near", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"),
-        30, 10, "{}"));
-    builder.add(new ModelRow("far", wkb("POLYGON ((6.69 51.69, 6.6902 51.69, 6.6902 51.6901, 6.69 51.69))"),
-        30, 10, "{}"));
-    GlbFile glb = GlbFile.read(builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT));
+    GlbFile glb = GlbFile.read(tile(PLAIN,
+        new ModelRow("near", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"), 30, 10, "{}"),
+        new ModelRow("far", wkb("POLYGON ((6.69 51.69, 6.6902 51.69, 6.6902 51.6901, 6.69 51.69))"), 30, 10, "{}")));
     JsonNode primitive = glb.json().at("/meshes/0/primitives/0");
     double[][] corners = {{6.61, 51.61}, {6.6102, 51.61}, {6.6102, 51.6101}, {6.69, 51.69}, {6.6902, 51.69},
         {6.6902, 51.6901}};
@@ -185,12 +181,20 @@ class GlbWriterTest {
   }
 
   private static byte[] twoBuildings(MeshEncoding encoding) throws Exception {
-    PropertyTable table = new PropertyTable("buildings", "Buildings", PROPERTIES);
-    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0, table, encoding);
-    builder.add(new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.6101, 6.61 51.61))"),
-        30, 12.5, "{\"name\":\"Town hall\",\"height m\":12.5,\"storeys\":3,\"listed\":true}"));
-    builder.add(new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.62 51.6201, 6.6201 51.6201, 6.6201 51.62, 6.62 51.62))"),
-        31, 6, "{\"name\":null,\"height m\":null,\"storeys\":null,\"listed\":false}"));
+    return tile(encoding,
+        new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.6101, 6.61 51.61))"),
+            30, 12.5, "{\"name\":\"Town hall\",\"height m\":12.5,\"storeys\":3,\"listed\":true}"),
+        new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.62 51.6201, 6.6201 51.6201, 6.6201 51.62, 6.62 51.62))"),
+            31, 6, "{\"name\":null,\"height m\":null,\"storeys\":null,\"listed\":false}"));
+  }
+
+  /** The root tile of the test scheme with these features, their properties from {@link #PROPERTIES}. */
+  private static byte[] tile(MeshEncoding encoding, ModelRow... rows) {
+    TileContentBuilder builder = new TileContentBuilder(SCHEME, TileId.ROOT, 0,
+        new PropertyTable("buildings", "Buildings", PROPERTIES), encoding);
+    for (ModelRow row : rows) {
+      builder.add(row);
+    }
     return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);
   }
 
