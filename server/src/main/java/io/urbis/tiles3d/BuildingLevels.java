@@ -2,6 +2,8 @@ package io.urbis.tiles3d;
 
 import io.urbis.source.ModelBounds;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
  * holds the feature's whole footprint. Large buildings thus sit high in the tree and show from afar, small ones
  * deeper; a feature never crosses the edge of its tile, so each tile's region contains its content. Where buildings
  * are sparse, sibling tiles then merge into their parent while together they stay small, so a client loads a few
- * full tiles rather than many nearly empty ones. With additive refinement the city is visible at every zoom.
+ * full tiles rather than many nearly empty ones; a parent still left empty takes the largest building of each child,
+ * so that with additive refinement something of the city shows at every zoom.
  */
 public final class BuildingLevels {
 
@@ -27,11 +30,45 @@ public final class BuildingLevels {
   public static TileIndex index(List<ModelBounds> features, double geoidOffset) {
     TilingScheme scheme = schemeCovering(features, geoidOffset);
     Map<TileId, List<String>> contents = new HashMap<>();
+    Map<String, Double> sizes = new HashMap<>();
     for (ModelBounds feature : features) {
       contents.computeIfAbsent(tileOf(scheme, feature), t -> new ArrayList<>()).add(feature.id());
+      sizes.put(feature.id(), sizeMetres(feature));
     }
     mergeSparseSiblings(contents, scheme.availableLevels());
+    fillEmptyParents(contents, sizes, scheme.availableLevels());
     return new TileIndex(scheme, contents);
+  }
+
+  /**
+   * Bottom-up, a tile without content above tiles with content takes the largest feature of each child that holds
+   * more than one, so that no tile a client passes on its way down is empty (one whose children hold a single
+   * feature each stays so). A parent covers its children and is larger: the features still lie within their tile
+   * and are still small for it.
+   */
+  static void fillEmptyParents(Map<TileId, List<String>> contents, Map<String, Double> sizes, int levels) {
+    for (int level = levels - 1; level > 0; level--) {
+      Map<TileId, List<TileId>> families = new HashMap<>();
+      for (TileId tile : contents.keySet()) {
+        if (tile.level() == level && !contents.containsKey(tile.parent())) {
+          families.computeIfAbsent(tile.parent(), p -> new ArrayList<>()).add(tile);
+        }
+      }
+      families.forEach((parent, children) -> {
+        List<String> lifted = new ArrayList<>();
+        for (TileId child : children) {
+          List<String> ids = contents.get(child);
+          if (ids.size() > 1) {
+            String largest = Collections.max(ids, Comparator.comparingDouble(sizes::get));
+            ids.remove(largest);
+            lifted.add(largest);
+          }
+        }
+        if (!lifted.isEmpty()) {
+          contents.put(parent, lifted);
+        }
+      });
+    }
   }
 
   /**
@@ -95,11 +132,16 @@ public final class BuildingLevels {
     return TilingScheme.covering(west, south, east, north, low + geoidOffset, high + geoidOffset);
   }
 
-  /** The deepest tile that is large enough for the feature and holds all of its footprint. */
-  static TileId tileOf(TilingScheme scheme, ModelBounds feature) {
-    double size = Math.max(
+  /** The larger side of the feature's footprint box, metres. */
+  static double sizeMetres(ModelBounds feature) {
+    return Math.max(
         TilingScheme.widthMetres(feature.minLon(), feature.maxLon(), (feature.minLat() + feature.maxLat()) / 2),
         TilingScheme.heightMetres(feature.minLat(), feature.maxLat()));
+  }
+
+  /** The deepest tile that is large enough for the feature and holds all of its footprint. */
+  static TileId tileOf(TilingScheme scheme, ModelBounds feature) {
+    double size = sizeMetres(feature);
     for (int level = scheme.availableLevels() - 1; level > 0; level--) {
       long x = scheme.column(level, feature.minLon());
       long y = scheme.row(level, feature.minLat());

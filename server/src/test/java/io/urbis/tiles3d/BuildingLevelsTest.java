@@ -79,24 +79,35 @@ class BuildingLevelsTest {
     List<ModelBounds> all = city();
     TileIndex sparse = BuildingLevels.index(all.subList(0, 100), 0);
     assertEquals(Set.of(TileId.ROOT), sparse.contentTiles(), "100 buildings: one tile");
-    TileIndex dense = BuildingLevels.index(all, 0);
-    TilingScheme scheme = dense.scheme();
-    Map<TileId, Integer> unmerged = new HashMap<>();
+    TilingScheme scheme = BuildingLevels.index(all, 0).scheme();
+    Map<TileId, List<String>> contents = new HashMap<>();
     for (ModelBounds b : all) {
-      unmerged.merge(BuildingLevels.tileOf(scheme, b), 1, Integer::sum);
+      contents.computeIfAbsent(BuildingLevels.tileOf(scheme, b), t -> new ArrayList<>()).add(b.id());
     }
-    assertTrue(dense.contentTiles().size() < unmerged.size(),
-        dense.contentTiles().size() + " tiles, not " + unmerged.size());
-    for (TileId tile : dense.contentTiles()) {
+    int unmerged = contents.size();
+    BuildingLevels.mergeSparseSiblings(contents, scheme.availableLevels());
+    assertTrue(contents.size() < unmerged, contents.size() + " tiles, not " + unmerged);
+    for (TileId tile : contents.keySet()) {
       if (tile.level() > 0) {
         List<TileId> family = new ArrayList<>(List.of(tile.parent()));
         for (int i = 0; i < 4; i++) {
           family.add(tile.parent().descendant(1, i % 2, i / 2));
         }
-        int together = family.stream().mapToInt(t -> dense.featureIds(t).size()).sum();
+        int together = family.stream().mapToInt(t -> contents.getOrDefault(t, List.of()).size()).sum();
         assertTrue(together > BuildingLevels.FEATURES_PER_MERGED_TILE, tile + " could have merged: " + together);
       }
     }
+  }
+
+  @Test
+  void noTileAboveContentIsEmptyAndEveryBuildingStaysInOneTile() {
+    TileIndex index = BuildingLevels.index(city(), 0);
+    for (TileId tile : index.contentTiles()) {
+      for (TileId above = tile; above.level() > 0; above = above.parent()) {
+        assertTrue(index.hasContent(above.parent()), above.parent() + " above " + tile + " is empty");
+      }
+    }
+    assertEquals(2000, tilesByFeature(index).size(), "every building still in exactly one tile");
   }
 
   private static Map<String, TileId> tilesByFeature(TileIndex index) {
