@@ -39,8 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class PostgisFeatureSource implements FeatureSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgisFeatureSource.class);
-  /** Rows the driver fetches per round trip from the server-side cursor. */
-  private static final int FETCH_SIZE = 1000;
+  /**
+   * Rows the driver fetches per round trip from the server-side cursor: a page of 1,000 features, a common page
+   * size, and the row that tells whether another page follows come in one fetch, without a cursor's transaction.
+   */
+  private static final int FETCH_SIZE = 1001;
   /** A bbox is clipped to the data extent widened by this many degrees, so it can be projected safely. */
   private static final double CLIP_MARGIN_DEGREES = 1.0;
 
