@@ -5,6 +5,7 @@ import io.urbis.cache.TileBytes;
 import io.urbis.cache.TileCache;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
+import io.urbis.catalog.Property;
 import io.urbis.error.NotFoundException;
 import io.urbis.source.Extrusion;
 import io.urbis.source.ModelRow;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class Tiles3dService {
    * a large city, and that Wesel's 6,631 buildings spread evenly over the cores.
    */
   private static final int FEATURES_PER_READ = 500;
+  /** Raised whenever the GLB writer changes what it writes for the same data and settings. */
+  private static final int CONTENT_FORMAT = 2;
   private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
       GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
       GeometryType.GEOMETRY);
@@ -82,7 +86,7 @@ public final class Tiles3dService {
       throw new NotFoundException("There is no tile " + path(tile) + " with content in the 3D tiles of "
           + collection.id());
     }
-    return cache.get(key(collection, indexed, "content", tile), () -> build(collection, indexed.index(), tile));
+    return cache.get(key(collection, indexed, contentKind(collection), tile), () -> build(collection, indexed.index(), tile));
   }
 
   /** The metadata schema the property tables of the collection's tiles refer to (EXT_structural_metadata). */
@@ -107,7 +111,7 @@ public final class Tiles3dService {
     long bytes = 0;
     List<TileId> missing = new ArrayList<>();
     for (TileId tile : tiles) {
-      long stored = cache.storedSize(key(collection, indexed, "content", tile));
+      long stored = cache.storedSize(key(collection, indexed, contentKind(collection), tile));
       if (stored >= 0) {
         bytes += stored;
       } else {
@@ -121,7 +125,7 @@ public final class Tiles3dService {
     Map<String, ModelRow> rows = contents.read(missing);
     for (TileId tile : missing) {
       byte[] glb = contents.build(tile, rows);
-      cache.store(key(collection, indexed, "content", tile), glb);
+      cache.store(key(collection, indexed, contentKind(collection), tile), glb);
       bytes += glb.length;
     }
     return bytes;
@@ -146,6 +150,15 @@ public final class Tiles3dService {
   private byte[] build(Collection collection, TileIndex index, TileId tile) {
     TileContents contents = contents(collection, index);
     return contents.build(tile, contents.read(List.of(tile)));
+  }
+
+  /**
+   * The key part that names how a tile's content is written: the disk cache outlives the process, and a tile
+   * written with other settings (or by an older writer) must not be served for the current ones.
+   */
+  private String contentKind(Collection collection) {
+    return "content-" + CONTENT_FORMAT + "-" + settings.encoding().normals() + "-" + settings.encoding().compressed()
+        + "-" + settings.tileProperties(collection).stream().map(Property::name).collect(Collectors.joining(","));
   }
 
   private TileContents contents(Collection collection, TileIndex index) {

@@ -113,9 +113,11 @@ class Tiles3dPostgisTest {
   @Test
   void tilesSeededInBatchesAreTheTilesBuiltOnRequestByteForByte(@TempDir Path folder) throws Exception {
     Map<String, Extrusion> extrusions = Map.of("footprints", new Extrusion("height_m", "ground_m"));
-    Tiles3dService seeding = new Tiles3dService(new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, folder));
+    Tiles3dService seeding = new Tiles3dService(
+        new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, folder));
     // not the shared service: its tiles in memory may predate another test's update of the data
-    Tiles3dService onRequest = new Tiles3dService(new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, null));
+    Tiles3dService onRequest = new Tiles3dService(
+        new Tiles3dSettings(47, extrusions, Map.of(), MeshEncoding.DEFAULT, 0, null));
     List<String> builtOnRequest = new ArrayList<>();
     for (String id : List.of("blocks3d", "footprints")) {
       Collection collection = collection(id);
@@ -149,6 +151,21 @@ class Tiles3dPostgisTest {
     TilingScheme scheme = tiles.index(collection).scheme();
     return new TilesetWalk(scheme, tile -> tiles.subtree(collection, tile).content(),
         tile -> tiles.content(collection, tile).content()).walk();
+  }
+
+  @Test
+  void aCacheDirectoryServesNoTileWrittenWithOtherSettings(@TempDir Path folder) throws Exception {
+    Collection blocks = collection("blocks3d");
+    TileId tile = new Tiles3dService(Tiles3dSettings.DEFAULTS).index(blocks).contentTiles().iterator().next();
+    byte[] compressed = new Tiles3dService(
+        new Tiles3dSettings(47, Map.of(), Map.of(), MeshEncoding.DEFAULT, 0, folder)).content(blocks, tile).content();
+    byte[] plain = new Tiles3dService(new Tiles3dSettings(47, Map.of(), Map.of("blocks3d", List.of()),
+        new MeshEncoding(false, false), 0, folder)).content(blocks, tile).content();
+    assertTrue(GlbFile.read(compressed).json().toString().contains("EXT_meshopt_compression"));
+    GlbFile read = GlbFile.read(plain);
+    assertFalse(read.json().toString().contains("EXT_meshopt_compression"), "not the compressed tile from disk");
+    assertEquals(1, read.json().at("/extensions/EXT_structural_metadata/propertyTables/0/properties").size(),
+        "the feature id alone, as configured");
   }
 
   private static Collection collection(String id) {
