@@ -98,10 +98,11 @@ final class GlbWriter {
   private record Views(GlbBuffer buffer, boolean compressed) {
 
     int positions(PositionGrid grid, double[] positions) {
-      return compressed
-          ? buffer.addView(MeshoptView.exponential(grid.exponentialFilterInput(positions), positions.length / 3,
-              PositionGrid.BYTE_STRIDE), GlbBuffer.ARRAY_BUFFER, true)
-          : buffer.addView(grid.floats(positions), GlbBuffer.ARRAY_BUFFER, PositionGrid.BYTE_STRIDE);
+      if (compressed && grid.fitsExponentialFilter(positions)) {
+        return buffer.addView(MeshoptView.exponential(grid.exponentialFilterInput(positions), positions.length / 3,
+            PositionGrid.BYTE_STRIDE), GlbBuffer.ARRAY_BUFFER, true);
+      }
+      return vertices(grid.floats(positions), PositionGrid.BYTE_STRIDE);
     }
 
     int vertices(byte[] data, int byteStride) {

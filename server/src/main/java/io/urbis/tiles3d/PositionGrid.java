@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
  * How a tile's positions are stored: float32 metres from the corner of the content's box (the node matrix adds the
  * corner back), snapped to a grid of 1/64 m, so each ordinate is within 8 mm of the source. On that grid a position
  * is exactly an integer times 2^-6: compressed, it is written as such (EXT_meshopt_compression's exponential filter),
- * which the attribute codec stores about as compactly as 16-bit integers, at any tile size.
+ * which the attribute codec stores about as compactly as 16-bit integers, for content up to 131 km across (beyond,
+ * which only the top tiles of a large region reach, the float32 values are compressed as they are).
  *
  * @param origin the corner, Y-up local metres
  */
@@ -16,6 +17,7 @@ record PositionGrid(double[] origin) {
   /** Grid steps per metre, a power of two. */
   static final int STEPS_PER_METRE = 64;
   private static final int EXPONENT = -6;
+  private static final long MANTISSA_LIMIT = 1L << 23;
   static final int BYTE_STRIDE = 12;
 
   /** The grid for these positions (x, y, z in sequence). */
@@ -36,18 +38,24 @@ record PositionGrid(double[] origin) {
     return out.array();
   }
 
+  /** Whether every position fits the exponential filter's 24-bit mantissa: a content box under 131 km. */
+  boolean fitsExponentialFilter(double[] positions) {
+    for (int i = 0; i < positions.length; i++) {
+      if (steps(positions[i], i % 3) >= MANTISSA_LIMIT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The same values as the exponential filter's input: each a 32-bit integer of an 8-bit exponent (-6) over a 24-bit
-   * mantissa (the grid steps; at most 2^23 - 1, which is 131 km).
+   * mantissa, the grid steps; {@link #fitsExponentialFilter} must hold.
    */
   byte[] exponentialFilterInput(double[] positions) {
     ByteBuffer out = ByteBuffer.allocate(4 * positions.length).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < positions.length; i++) {
-      long steps = steps(positions[i], i % 3);
-      if (steps >= 1 << 23) {
-        throw new IllegalArgumentException("a tile's content spans over 131 km: " + steps + " grid steps");
-      }
-      out.putInt(EXPONENT << 24 | (int) steps);
+      out.putInt(EXPONENT << 24 | (int) steps(positions[i], i % 3));
     }
     return out.array();
   }

@@ -66,6 +66,26 @@ class GlbWriterTest {
   }
 
   @Test
+  void contentOverAHundredAndThirtyKilometresAcrossCompressesItsFloatsAsTheyAre() throws Exception {
+    TilingScheme region = new TilingScheme(6.0, 51.0, 9.0, 53.0, 0, 60, 4);
+    PropertyTable table = new PropertyTable("buildings", "Buildings", List.of());
+    TileContentBuilder builder = new TileContentBuilder(region, TileId.ROOT, 0, table, MeshEncoding.DEFAULT);
+    builder.add(new ModelRow("west", wkb("POLYGON ((6.1 51.1, 6.1002 51.1, 6.1002 51.1001, 6.1 51.1))"), 30, 10, "{}"));
+    builder.add(new ModelRow("east", wkb("POLYGON ((8.9 52.9, 8.9002 52.9, 8.9002 52.9001, 8.9 52.9))"), 30, 10, "{}"));
+    GlbFile read = GlbFile.read(builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT));
+    JsonNode primitive = read.json().at("/meshes/0/primitives/0");
+    int view = read.json().at("/accessors/" + primitive.at("/attributes/POSITION").asInt() + "/bufferView").asInt();
+    assertEquals("ATTRIBUTES", read.json().at("/bufferViews/" + view + "/extensions/EXT_meshopt_compression/mode")
+        .asText());
+    assertTrue(read.json().at("/bufferViews/" + view + "/extensions/EXT_meshopt_compression/filter").isMissingNode(),
+        "no exponential filter beyond 131 km");
+    double[][] corners = {{6.1, 51.1}, {6.1002, 51.1}, {6.1002, 51.1001}, {8.9, 52.9}, {8.9002, 52.9},
+        {8.9002, 52.9001}};
+    // float32 metres up to ~200 km from the corner: a few centimetres
+    assertEveryVertexIsACorner(read.ecefPositions(primitive), corners, 0.05);
+  }
+
+  @Test
   void withoutNormalsTheFacesOfABuildingShareTheirCornersAcrossMaterials() throws Exception {
     GlbFile glb = GlbFile.read(twoBuildings(false));
     JsonNode primitives = glb.json().at("/meshes/0/primitives");
