@@ -29,8 +29,8 @@ final class GlbWriter {
   private GlbWriter() {}
 
   /**
-   * The GLB of the meshes (by surface), placed by {@code frame}, with the feature table; its schema is at
-   * {@code schemaUri}. Vertex and index data are compressed when {@code compressed}.
+   * The GLB of the tile's mesh (a primitive per surface kind), placed by {@code frame}, with the feature table; its
+   * schema is at {@code schemaUri}. Vertex and index data are compressed when {@code compressed}.
    */
   static byte[] write(MeshBuilder mesh, LocalFrame frame, PropertyTable table, String schemaUri,
       boolean compressed) {
