@@ -17,7 +17,13 @@ COPY server/cesium/package.json server/cesium/package-lock.json server/cesium/
 COPY server/src server/src
 RUN mvn -B -q -pl server -am -DskipTests package
 
+# PROJ's BETA2007 grid from Debian's proj-data, the package the tests run with: the GeoPackage source moves DHDN
+# (Gauss-Krueger, e.g. EPSG:31467) data with it as PostGIS does; without it such data lands about half a metre off
+FROM debian:bookworm-slim AS proj-grids
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends proj-data && rm -rf /var/lib/apt/lists/*
+
 FROM eclipse-temurin:17-jre
+COPY --from=proj-grids /usr/share/proj/BETA2007.gsb /usr/share/proj/BETA2007.gsb
 RUN groupadd --system urbis && useradd --system --gid urbis --home-dir /var/lib/urbis --create-home urbis
 COPY --from=build /src/server/target/urbis.jar /opt/urbis/urbis.jar
 USER urbis

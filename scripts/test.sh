@@ -4,7 +4,8 @@
 #
 # Database: uses PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) or DATABASE_URL when given. Otherwise it
 # needs a local PostgreSQL with PostGIS; when that is missing and we are root, it installs Debian's
-# postgresql + postgis (and gdal-bin, the GDAL client the tests drive) and starts the cluster.
+# postgresql + postgis (with gdal-bin, the GDAL client the tests drive, and proj-data, PROJ's datum grids) and
+# starts the cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ install_packages() {
   command -v pg_ctlcluster >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
     || missing+=(postgresql postgresql-15-postgis-3)
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+  # PROJ's BETA2007 grid, with which PostGIS and the GeoPackage source move DHDN (Gauss-Krueger) data
+  [ -r /usr/share/proj/BETA2007.gsb ] || missing+=(proj-data)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
@@ -56,24 +59,6 @@ else
   install_packages
   start_local_postgres
 fi
-
-# GDAL's OAPIF driver got its CRS open option in 3.7; Debian's gdal-bin is 3.6, pyogrio's wheel bundles a newer one
-install_recent_gdal_client() {
-  local venv=.tools/gdal
-  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import pyogrio' 2>/dev/null; then
-    return
-  fi
-  if ! command -v python3 >/dev/null 2>&1; then
-    log "python3 not found: the test of GDAL's CRS open option will be skipped"
-    return
-  fi
-  log "installing pyogrio (a GDAL >= 3.7) into $venv"
-  if ! { python3 -m venv "$venv" && "$venv/bin/pip" install -q pyogrio==0.13.0 >/dev/null 2>&1; }; then
-    log "could not install pyogrio: the test of GDAL's CRS open option will be skipped"
-  fi
-}
-
-install_recent_gdal_client
 
 # The browser and 3D Tiles checks: Node.js (the glTF validator, loaders.gl, puppeteer-core; npm also fetches
 # CesiumJS for the server's 3D view at build time) and Debian's Chromium, never a browser downloaded by npm
