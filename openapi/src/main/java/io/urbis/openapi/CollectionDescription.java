@@ -9,6 +9,7 @@ import java.util.List;
  * @param title a human readable title; {@code null} falls back to the id
  * @param description a longer text; may be {@code null}
  * @param properties the feature properties, in the order they are shown
+ * @param crs the URIs of the CRSs the collection lists in its {@code crs}, which {@code filter-crs} accepts
  * @param hasTemporal whether features have a time, so that {@code datetime} filters them
  * @param has3dTiles whether the collection has 3D Tiles of its models
  */
@@ -17,6 +18,7 @@ public record CollectionDescription(
     String title,
     String description,
     List<QueryableProperty> properties,
+    List<String> crs,
     boolean hasTemporal,
     boolean has3dTiles) {
 
@@ -25,6 +27,7 @@ public record CollectionDescription(
       throw new IllegalArgumentException("a collection needs an id");
     }
     properties = properties == null ? List.of() : List.copyOf(properties);
+    crs = crs == null ? List.of() : List.copyOf(crs);
   }
 
   /** The title for headings and summaries. */

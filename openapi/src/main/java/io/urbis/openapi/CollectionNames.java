@@ -16,6 +16,15 @@ record CollectionNames(String id, String key, String path) {
     return new CollectionNames(id, componentKey(id), "/collections/" + pathSegment(id));
   }
 
+  /**
+   * The operation's id in this collection: the key, a dot, then the operation, e.g. {@code buildings.getFeatures}
+   * or {@code buildings.collection.vector.getTile}. The key prefixes every operation of the collection the way
+   * OGC 20-057 (clause 14, operationId suffixes) prefixes its suffixes, so the ids stay unique across collections.
+   */
+  String operationId(String operation) {
+    return key + "." + operation;
+  }
+
   /** OpenAPI restricts component names to {@code ^[a-zA-Z0-9.\-_]+$}. */
   private static String componentKey(String id) {
     return id.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -3,10 +3,13 @@ package io.urbis.openapi;
 import static io.urbis.openapi.StatusResponse.FOR_COLLECTION_RESOURCE;
 
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +22,10 @@ final class CollectionPaths {
 
   /** Names of the API's own query parameters; a property with such a name gets no filter. */
   private static final Set<String> RESERVED_NAMES = Set.of(
-      "f", "bbox", "bbox-crs", "datetime", "limit", "cursor", "crs",
+      "f", "bbox", "bbox-crs", "datetime", "limit", "offset", "cursor", "crs",
       "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "ids");
+  /** The CRS of geometries in a filter that names none (OGC 19-079r2, filter-crs). */
+  private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
   private final CollectionDescription collection;
   private final CollectionNames names;
@@ -34,30 +39,30 @@ final class CollectionPaths {
     String label = "'" + collection.label() + "'";
     Map<String, PathItem> paths = new LinkedHashMap<>();
     paths.put(names.path(),
-        get("describeCollection_", "Describe the collection " + label,
+        get("getCollection", "Describe the collection " + label,
             List.of(Refs.parameter("f")), "Collection"));
     paths.put(names.path() + "/items", items(label));
     paths.put(names.path() + "/queryables",
-        get("getQueryables_", "Queryables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+        get("getQueryables", "Queryables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/schema",
-        get("getSchema_", "Schema of the features of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+        get("getSchema", "Schema of the features of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/sortables",
-        get("getSortables_", "Sortables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+        get("getSortables", "Sortables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/items/{featureId}",
-        get("getItem_", "Fetch one feature of " + label,
+        get("getFeature", "Fetch one feature of " + label,
             List.of(Refs.parameter("featureId"), Refs.parameter("f"), Refs.parameter("crs")),
             CollectionSchemas.featureResponse(names)));
     return paths;
   }
 
   private PathItem get(
-      String operationPrefix, String summary, List<Parameter> parameters, String okResponse) {
-    return Operations.get(operationPrefix + names.key(), collection.id(), summary,
+      String operation, String summary, List<Parameter> parameters, String okResponse) {
+    return Operations.get(names.operationId(operation), collection.id(), summary,
         parameters, okResponse, FOR_COLLECTION_RESOURCE);
   }
 
   private PathItem items(String label) {
-    PathItem items = get("getItems_", "Fetch features of " + label,
+    PathItem items = get("getFeatures", "Fetch features of " + label,
         itemsParameters(), CollectionSchemas.featuresResponse(names));
     if (!collection.hasTemporal()) {
       // Core requires datetime on every collection; say why it has no effect here
@@ -76,11 +81,12 @@ final class CollectionPaths {
     parameters.add(Refs.parameter("datetime"));
     parameters.add(Refs.parameter("filter"));
     parameters.add(Refs.parameter("filter-lang"));
-    parameters.add(Refs.parameter("filter-crs"));
+    parameters.add(filterCrs());
     parameters.add(Refs.parameter("properties"));
     parameters.add(Refs.parameter("skipGeometry"));
     parameters.add(Refs.parameter("sortby"));
     parameters.add(Refs.parameter("limit"));
+    parameters.add(Refs.parameter("offset"));
     parameters.add(Refs.parameter("cursor"));
     for (QueryableProperty property : collection.properties()) {
       if (property.isScalar() && !RESERVED_NAMES.contains(property.name())) {
@@ -90,14 +96,31 @@ final class CollectionPaths {
     return parameters;
   }
 
-  /** Form style without explode is what QGIS looks for when it lists a server's filters. */
+  /** The collection's own CRS list, so it is written here rather than shared; CRS84, the default, comes first. */
+  private Parameter filterCrs() {
+    Set<String> accepted = new LinkedHashSet<>();
+    accepted.add(CRS84);
+    accepted.addAll(collection.crs());
+    Schema<String> schema = new StringSchema().format("uri")._default(CRS84);
+    schema.setEnum(List.copyOf(accepted));
+    return queryParameter("filter-crs", "The CRS of the geometries in `filter` (OGC API - Features Part 3), as a "
+        + "URI from the collection's `crs` list; their coordinates follow that system's axis order: latitude first "
+        + "for EPSG:4326. Without it, CRS84 (longitude, latitude).", schema);
+  }
+
   private static Parameter equalityFilter(QueryableProperty property) {
+    return queryParameter(property.name(), "Only features whose `" + property.name() + "` equals this value.",
+        CollectionSchemas.propertySchema(property));
+  }
+
+  /** Form style without explode, as the shared parameters; QGIS looks for it when it lists a server's filters. */
+  private static Parameter queryParameter(String name, String description, Schema<?> schema) {
     return new QueryParameter()
-        .name(property.name())
-        .description("Only features whose `" + property.name() + "` equals this value.")
+        .name(name)
+        .description(description)
         .required(false)
         .style(Parameter.StyleEnum.FORM)
         .explode(false)
-        .schema(CollectionSchemas.propertySchema(property));
+        .schema(schema);
   }
 }

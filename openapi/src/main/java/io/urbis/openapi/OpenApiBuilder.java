@@ -51,6 +51,9 @@ public final class OpenApiBuilder {
     Schema<?> limit = parameters.get("limit").getSchema();
     limit.setMaximum(BigDecimal.valueOf(api.maxLimit()));
     limit.setDefault(api.defaultLimit());
+    // Swagger reads a schema without a type as an object: bbox's oneOf options bound the length of an array only
+    Schema<?> bbox = parameters.get("bbox").getSchema();
+    bbox.getOneOf().forEach(option -> option.setType(null));
     return new Components()
         .parameters(parameters)
         .schemas(BuildingBlocks.schemas())

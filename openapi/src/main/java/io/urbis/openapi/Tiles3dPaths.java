@@ -18,19 +18,18 @@ final class Tiles3dPaths {
 
   static Map<String, PathItem> forCollection(CollectionNames names, CollectionDescription collection) {
     String prefix = names.path() + "/3dtiles";
-    String suffix = "_" + names.key();
     String label = "'" + collection.label() + "'";
     List<Parameter> tile = List.of(Refs.parameter("level"), Refs.parameter("x"), Refs.parameter("y"));
     Map<String, PathItem> paths = new LinkedHashMap<>();
-    paths.put(prefix, Operations.get("get3dTileset" + suffix, collection.id(), "The 3D Tiles tileset of " + label,
-        List.of(), "Tileset3d", FOR_COLLECTION_RESOURCE));
-    paths.put(prefix + "/schema.json", Operations.get("get3dTilesSchema" + suffix, collection.id(),
+    paths.put(prefix, Operations.get(names.operationId("get3dTileset"), collection.id(),
+        "The 3D Tiles tileset of " + label, List.of(), "Tileset3d", FOR_COLLECTION_RESOURCE));
+    paths.put(prefix + "/schema.json", Operations.get(names.operationId("get3dTilesSchema"), collection.id(),
         "The metadata schema of the property tables in the 3D tiles of " + label, List.of(), "Tiles3dSchema",
         FOR_COLLECTION_RESOURCE));
-    paths.put(prefix + "/subtrees/{level}/{x}/{y}.subtree", Operations.get("get3dTilesSubtree" + suffix,
+    paths.put(prefix + "/subtrees/{level}/{x}/{y}.subtree", Operations.get(names.operationId("get3dTilesSubtree"),
         collection.id(), "A subtree (tile and content availability) of the 3D tiles of " + label, tile,
         "Subtree3d", FOR_COLLECTION_RESOURCE));
-    paths.put(prefix + "/content/{level}/{x}/{y}.glb", Operations.get("get3dTileContent" + suffix,
+    paths.put(prefix + "/content/{level}/{x}/{y}.glb", Operations.get(names.operationId("get3dTileContent"),
         collection.id(), "The buildings of one 3D tile of " + label + " as binary glTF", tile, "TileContent3d",
         FOR_COLLECTION_RESOURCE));
     return paths;

@@ -23,7 +23,7 @@ class ApiDescriptionTest {
 
   @Test
   void labelFallsBackToTheId() {
-    assertEquals("trees", new CollectionDescription("trees", null, null, null, false, false).label());
-    assertEquals("Trees", new CollectionDescription("trees", "Trees", null, null, false, false).label());
+    assertEquals("trees", new CollectionDescription("trees", null, null, null, null, false, false).label());
+    assertEquals("Trees", new CollectionDescription("trees", "Trees", null, null, null, false, false).label());
   }
 }

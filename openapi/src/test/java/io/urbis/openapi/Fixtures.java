@@ -12,6 +12,8 @@ final class Fixtures {
 
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 5000;
+  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  static final String EPSG_25832 = "http://www.opengis.net/def/crs/EPSG/0/25832";
 
   private Fixtures() {}
 
@@ -24,9 +26,9 @@ final class Fixtures {
             new QueryableProperty("built", "string", "date-time"),
             new QueryableProperty("tags", "array"),
             new QueryableProperty("limit", "number")),
-        true, true);
+        List.of(CRS84, EPSG_25832), true, true);
     CollectionDescription trees = new CollectionDescription(
-        "street trees", null, null, List.of(new QueryableProperty("height", "number")), false, false);
+        "street trees", null, null, List.of(new QueryableProperty("height", "number")), List.of(), false, false);
     return new ApiDescription("Urbis", "City data", "1.0.0", "https://example.org/urbis",
         DEFAULT_LIMIT, MAX_LIMIT, List.of(buildings, trees));
   }

@@ -84,7 +84,7 @@ public final class ApiDefinitionResource {
         .map(ApiDefinitionResource::queryable)
         .toList();
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), properties,
-        collection.temporalProperty() != null, tiles3d.offers(collection));
+        CollectionsResource.crs(collection), collection.temporalProperty() != null, tiles3d.offers(collection));
   }
 
   private static QueryableProperty queryable(Property property) {

@@ -82,9 +82,13 @@ public final class CollectionsResource {
             "Vector tiles", "collections", collection.id(), "tiles"));
     CollectionDescription description = new CollectionDescription(collection.id(), collection.title(),
         collection.description(), collectionLinks, Extent.of(collection.spatialExtent(), collection.temporalExtent()),
-        "feature", SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList(),
-        Crs.ofStorage(collection.srid()).uri());
+        "feature", crs(collection), Crs.ofStorage(collection.srid()).uri());
     return GeoVolumes.describe(description, collection, tiles, links);
+  }
+
+  /** The URIs of the CRSs the collection is offered in, as its {@code crs} member lists them. */
+  static List<String> crs(Collection collection) {
+    return SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList();
   }
 
   private static CollectionDescription withLinks(CollectionDescription d, List<Link> links) {

@@ -27,13 +27,14 @@ final class TileDocuments {
     this.tiles = tiles;
   }
 
-  /** {@code .../tiles}: one tile set per tile matrix set. */
+  /** {@code .../tiles}: one tile set per tile matrix set, each with the limits and tile template of its document. */
   TileSetList list(TiledData data, LinkBuilder links) {
     List<TileSetList.Summary> summaries = new ArrayList<>();
     for (TileMatrixSet set : TileMatrixSets.all()) {
-      summaries.add(new TileSetList.Summary(data.title() + " in " + set.id(), VECTOR, set.crs(), set.uri(), List.of(
-          TileLink.of(links.path(data.segments(set.id())) + data.query(), "self", JSON, "The tile set"),
-          tilingScheme(set, links))));
+      String base = links.path(data.segments(set.id()));
+      summaries.add(new TileSetList.Summary(data.title() + " in " + set.id(), VECTOR, set.crs(), set.id(),
+          set.uri(), tiles.limits(data, set), List.of(TileLink.of(base + data.query(), "self", JSON, "The tile set"),
+          tilingScheme(set, links), tileTemplate(base, data))));
     }
     return new TileSetList(summaries, List.of(
         TileLink.of(links.path(data.segments()) + data.query(), "self", JSON, "This document")));
@@ -45,8 +46,7 @@ final class TileDocuments {
     List<TileLink> all = new ArrayList<>();
     all.add(TileLink.of(base + data.query(), "self", JSON, "This document"));
     all.add(tilingScheme(set, links));
-    all.add(TileLink.template(base + "/{tileMatrix}/{tileRow}/{tileCol}" + data.query(), "item", MVT,
-        "Mapbox vector tiles"));
+    all.add(tileTemplate(base, data));
     if (set == TileMatrixSets.WEB_MERCATOR_QUAD) {
       all.add(TileLink.of(base + data.query() + (data.query().isEmpty() ? "?" : "&") + "f=html", "alternate",
           Representation.HTML.mediaType().toString(), "Map of the tiles"));
@@ -56,7 +56,14 @@ final class TileDocuments {
     List<TileSetDocument.Layer> layers = data.layers().stream().map(layer -> new TileSetDocument.Layer(layer.id(),
         layer.title(), VECTOR, dimension(layer.geometryType()),
         List.of(TileLink.of(links.path("collections", layer.id()), "collection", JSON, layer.title())))).toList();
-    return new TileSetDocument(data.title(), VECTOR, set.crs(), set.uri(), tiles.limits(data, set), layers, all);
+    return new TileSetDocument(data.title(), VECTOR, set.crs(), set.id(), set.uri(), tiles.limits(data, set), layers,
+        all);
+  }
+
+  /** The URI template of the tiles, below {@code base}, the tile set's path. */
+  private static TileLink tileTemplate(String base, TiledData data) {
+    return TileLink.template(base + "/{tileMatrix}/{tileRow}/{tileCol}" + data.query(), "item", MVT,
+        "Mapbox vector tiles");
   }
 
   private static TileLink tilingScheme(TileMatrixSet set, LinkBuilder links) {

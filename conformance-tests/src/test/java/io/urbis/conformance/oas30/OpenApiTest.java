@@ -18,9 +18,13 @@ import io.urbis.conformance.support.OpenApiDocument;
 import io.urbis.conformance.support.Reply;
 import io.urbis.conformance.support.UrbisTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,14 @@ class OpenApiTest {
 
   private static final String JSON_ACCEPT = MediaTypes.GEOJSON + ", " + MediaTypes.OPENAPI_JSON_30 + ", "
       + MediaTypes.JSON + ";q=0.9";
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+      "trace");
+  /** The tile resources of OGC 20-057 (clause 14, Table 11): origin, then the resource below {@code tiles}. */
+  private static final Pattern TILE_PATH = Pattern.compile(
+      "^(/collections/[^/]+)?/tiles(/\\{tileMatrixSetId}(/\\{tileMatrix}/\\{tileRow}/\\{tileCol})?)?$");
+  private static final Pattern TABLE_11_SUFFIX =
+      Pattern.compile("\\.(dataset|collection)\\.vector\\.getTile(Set|SetsList)?$");
+  private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
   private final Api api;
 
@@ -122,6 +134,49 @@ class OpenApiTest {
   }
 
   @Test
+  @DisplayName("/conf/oas30/operation-id (OGC 20-057): unique operationIds, tile ones ending with Table 11's suffix")
+  void operationIds() {
+    OpenApiDocument openApi = OpenApiDocument.fetch(api);
+    List<String> ids = new ArrayList<>();
+    List<Executable> checks = new ArrayList<>();
+    openApi.paths().forEach((path, item) -> item.properties().stream()
+        .filter(method -> METHODS.contains(method.getKey()))
+        .forEach(method -> {
+          String id = method.getValue().path("operationId").asText();
+          String where = method.getKey().toUpperCase(Locale.ROOT) + " " + path + ": operationId '" + id + "'";
+          ids.add(id);
+          checks.add(() -> assertFalse(id.isEmpty(), where));
+          checks.add(() -> assertEquals(table11Suffix(path), suffixOf(id), where));
+        }));
+    checks.add(() -> assertEquals(List.of(), ids.stream().filter(id -> Collections.frequency(ids, id) > 1).toList(),
+        "operationIds given to several operations"));
+    checks.add(() -> assertTrue(ids.contains(".dataset.vector.getTile"), "the dataset's tiles: " + ids));
+    assertAll(checks.stream());
+  }
+
+  @Test
+  @DisplayName("the items take offset (from 0) and filter-crs (the collection's crs, CRS84 by default)")
+  void offsetAndFilterCrs() {
+    OpenApiDocument openApi = OpenApiDocument.fetch(api);
+    assertAll(openApi.itemsOperations().entrySet().stream().map(items -> () -> {
+      String path = items.getKey();
+      JsonNode offset = openApi.schema(openApi.parameter(path, items.getValue(), "offset")
+          .orElseThrow(() -> new AssertionError(path + " takes no offset")));
+      JsonNode filterCrs = openApi.schema(openApi.parameter(path, items.getValue(), "filter-crs")
+          .orElseThrow(() -> new AssertionError(path + " takes no filter-crs")));
+      List<String> collectionCrs = Json.elements(api.json(path.replaceAll("/items$", "")).path("crs")).stream()
+          .map(JsonNode::asText).toList();
+      assertAll(path,
+          () -> assertEquals("integer", offset.path("type").asText(), "offset type"),
+          () -> assertEquals(0, offset.path("minimum").asInt(-1), "offset minimum"),
+          () -> assertEquals(0, offset.path("default").asInt(-1), "offset default"),
+          () -> assertEquals(Set.copyOf(collectionCrs), Set.copyOf(Json.elements(filterCrs.path("enum")).stream()
+              .map(JsonNode::asText).toList()), "filter-crs: the collection's crs"),
+          () -> assertEquals(CRS84, filterCrs.path("default").asText(), "filter-crs default"));
+    }));
+  }
+
+  @Test
   @DisplayName("/conf/oas30/security")
   void security() {
     OpenApiDocument openApi = OpenApiDocument.fetch(api);
@@ -145,6 +200,21 @@ class OpenApiTest {
   private void assertDeclared(OpenApiDocument openApi, Endpoints endpoint, Reply reply) {
     assertNotNull(endpoint.response(openApi, reply.status()), endpoint.template() + " does not declare the status "
         + reply.status() + " of " + reply.uri());
+  }
+
+  /** Table 11's suffix for the operation of a path, or null where the table names none. */
+  private static String table11Suffix(String path) {
+    Matcher tile = TILE_PATH.matcher(path);
+    if (!tile.matches()) {
+      return null;
+    }
+    String resource = tile.group(3) != null ? "getTile" : tile.group(2) != null ? "getTileSet" : "getTileSetsList";
+    return (tile.group(1) != null ? ".collection" : ".dataset") + ".vector." + resource;
+  }
+
+  private static String suffixOf(String operationId) {
+    Matcher suffix = TABLE_11_SUFFIX.matcher(operationId);
+    return suffix.find() ? suffix.group() : null;
   }
 
   private static String withQuery(String url, String query) {

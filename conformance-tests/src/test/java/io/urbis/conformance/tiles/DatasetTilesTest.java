@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
+import io.urbis.conformance.support.Links;
 import io.urbis.conformance.support.MvtTile;
 import io.urbis.conformance.support.OgcExceptions;
 import io.urbis.conformance.support.Reply;
@@ -14,6 +16,7 @@ import io.urbis.conformance.support.TileGrid;
 import io.urbis.conformance.support.Truth;
 import io.urbis.conformance.support.UrbisTest;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,24 @@ class DatasetTilesTest {
     assertEquals(List.of("streets", "sensors"), selected.layers().stream().map(MvtTile.MvtLayer::name).toList());
     OgcExceptions.assertException(api.get("/tiles/" + tile.path() + "?collections=streets,nope", "Accept",
         TileContents.MVT), 400);
+  }
+
+  @Test
+  @DisplayName("/conf/collections-selection: the tile sets of a selection have its limits, and their tiles keep it")
+  void selectionTilesetList() {
+    List<JsonNode> selected = Json.elements(api.json("/tiles?collections=streets").path("tilesets"));
+    List<JsonNode> streets = Json.elements(api.json("/collections/streets/tiles").path("tilesets"));
+    assertEquals(streets.size(), selected.size(), "one tile set per tile matrix set");
+    assertAll(IntStream.range(0, selected.size()).mapToObj(i -> () -> {
+      JsonNode tileset = selected.get(i);
+      String template = Links.withRel(tileset, "item").stream().findFirst()
+          .orElseThrow(() -> new AssertionError("no item link")).path("href").asText();
+      assertAll(tileset.path("tileMatrixSetId").asText(),
+          () -> assertEquals(streets.get(i).path("tileMatrixSetId"), tileset.path("tileMatrixSetId")),
+          () -> assertEquals(streets.get(i).path("tileMatrixSetLimits"), tileset.path("tileMatrixSetLimits"),
+              "the limits of the streets alone"),
+          () -> assertTrue(template.endsWith("/{tileMatrix}/{tileRow}/{tileCol}?collections=streets"), template));
+    }));
   }
 
   @Test

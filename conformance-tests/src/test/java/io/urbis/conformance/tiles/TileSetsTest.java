@@ -118,19 +118,58 @@ class TileSetsTest {
         () -> assertEquals(height, matrix.path("matrixHeight").asLong()));
   }
 
+  /**
+   * Each entry of a tile set list: the members of 20-057's tileSet-item, and as its tile set gives them the tile
+   * matrix set id, limits and tile template, from which the OGC API - Tiles suite picks a tile as below.
+   */
   private void assertTilesetList(JsonNode list) {
     List<JsonNode> tilesets = Json.elements(list.path("tilesets"));
     assertEquals(3, tilesets.size(), "one tile set per tile matrix set");
     for (JsonNode tileset : tilesets) {
       String self = Links.href(tileset, "self").orElseThrow(() -> new AssertionError("no self link"));
+      JsonNode document = api.json(self);
+      String id = tileset.path("tileMatrixSetId").asText();
       assertAll(self,
           () -> assertEquals("vector", tileset.path("dataType").asText()),
           () -> assertFalse(tileset.path("crs").asText().isEmpty(), "crs"),
           () -> assertTrue(tileset.path("tileMatrixSetURI").asText().startsWith(
               "http://www.opengis.net/def/tilematrixset/OGC/1.0/"), "tileMatrixSetURI"),
-          () -> assertTrue(self.matches(".*/tiles/[A-Za-z0-9]+(\\?.*)?"), "…/tiles/{tileMatrixSetId}: " + self),
-          () -> assertEquals("vector", api.json(self).path("dataType").asText()),
-          () -> assertTrue(Links.href(tileset, REL + "tiling-scheme").isPresent(), "tiling-scheme link"));
+          () -> assertTrue(self.matches(".*/tiles/" + id + "(\\?.*)?"), "…/tiles/{tileMatrixSetId}: " + self),
+          () -> assertEquals(id, api.json(Links.href(tileset, REL + "tiling-scheme")
+              .orElseThrow(() -> new AssertionError("no tiling-scheme link"))).path("id").asText(), "tileMatrixSetId"),
+          () -> assertFalse(tileset.path("tileMatrixSetLimits").isEmpty(), "tileMatrixSetLimits"),
+          () -> {
+            for (String member : List.of("dataType", "crs", "tileMatrixSetId", "tileMatrixSetURI",
+                "tileMatrixSetLimits")) {
+              assertEquals(document.path(member), tileset.path(member), member + " as in the tile set");
+            }
+          },
+          () -> assertEquals(Links.withRel(document, "item"), Links.withRel(tileset, "item"),
+              "the tile template of the tile set"),
+          () -> assertTilesAsTheSuitePicksThem(tileset));
     }
+  }
+
+  /**
+   * As the suite does (/conf/core/tc-success, /conf/core/tc-error): from the first limits, the tile at the last row
+   * and first column is there (200, or 204 when empty), the tile one row below is not (404, or 400).
+   */
+  private void assertTilesAsTheSuitePicksThem(JsonNode tileset) {
+    JsonNode limits = tileset.path("tileMatrixSetLimits").path(0);
+    String template = Links.withRel(tileset, "item").stream().findFirst()
+        .orElseThrow(() -> new AssertionError("no item link")).path("href").asText();
+    long row = limits.path("maxTileRow").asLong();
+    String col = limits.path("minTileCol").asText();
+    String inside = tileUrl(template, limits.path("tileMatrix").asText(), row, col);
+    String below = tileUrl(template, limits.path("tileMatrix").asText(), row + 1, col);
+    int insideStatus = api.get(inside, "Accept", TileContents.MVT).status();
+    int belowStatus = api.get(below, "Accept", TileContents.MVT).status();
+    assertAll(
+        () -> assertTrue(insideStatus == 200 || insideStatus == 204, inside + ": " + insideStatus),
+        () -> assertTrue(belowStatus == 404 || belowStatus == 400, below + ": " + belowStatus));
+  }
+
+  private static String tileUrl(String template, String matrix, long row, String col) {
+    return template.replace("{tileMatrix}", matrix).replace("{tileRow}", Long.toString(row)).replace("{tileCol}", col);
   }
 }

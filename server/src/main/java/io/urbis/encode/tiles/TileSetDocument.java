@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * Tile set metadata in the JSON encoding of OGC 17-083r4 (tileSet.json): a vector tile set of one or more layers in
- * one tile matrix set, with the tiles that hold data and the link template of its tiles.
+ * one tile matrix set, with the tiles that hold data and the link template of its tiles. The tile matrix set's id,
+ * which 17-083r4 does not name here, is given as in the tile set lists.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TileSetDocument(String title, String dataType, String crs, String tileMatrixSetURI,
-    List<TileMatrixLimits> tileMatrixSetLimits, List<Layer> layers, List<TileLink> links) {
+public record TileSetDocument(String title, String dataType, String crs, String tileMatrixSetId,
+    String tileMatrixSetURI, List<TileMatrixLimits> tileMatrixSetLimits, List<Layer> layers, List<TileLink> links) {
 
   /**
    * One layer of the tiles (a collection).
