@@ -8,6 +8,7 @@ import io.urbis.cql2.Queryables;
 import io.urbis.cql2.ast.Expression;
 import io.urbis.cql2.json.Cql2JsonParser;
 import io.urbis.cql2.text.Cql2TextParser;
+import io.urbis.cql2.text.DraftCqlText;
 import io.urbis.error.InvalidParameterException;
 import java.util.List;
 
@@ -30,9 +31,10 @@ final class FilterParameter {
     Crs crs = crsText == null ? Crs.CRS84 : new CrsParameter(CRS, supported).parse(crsText);
     try {
       Expression expression = switch (language == null ? "cql2-text" : language) {
-        // cql-text is the draft's name, kept because GDAL's OAPIF driver pushes -where filters to a server only
-        // when the OpenAPI document offers it; what GDAL writes under that name is CQL2 text
-        case "cql2-text", "cql-text" -> Cql2TextParser.parse(text);
+        case "cql2-text" -> Cql2TextParser.parse(text);
+        // the draft's name, kept because GDAL's OAPIF driver pushes -where filters to a server only when the OpenAPI
+        // document offers it; GDAL then writes draft forms (ILIKE, instants as strings), read into CQL2 here only
+        case "cql-text" -> DraftCqlText.parse(text, queryables);
         case "cql2-json" -> Cql2JsonParser.parse(text);
         default -> throw new InvalidParameterException(LANGUAGE, "'" + language + "' is not cql2-text or cql2-json");
       };

@@ -94,4 +94,14 @@ class FeatureQueryParserTest {
     assertTrue(error.getMessage().contains("filter-crs") && error.getMessage().contains(Crs.epsg(25832).uri()),
         error.getMessage());
   }
+
+  @Test
+  void onlyTheDraftLanguageNameReadsTheDraftForms() {
+    String draft = "function ILIKE 'RES%' AND built > '2000-01-01T'";
+    FeatureQuery query = parser.parse(Map.of("filter", List.of(draft), "filter-lang", List.of("cql-text")), BUILDINGS);
+    assertEquals(parser.parse(Map.of("filter", List.of("CASEI(function) LIKE CASEI('RES%') AND built > "
+        + "DATE('2000-01-01')")), BUILDINGS).filter(), query.filter());
+    assertThrows(InvalidParameterException.class,
+        () -> parser.parse(Map.of("filter", List.of(draft), "filter-lang", List.of("cql2-text")), BUILDINGS));
+  }
 }
