@@ -158,13 +158,13 @@ final class KindChecker implements ExpressionVisitor<ValueKind> {
 
   @Override
   public ValueKind visit(GeometryLiteral literal) {
-    LiteralChecks.requireCrs84(literal.geometry());
+    LiteralChecks.requireInCrs(literal);
     return GEOMETRY;
   }
 
   @Override
   public ValueKind visit(BboxLiteral literal) {
-    LiteralChecks.requireCrs84(literal);
+    LiteralChecks.requireInCrs(literal);
     return GEOMETRY;
   }
 

@@ -1,29 +1,37 @@
 package io.urbis.cql2;
 
+import io.urbis.crs.Crs;
 import io.urbis.cql2.ast.BboxLiteral;
 import io.urbis.cql2.ast.Expression;
 import io.urbis.cql2.ast.Fold;
+import io.urbis.cql2.ast.GeometryLiteral;
 import io.urbis.cql2.ast.StringLiteral;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 
 /** Checks on literal values that the grammars cannot express. */
 final class LiteralChecks {
 
   private LiteralChecks() {}
 
-  /** CRS84 coordinates are longitude -180..180 and latitude -90..90; {@code POINT(90 180)} is an error (ATS). */
-  static void requireCrs84(Geometry geometry) {
-    for (Coordinate coordinate : geometry.getCoordinates()) {
-      requireCrs84(coordinate.x, coordinate.y);
+  /**
+   * Coordinates in a geographic CRS are longitude -180..180 and latitude -90..90 ({@code POINT(90 180)} is an error in
+   * CRS84, ATS); in a projected one they must be finite.
+   */
+  static void requireInCrs(GeometryLiteral literal) {
+    for (Coordinate coordinate : literal.geometry().getCoordinates()) {
+      requireInCrs(coordinate.x, coordinate.y, literal.crs());
     }
   }
 
-  static void requireCrs84(BboxLiteral bbox) {
-    requireCrs84(bbox.west(), bbox.south());
-    requireCrs84(bbox.east(), bbox.north());
+  static void requireInCrs(BboxLiteral bbox) {
+    requireInCrs(bbox.west(), bbox.south(), bbox.crs());
+    requireInCrs(bbox.east(), bbox.north(), bbox.crs());
     if (bbox.south() > bbox.north()) {
       throw new Cql2ValidationException("the south edge of a BBOX must not lie north of its north edge");
+    }
+    if (!bbox.crs().geographic() && bbox.west() > bbox.east()) {
+      throw new Cql2ValidationException("the west edge of a BBOX must not lie east of its east edge in "
+          + bbox.crs().uri());
     }
   }
 
@@ -46,10 +54,15 @@ final class LiteralChecks {
     return backslashes % 2 == 1;
   }
 
-  private static void requireCrs84(double longitude, double latitude) {
-    if (Math.abs(longitude) > 180 || Math.abs(latitude) > 90) {
-      throw new Cql2ValidationException("the coordinate (" + longitude + " " + latitude
-          + ") lies outside CRS84: longitude must be within -180..180 and latitude within -90..90");
+  private static void requireInCrs(double east, double north, Crs crs) {
+    if (!crs.geographic()) {
+      if (!Double.isFinite(east) || !Double.isFinite(north)) {
+        throw new Cql2ValidationException("the coordinate (" + east + " " + north + ") is not finite");
+      }
+    } else if (Math.abs(east) > 180 || Math.abs(north) > 90) {
+      String where = crs.equals(Crs.CRS84) ? "CRS84" : crs.uri();
+      throw new Cql2ValidationException("the coordinate (" + east + " " + north + ") lies outside " + where
+          + ": longitude must be within -180..180 and latitude within -90..90");
     }
   }
 }

@@ -3,10 +3,11 @@
  *
  * <pre>{@code
  * Expression filter = Cql2TextParser.parse(text);          // or Cql2JsonParser.parse(json)
+ * filter = FilterCrs.apply(filter, crs);                    // geometry literals given in another CRS (filter-crs)
  * Queryables queryables = new Queryables(Map.of("name", STRING, "geom", GEOMETRY));
  * new Cql2Validator(queryables).validate(filter);           // optional: both backends validate too
  * CompiledSql where = new PostgisSqlCompiler(queryables, resolver).compile(filter);
- * boolean selected = new JtsFilterEvaluator(filter, queryables).matches(properties, geometryCrs84);
+ * boolean selected = new JtsFilterEvaluator(filter, queryables).matches(properties, geometryInThatCrs);
  * }</pre>
  *
  * Every problem with the client's filter is a {@link io.urbis.cql2.Cql2Exception} ({@link

@@ -56,7 +56,7 @@ public final class FeatureQueryParser {
         pageStart(single(parameters, cursor), sortby),
         filters,
         orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84),
-        filter(parameters, collection),
+        filter(parameters, collection, supported),
         ReturnablesParameters.parse(single(parameters, ReturnablesParameters.PROPERTIES),
             single(parameters, ReturnablesParameters.SKIP_GEOMETRY), collection),
         sortby);
@@ -76,7 +76,7 @@ public final class FeatureQueryParser {
     return given;
   }
 
-  private static Filter filter(Map<String, List<String>> parameters, Collection collection) {
+  private static Filter filter(Map<String, List<String>> parameters, Collection collection, List<Crs> supported) {
     String text = single(parameters, FilterParameter.FILTER);
     String language = single(parameters, FilterParameter.LANGUAGE);
     String crs = single(parameters, FilterParameter.CRS);
@@ -86,7 +86,7 @@ public final class FeatureQueryParser {
       }
       return null;
     }
-    return FilterParameter.parse(text, language, crs, CollectionQueryables.of(collection));
+    return FilterParameter.parse(text, language, crs, supported, CollectionQueryables.of(collection));
   }
 
   private static String single(Map<String, List<String>> parameters, String name) {

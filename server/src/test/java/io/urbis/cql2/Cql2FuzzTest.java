@@ -76,7 +76,7 @@ class Cql2FuzzTest {
     }
 
     @Override
-    public String geometryExpressionCrs84(String property) {
+    public String geometryExpression(String property, int srid) {
       return sqlExpression(property);
     }
 

@@ -16,8 +16,8 @@ record QuotedColumns(Queryables queryables, Map<String, String> arrayTypes) impl
   }
 
   @Override
-  public String geometryExpressionCrs84(String property) {
-    return sqlExpression(property);
+  public String geometryExpression(String property, int srid) {
+    return srid == 4326 ? sqlExpression(property) : "ST_Transform(" + sqlExpression(property) + ", " + srid + ")";
   }
 
   @Override

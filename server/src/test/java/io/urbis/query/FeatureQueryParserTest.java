@@ -9,6 +9,10 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.crs.Crs;
+import io.urbis.cql2.ast.BboxLiteral;
+import io.urbis.cql2.ast.SpatialOperator;
+import io.urbis.cql2.ast.SpatialPredicate;
 import io.urbis.error.InvalidParameterException;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +74,34 @@ class FeatureQueryParserTest {
   @Test
   void objectPropertiesCannotBeFilteredOn() {
     assertThrows(InvalidParameterException.class, () -> parser.parse(Map.of("extra", List.of("{}")), BUILDINGS));
+  }
+
+  @Test
+  void filterCrsNamesTheCrsOfTheFiltersGeometryLiterals() {
+    FeatureQuery query = parser.parse(Map.of("filter", List.of("S_INTERSECTS(geom, BBOX(51.9, 7.6, 52, 7.7))"),
+        "filter-crs", List.of("http://www.opengis.net/def/crs/EPSG/0/4326")), BUILDINGS);
+    assertEquals(Crs.epsg(4326), query.filter().crs());
+    assertEquals(new SpatialPredicate(SpatialOperator.S_INTERSECTS, new io.urbis.cql2.ast.Property("geom"),
+        new BboxLiteral(List.of(7.6, 51.9, 7.7, 52.0), Crs.epsg(4326))), query.filter().expression());
+    assertEquals(Crs.CRS84, parser.parse(Map.of("filter", List.of("storeys > 1")), BUILDINGS).filter().crs());
+  }
+
+  @Test
+  void aFilterCrsTheCollectionDoesNotListIsRefusedWithTheListItHas() {
+    InvalidParameterException error = assertThrows(InvalidParameterException.class, () -> parser.parse(
+        Map.of("filter", List.of("storeys > 1"), "filter-crs", List.of("http://www.opengis.net/def/crs/EPSG/0/2056")),
+        BUILDINGS));
+    assertTrue(error.getMessage().contains("filter-crs") && error.getMessage().contains(Crs.epsg(25832).uri()),
+        error.getMessage());
+  }
+
+  @Test
+  void onlyTheDraftLanguageNameReadsTheDraftForms() {
+    String draft = "function ILIKE 'RES%' AND built > '2000-01-01T'";
+    FeatureQuery query = parser.parse(Map.of("filter", List.of(draft), "filter-lang", List.of("cql-text")), BUILDINGS);
+    assertEquals(parser.parse(Map.of("filter", List.of("CASEI(function) LIKE CASEI('RES%') AND built > "
+        + "DATE('2000-01-01')")), BUILDINGS).filter(), query.filter());
+    assertThrows(InvalidParameterException.class,
+        () -> parser.parse(Map.of("filter", List.of(draft), "filter-lang", List.of("cql2-text")), BUILDINGS));
   }
 }

@@ -32,7 +32,8 @@ public final class JtsFilterEvaluator {
    * Whether the feature passes the filter.
    *
    * @param properties the feature's property values by queryable name
-   * @param geometry the feature geometry in CRS84, for every GEOMETRY queryable; may be null
+   * @param geometry the feature geometry, for every GEOMETRY queryable, in the CRS of the filter's geometry literals
+   *     (CRS84 unless {@code filter-crs} named another); may be null
    */
   public boolean matches(Map<String, ?> properties, Geometry geometry) {
     return Boolean.TRUE.equals(filter.accept(new FeatureEvaluation(queryables, properties, geometry)));

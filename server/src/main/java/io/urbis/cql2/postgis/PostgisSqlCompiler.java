@@ -17,7 +17,8 @@ import io.urbis.cql2.ast.Expression;
  *   <li>arithmetic is on {@code numeric}; division, {@code %} and {@code div} by zero yield NULL;
  *   <li>temporal functions compare endpoints as {@link io.urbis.cql2.ast.TemporalOperator} defines, an instant being
  *       [t, t] and {@code '..'} infinite; a date meets a timestamp as midnight UTC;
- *   <li>geometries are compared in CRS84 (SRID 4326) with the ST_ functions of the same names.
+ *   <li>geometries are compared with the ST_ functions of the same names in the CRS of the geometry literals: CRS84
+ *       (SRID 4326) unless {@code filter-crs} named another, and the queryable's geometry is transformed into it.
  * </ul>
  *
  * Overflowing arithmetic (such as {@code 10 ^ 1000000}) and a text that does not cast to an array's element type are

@@ -14,10 +14,10 @@ public interface PropertyResolver {
   String sqlExpression(String property);
 
   /**
-   * The geometry of a GEOMETRY queryable in CRS84 as an SRID 4326 geometry, such as {@code t."geom"} when stored so,
-   * or {@code ST_Transform(t."geom", 4326)}.
+   * The geometry of a GEOMETRY queryable in the CRS of EPSG code {@code srid}, in which the filter's geometry
+   * literals are, such as {@code t."geom"} when stored so, or {@code ST_Transform(t."geom", 4326)} for CRS84.
    */
-  String geometryExpressionCrs84(String property);
+  String geometryExpression(String property, int srid);
 
   /** The SQL type of an ARRAY queryable, such as {@code text[]}; array literals compared with it are cast to it. */
   String sqlType(String property);

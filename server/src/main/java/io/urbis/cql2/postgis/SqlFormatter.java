@@ -5,6 +5,7 @@ import static io.urbis.cql2.postgis.CompiledSql.concat;
 import static io.urbis.cql2.postgis.CompiledSql.join;
 import static io.urbis.cql2.postgis.CompiledSql.text;
 
+import io.urbis.crs.Crs;
 import io.urbis.cql2.AccentFolding;
 import io.urbis.cql2.Cql2Validator;
 import io.urbis.cql2.ValueKind;
@@ -39,6 +40,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
@@ -174,12 +176,12 @@ final class SqlFormatter implements ExpressionVisitor<CompiledSql> {
 
   @Override
   public CompiledSql visit(GeometryLiteral literal) {
-    return geometry(literal.geometry());
+    return geometry(literal.geometry(), literal.crs());
   }
 
   @Override
   public CompiledSql visit(BboxLiteral literal) {
-    return geometry(literal.toGeometry());
+    return geometry(literal.toGeometry(), literal.crs());
   }
 
   @Override
@@ -187,10 +189,13 @@ final class SqlFormatter implements ExpressionVisitor<CompiledSql> {
     return concat("ARRAY[", join(", ", compileAll(literal.elements())), "]");
   }
 
+  /** Compared in the CRS of the literal operand (the filter's CRS); two properties meet in CRS84. */
   @Override
   public CompiledSql visit(SpatialPredicate predicate) {
     String function = SqlOperators.functionName(predicate.operator());
-    return concat(function, "(", spatialOperand(predicate.first()), ", ", spatialOperand(predicate.second()), ")");
+    int srid = literalCrs(predicate.first()).or(() -> literalCrs(predicate.second())).orElse(Crs.CRS84).srid();
+    return concat(function, "(", spatialOperand(predicate.first(), srid), ", ",
+        spatialOperand(predicate.second(), srid), ")");
   }
 
   @Override
@@ -239,14 +244,21 @@ final class SqlFormatter implements ExpressionVisitor<CompiledSql> {
         : concat("CAST(", compile(operand), " AS numeric)");
   }
 
-  private CompiledSql geometry(Geometry geometry) {
-    return concat("ST_GeomFromText(", bind(new WKTWriter().write(geometry), "text"), ", 4326)");
+  private static CompiledSql geometry(Geometry geometry, Crs crs) {
+    return concat("ST_GeomFromText(", bind(new WKTWriter().write(geometry), "text"), ", " + crs.srid() + ")");
   }
 
-  private CompiledSql spatialOperand(Expression operand) {
+  private CompiledSql spatialOperand(Expression operand, int srid) {
     return operand instanceof Property property
-        ? text(resolver.geometryExpressionCrs84(property.name()))
+        ? text(resolver.geometryExpression(property.name(), srid))
         : compile(operand);
+  }
+
+  private static Optional<Crs> literalCrs(Expression operand) {
+    if (operand instanceof GeometryLiteral literal) {
+      return Optional.of(literal.crs());
+    }
+    return operand instanceof BboxLiteral literal ? Optional.of(literal.crs()) : Optional.empty();
   }
 
   /** An array literal compared with an array queryable takes the queryable's type; an empty one needs it. */

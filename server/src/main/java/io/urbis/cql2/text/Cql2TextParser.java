@@ -19,12 +19,17 @@ public final class Cql2TextParser {
   private Cql2TextParser() {}
 
   public static Expression parse(String text) {
+    return parse(text, false);
+  }
+
+  /** With {@code draft}, also the draft's {@code ILIKE}, for {@link DraftCqlText}. */
+  static Expression parse(String text, boolean draft) {
     if (text.length() > MAX_LENGTH) {
       throw Cql2SyntaxException.of("the filter is longer than " + MAX_LENGTH + " characters");
     }
     TokenStream tokens = new TokenStream(Cql2TextTokenizer.tokenize(text), MAX_DEPTH);
     Token start = tokens.peek();
-    Expression filter = new ExpressionReader(tokens).booleanExpression();
+    Expression filter = new ExpressionReader(tokens, draft).booleanExpression();
     if (tokens.peek().kind() != Token.Kind.END) {
       throw tokens.unexpected("an operator or the end of the filter");
     }

@@ -14,6 +14,8 @@ import io.urbis.cql2.ast.Category;
 import io.urbis.cql2.ast.Comparison;
 import io.urbis.cql2.ast.ComparisonOperator;
 import io.urbis.cql2.ast.Expression;
+import io.urbis.cql2.ast.Fold;
+import io.urbis.cql2.ast.Folding;
 import io.urbis.cql2.ast.In;
 import io.urbis.cql2.ast.IsNull;
 import io.urbis.cql2.ast.Like;
@@ -35,10 +37,13 @@ final class ExpressionReader {
 
   private final TokenStream tokens;
   private final OperandReader operands;
+  /** Whether the draft's {@code ILIKE} is read too ({@link DraftCqlText}); CQL2 has only {@code CASEI}. */
+  private final boolean draft;
 
-  ExpressionReader(TokenStream tokens) {
+  ExpressionReader(TokenStream tokens, boolean draft) {
     this.tokens = tokens;
     this.operands = new OperandReader(tokens, this);
+    this.draft = draft;
   }
 
   /** A whole expression, as inside parentheses or a function's argument list. */
@@ -121,10 +126,15 @@ final class ExpressionReader {
     return negated ? new Not(predicate) : predicate;
   }
 
+  /** The draft's {@code a ILIKE b} is CQL2's {@code CASEI(a) LIKE CASEI(b)}. */
   private Expression negatable(Token keyword, Expression left, Token start) {
-    if (keyword.isKeyword("LIKE")) {
+    boolean caseInsensitive = keyword.isKeyword("ILIKE");
+    if (keyword.isKeyword("LIKE") || caseInsensitive) {
       Expression pattern = operandIn(PATTERN, Precedence.ADDITIVE);
-      return new Like(tokens.require(CHARACTER, left, start), pattern);
+      Expression value = tokens.require(CHARACTER, left, start);
+      return caseInsensitive
+          ? new Like(new Fold(Folding.CASEI, value), new Fold(Folding.CASEI, pattern))
+          : new Like(value, pattern);
     }
     if (keyword.isKeyword("BETWEEN")) {
       Expression low = operandIn(NUMERIC, Precedence.ADDITIVE);
@@ -187,8 +197,9 @@ final class ExpressionReader {
     return arithmeticOperatorAt(token).map(ExpressionReader::levelOf).orElse(null);
   }
 
-  private static boolean startsNegatable(Token token) {
-    return token.isKeyword("LIKE") || token.isKeyword("BETWEEN") || token.isKeyword("IN");
+  private boolean startsNegatable(Token token) {
+    return token.isKeyword("LIKE") || token.isKeyword("BETWEEN") || token.isKeyword("IN")
+        || draft && token.isKeyword("ILIKE");
   }
 
   private static Precedence levelOf(ArithmeticOperator operator) {

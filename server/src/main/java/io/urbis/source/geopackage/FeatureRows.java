@@ -2,7 +2,6 @@ package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
-import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.query.Returnables;
 import io.urbis.crs.Crs;
 import io.urbis.source.EncodedFeature;
@@ -31,7 +30,7 @@ final class FeatureRows {
 
   private final Collection collection;
   private final BboxSelection bbox;
-  private final JtsFilterEvaluator filter;
+  private final CqlSelection filter;
   private final boolean skipGeometry;
   private final Crs84Reprojector reprojector;
   private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
@@ -43,7 +42,7 @@ final class FeatureRows {
    * Rows of {@code collection} written in {@code crs}; {@code bbox} and {@code filter} may be null for no spatial
    * selection and no CQL2 filter.
    */
-  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, JtsFilterEvaluator filter,
+  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, CqlSelection filter,
       Crs crs, Returnables returnables) {
     this.collection = collection;
     this.bbox = bbox;

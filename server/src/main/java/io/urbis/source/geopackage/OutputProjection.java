@@ -1,8 +1,7 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.crs.AxisSwap;
 import io.urbis.crs.Crs;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -30,27 +29,5 @@ final class OutputProjection {
       crs84.apply(AxisSwap.INSTANCE);
     }
     return crs84;
-  }
-
-  /** Exchanges X and Y of every coordinate. */
-  private enum AxisSwap implements CoordinateSequenceFilter {
-    INSTANCE;
-
-    @Override
-    public void filter(CoordinateSequence sequence, int index) {
-      double x = sequence.getX(index);
-      sequence.setOrdinate(index, CoordinateSequence.X, sequence.getY(index));
-      sequence.setOrdinate(index, CoordinateSequence.Y, x);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
-    }
   }
 }

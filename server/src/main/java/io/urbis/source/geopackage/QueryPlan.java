@@ -1,7 +1,6 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
-import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.query.FeatureQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,11 +15,10 @@ import org.locationtech.jts.geom.Envelope;
  * @param bbox the Java-side bbox test, or null without a bbox
  * @param cql the Java-side CQL2 filter, or null without one
  */
-record QueryPlan(SqlFilter sql, BboxSelection bbox, JtsFilterEvaluator cql) {
+record QueryPlan(SqlFilter sql, BboxSelection bbox, CqlSelection cql) {
 
   static QueryPlan of(Connection connection, Collection collection, FeatureQuery query) throws SQLException {
-    JtsFilterEvaluator cql = query.filter() == null
-        ? null : new JtsFilterEvaluator(query.filter().expression(), query.filter().queryables());
+    CqlSelection cql = query.filter() == null ? null : CqlSelection.of(query.filter());
     if (query.bbox() == null) {
       return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, cql);
     }

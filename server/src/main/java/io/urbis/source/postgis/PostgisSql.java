@@ -246,7 +246,7 @@ final class PostgisSql {
   }
 
   /** The geometry column in another SRID; an unknown storage SRID (0) is taken as CRS84. */
-  private static String inSrid(PostgisTable table, int srid) {
+  static String inSrid(PostgisTable table, int srid) {
     return inSrid(table, srid, "t." + quote(table.geometryColumn()));
   }
 
@@ -291,8 +291,7 @@ final class PostgisSql {
       conditions.add(propertyCondition(table, filter, binds));
     }
     if (query.filter() != null) {
-      TableColumns columns = new TableColumns(table, inSrid(table, 4326));
-      CompiledSql cql = new PostgisSqlCompiler(query.filter().queryables(), columns)
+      CompiledSql cql = new PostgisSqlCompiler(query.filter().queryables(), new TableColumns(table))
           .compile(query.filter().expression());
       conditions.add("(" + cql.sql() + ")");
       binds.addAll(cql.binds());

@@ -11,11 +11,9 @@ import io.urbis.cql2.postgis.PropertyResolver;
 final class TableColumns implements PropertyResolver {
 
   private final PostgisTable table;
-  private final String geometryCrs84;
 
-  TableColumns(PostgisTable table, String geometryCrs84) {
+  TableColumns(PostgisTable table) {
     this.table = table;
-    this.geometryCrs84 = geometryCrs84;
   }
 
   @Override
@@ -27,8 +25,8 @@ final class TableColumns implements PropertyResolver {
   }
 
   @Override
-  public String geometryExpressionCrs84(String property) {
-    return geometryCrs84;
+  public String geometryExpression(String property, int srid) {
+    return PostgisSql.inSrid(table, srid);
   }
 
   @Override

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.urbis.cql2.AccentFolding;
+import io.urbis.crs.Crs;
 import io.urbis.cql2.Cql2ValidationException;
+import io.urbis.cql2.FilterCrs;
 import io.urbis.cql2.QueryableType;
 import io.urbis.cql2.Queryables;
 import io.urbis.cql2.text.Cql2TextParser;
@@ -28,8 +30,8 @@ class PostgisSqlCompilerTest {
     }
 
     @Override
-    public String geometryExpressionCrs84(String property) {
-      return "ST_Transform(t.\"" + property + "\", 4326)";
+    public String geometryExpression(String property, int srid) {
+      return "ST_Transform(t.\"" + property + "\", " + srid + ")";
     }
 
     @Override
@@ -87,6 +89,18 @@ class PostgisSqlCompilerTest {
         + "ST_GeomFromText(CAST(? AS text), 4326))",
         "MULTIPOLYGON (((170 -10, 170 10, 180 10, 180 -10, 170 -10)), ((-180 -10, -180 10, -170 10, -170 -10, -180 "
             + "-10)))");
+  }
+
+  @Test
+  void comparesGeometriesInTheCrsOfTheLiterals() {
+    CompiledSql compiled = COMPILER.compile(FilterCrs.apply(
+        Cql2TextParser.parse("S_INTERSECTS(BBOX(350000, 5700000, 351000, 5701000), geom)"), Crs.epsg(25832)));
+    assertEquals("ST_Intersects(ST_GeomFromText(CAST(? AS text), 25832), ST_Transform(t.\"geom\", 25832))",
+        compiled.sql());
+    assertEquals(List.of("POLYGON ((350000 5700000, 350000 5701000, 351000 5701000, 351000 5700000, 350000 5700000))"),
+        compiled.binds());
+    checkSql("S_INTERSECTS(geom, geom)", "ST_Intersects(ST_Transform(t.\"geom\", 4326), ST_Transform(t.\"geom\", "
+        + "4326))");
   }
 
   @Test
