@@ -67,7 +67,7 @@ async function validate(where, bytes) {
 function metadataBufferViews(json) {
   const pointers = new Set();
   for (const table of json.extensions?.EXT_structural_metadata?.propertyTables || []) {
-    for (const property of Object.values(table.properties)) {
+    for (const property of Object.values(table.properties || {})) {
       for (const key of ['values', 'stringOffsets', 'arrayOffsets']) {
         if (property[key] !== undefined) {
           pointers.add(`/bufferViews/${property[key]}`);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.api.ApiSettings;
+import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
+import io.urbis.catalog.Collection;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.SourceSettings;
@@ -15,9 +17,12 @@ import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
+import io.urbis.tiles3d.TilesetWalk;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +31,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,11 +59,7 @@ class ImportThenServeTest {
         """);
     try (PostgisTestDatabase database = new PostgisTestDatabase("postgis-only.sql")) {
       String location = location(database.url());
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status = new Urbis(new PrintStream(new ByteArrayOutputStream(), true),
-          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"import", file.toString(),
-              "--to", location});
-      assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+      importInto(location, file.toString());
 
       FeatureSource source = Sources.open(location, SourceSettings.DEFAULTS, List.of());
       CatalogBuilder catalog = new CatalogBuilder();
@@ -84,30 +87,88 @@ class ImportThenServeTest {
   @Test
   void theWeselLod2CityModelImportedBecomesTilesEveryClientAccepts() throws Exception {
     NodeChecks.assumeNode();
+    serveWesel((server, tiles, wesel) -> {
+      NodeChecks.Result result = NodeChecks.run("validate.mjs",
+          "http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
+      assertTrue(result.passed(), result.output());
+      assertTrue(result.output().contains("\"features\":6631"), result.output());
+    });
+  }
+
+  /**
+   * Every tile of the served Wesel LoD2 tileset, fetched as a client does, keeps every rule of EXT_structural_metadata
+   * and EXT_mesh_features, and together they hold every building once.
+   */
+  @Test
+  void everyServedWeselLod2TileKeepsTheMetadataRules() throws Exception {
+    serveWesel((server, tiles, wesel) -> {
+      URI tileset = URI.create("http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
+      JsonNode root = JSON.readTree(fetch(tileset)).get("root");
+      String subtrees = root.at("/implicitTiling/subtrees/uri").asText();
+      String contents = root.at("/content/uri").asText();
+      TilesetWalk walk = new TilesetWalk(tiles.index(wesel).scheme(), tile -> fetch(tileset.resolve(uri(subtrees,
+          tile))), tile -> fetch(tileset.resolve(uri(contents, tile))), fetch(tileset.resolve("3dtiles/schema.json")))
+          .walk();
+      walk.assertEveryTileKeepsTheMetadataRules();
+      assertEquals(6631, new HashSet<>(walk.featureIds).size());
+      assertEquals(6631, walk.featureIds.size());
+    });
+  }
+
+  /** What a test checks on the Wesel city model served: the server, its 3D tiles and the collection. */
+  private interface WeselCheck {
+    void check(UrbisServer server, Tiles3dService tiles, Collection wesel) throws Exception;
+  }
+
+  /** Imports the shared Wesel LoD2 city model (skipped without it) into a new database and serves it for a check. */
+  private static void serveWesel(WeselCheck check) throws Exception {
     Optional<Path> wesel = SharedData.file("nrw_wesel_lod2/wesel_lod2.city.json");
     assumeTrue(wesel.isPresent(), "the shared Wesel data is absent");
     try (PostgisTestDatabase database = new PostgisTestDatabase("postgis-only.sql")) {
       String location = location(database.url());
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status = new Urbis(new PrintStream(new ByteArrayOutputStream(), true),
-          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"import",
-              wesel.get().toString(), "--to", location, "--table", "wesel"});
-      assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+      importInto(location, wesel.get().toString(), "--table", "wesel");
       try (FeatureSource source = Sources.open(location, SourceSettings.DEFAULTS, List.of())) {
         CatalogBuilder catalog = new CatalogBuilder();
         catalog.add(Sources.shortName(location), source);
-        UrbisServer server = InProcessServer.start(new ApiSettings("Wesel", "LoD2", 10, 100),
-            new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog.build(), List.of(source));
+        Catalog built = catalog.build();
+        Tiles3dService tiles = new Tiles3dService(Tiles3dSettings.DEFAULTS);
+        UrbisServer server = InProcessServer.start(new ApiSettings("Wesel", "LoD2", 10, 100), tiles, built,
+            List.of(source));
         try {
-          NodeChecks.Result result = NodeChecks.run("validate.mjs",
-              "http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
-          assertTrue(result.passed(), result.output());
-          assertTrue(result.output().contains("\"features\":6631"), result.output());
+          check.check(server, tiles, built.find("wesel").orElseThrow());
         } finally {
           server.stop();
         }
       }
     }
+  }
+
+  /** A subtree or content URI template filled in for the tile. */
+  private static String uri(String template, TileId tile) {
+    return template.replace("{level}", String.valueOf(tile.level())).replace("{x}", String.valueOf(tile.x()))
+        .replace("{y}", String.valueOf(tile.y()));
+  }
+
+  private static byte[] fetch(URI uri) {
+    try {
+      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, response.statusCode(), uri.toString());
+      return response.body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(uri.toString(), e);
+    }
+  }
+
+  /** Runs {@code urbis import FILE [OPTIONS] --to LOCATION}, which must succeed. */
+  private static void importInto(String location, String file, String... options) {
+    List<String> args = new ArrayList<>(List.of("import", file));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--to", location));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = new Urbis(new PrintStream(new ByteArrayOutputStream(), true),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args.toArray(String[]::new));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
   }
 
   private static String location(DatabaseUrl url) {

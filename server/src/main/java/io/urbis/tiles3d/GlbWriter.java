@@ -25,6 +25,8 @@ final class GlbWriter {
   static final int UNSIGNED_INT = 5125;
   static final int FLOAT = 5126;
   private static final String QUANTIZATION = "KHR_mesh_quantization";
+  private static final String MESH_FEATURES = "EXT_mesh_features";
+  private static final String STRUCTURAL_METADATA = "EXT_structural_metadata";
 
   private GlbWriter() {}
 
@@ -37,7 +39,7 @@ final class GlbWriter {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode gltf = nodes.objectNode();
     gltf.putObject("asset").put("version", "2.0").put("generator", "Urbis");
-    ArrayNode extensionsUsed = gltf.putArray("extensionsUsed").add("EXT_mesh_features").add("EXT_structural_metadata");
+    ArrayNode extensionsUsed = nodes.arrayNode();
     PositionGrid grid = PositionGrid.covering(mesh.positions());
     GlbBuffer buffer = new GlbBuffer();
     Views views = new Views(buffer, compressed);
@@ -45,18 +47,19 @@ final class GlbWriter {
     ArrayNode materials = nodes.arrayNode();
     ArrayNode primitives = nodes.arrayNode();
     if (!mesh.surfaces().isEmpty()) {
+      extensionsUsed.add(MESH_FEATURES);
       ObjectNode attributes = vertexAttributes(mesh, grid, table.count(), views, accessors);
       for (Surface surface : mesh.surfaces()) {
         ObjectNode primitive = primitives.addObject();
         primitive.set("attributes", attributes);
         primitive.put("indices", indexAccessor(accessors, views, mesh.indices(surface), mesh.vertexCount()));
         primitive.put("material", materials.size());
-        primitive.putObject("extensions").putObject("EXT_mesh_features").putArray("featureIds").addObject()
-            .put("featureCount", mesh.featureCount(surface)).put("attribute", 0).put("propertyTable", 0);
+        primitive.putObject("extensions").putObject(MESH_FEATURES).putArray("featureIds").addObject()
+            .put("featureCount", mesh.featureCount()).put("attribute", 0).put("propertyTable", 0);
         materials.add(material(surface));
       }
     }
-    if (mesh.hasNormals()) {
+    if (mesh.hasNormals() && !primitives.isEmpty()) {
       // normals as normalized bytes
       extensionsUsed.add(QUANTIZATION);
       gltf.withArray("extensionsRequired").add(QUANTIZATION);
@@ -78,19 +81,31 @@ final class GlbWriter {
       gltf.set("materials", materials);
       gltf.set("accessors", accessors);
     }
-    gltf.putObject("extensions").set("EXT_structural_metadata", table.extension(buffer, schemaUri));
+    // a property table has one row at least: a tile whose features were all deleted after the index was built has none
+    if (table.count() > 0) {
+      extensionsUsed.add(STRUCTURAL_METADATA);
+      gltf.putObject("extensions").set(STRUCTURAL_METADATA, table.extension(buffer, schemaUri));
+    }
+    if (!extensionsUsed.isEmpty()) {
+      gltf.set("extensionsUsed", extensionsUsed);
+    }
     byte[] binary = buffer.toByteArray();
-    gltf.set("bufferViews", buffer.views());
-    gltf.set("buffers", buffer.buffers(binary.length));
+    if (binary.length > 0) {
+      gltf.set("bufferViews", buffer.views());
+      gltf.set("buffers", buffer.buffers(binary.length));
+    }
     return glb(SubtreeWriter.padded(gltf.toString().getBytes(StandardCharsets.UTF_8), (byte) ' '), binary);
   }
 
+  /** The GLB of the chunks; without binary data, without the (optional) BIN chunk, as a buffer cannot be empty. */
   private static byte[] glb(byte[] json, byte[] binary) {
-    int length = 12 + 8 + json.length + 8 + binary.length;
+    int length = 12 + 8 + json.length + (binary.length > 0 ? 8 + binary.length : 0);
     ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(MAGIC).putInt(2).putInt(length);
     out.putInt(json.length).putInt(JSON_CHUNK).put(json);
-    out.putInt(binary.length).putInt(BIN_CHUNK).put(binary);
+    if (binary.length > 0) {
+      out.putInt(binary.length).putInt(BIN_CHUNK).put(binary);
+    }
     return out.array();
   }
 

@@ -22,25 +22,24 @@ final class MeshBuilder {
   private int[] featureIds = new int[256];
   private final Map<Surface, Triangles> triangles = new EnumMap<>(Surface.class);
   private int vertexCount;
+  private final BitSet features = new BitSet();
   private final Map<Point, Integer> verticesOfFeature = new HashMap<>();
   private int feature = -1;
 
   private record Point(double x, double y, double z) {}
 
-  /** The triangles of one surface kind, as vertex indices, and the features they show. */
+  /** The triangles of one surface kind, as vertex indices. */
   private static final class Triangles {
     private int[] indices = new int[3 * 64];
     private int count;
-    private final BitSet features = new BitSet();
 
-    void add(int[] vertices, int[] faceTriangles, int featureId) {
+    void add(int[] vertices, int[] faceTriangles) {
       if (count + faceTriangles.length > indices.length) {
         indices = Arrays.copyOf(indices, Math.max(indices.length * 2, count + faceTriangles.length));
       }
       for (int index : faceTriangles) {
         indices[count++] = vertices[index];
       }
-      features.set(featureId);
     }
   }
 
@@ -62,7 +61,7 @@ final class MeshBuilder {
       vertices[i] = withNormals ? addVertex(point, face.normal(), featureId)
           : verticesOfFeature.computeIfAbsent(point, q -> addVertex(q, null, featureId));
     }
-    triangles.computeIfAbsent(surface, s -> new Triangles()).add(vertices, face.triangles(), featureId);
+    triangles.computeIfAbsent(surface, s -> new Triangles()).add(vertices, face.triangles());
   }
 
   /** The surface kinds that have triangles, in their order. */
@@ -78,9 +77,12 @@ final class MeshBuilder {
     return vertexCount;
   }
 
-  /** How many different features the triangles of the surface kind show. */
-  int featureCount(Surface surface) {
-    return triangles.get(surface).features.cardinality();
+  /**
+   * How many different features the vertices belong to. Every primitive shares the vertices' feature id attribute,
+   * and a primitive's featureCount counts the ids in that attribute, not just those its own triangles show.
+   */
+  int featureCount() {
+    return features.cardinality();
   }
 
   /** Y-up positions, x, y, z in sequence. */
@@ -121,6 +123,7 @@ final class MeshBuilder {
       normals[3 * vertexCount + 2] = (float) -zUpNormal[1];
     }
     featureIds[vertexCount] = featureId;
+    features.set(featureId);
     return vertexCount++;
   }
 }

@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
 /**
  * The EXT_structural_metadata property table of a tile: one row per feature, with its id (semantic ID, so a client
  * can link to the feature) and the collection's properties. Integers become INT64, numbers FLOAT64, booleans
- * BOOLEAN, everything else (text, dates, JSON) STRING; missing values are the declared noData.
+ * UINT8 0 and 1, everything else (text, dates, JSON) STRING; missing values are the declared noData (the empty
+ * string for text). A text column without a single value in the tile is left out of its table, as 3D Metadata
+ * allows for properties that are not required: its strings would take no bytes, and a buffer view cannot be empty.
+ * That is why no property is required, not even the id (empty only where the source's is). Other columns keep
+ * their noData values, valid as they are: the CesiumGS 3D Tiles validator (0.6.1) aborts on a table that leaves a
+ * numeric property out.
  */
 final class PropertyTable {
 
@@ -76,9 +81,15 @@ final class PropertyTable {
   ObjectNode extension(GlbBuffer buffer, String schemaUri) {
     ObjectNode extension = JsonNodeFactory.instance.objectNode().put("schemaUri", schemaUri);
     ObjectNode table = extension.putArray("propertyTables").addObject().put("class", classId).put("count", count);
-    ObjectNode tableProperties = table.putObject("properties");
+    ObjectNode tableProperties = JsonNodeFactory.instance.objectNode();
     for (Column column : columns.values()) {
-      tableProperties.set(column.key, column.write(buffer));
+      if (!column.isLeftOut()) {
+        tableProperties.set(column.key, column.write(buffer));
+      }
+    }
+    // the dictionary, when given, holds at least one property
+    if (!tableProperties.isEmpty()) {
+      table.set("properties", tableProperties);
     }
     return extension;
   }
@@ -141,12 +152,27 @@ final class PropertyTable {
         case FLOAT64 -> definition.put("type", "SCALAR").put("componentType", "FLOAT64")
             .put("noData", (double) NO_NUMBER);
       }
-      if (key.equals(ID_PROPERTY)) {
-        definition.put("semantic", "ID").put("required", true);
-      } else if (kind == Kind.STRING) {
+      if (kind == Kind.STRING) {
         definition.put("noData", "");
       }
+      if (key.equals(ID_PROPERTY)) {
+        definition.put("semantic", "ID");
+      }
       return definition;
+    }
+
+    /** Whether the column is one of strings that are all empty, which no buffer view can hold. */
+    boolean isLeftOut() {
+      return kind == Kind.STRING && values.stream().allMatch(this::isMissing);
+    }
+
+    /** Whether the value is missing, and so written as the column's noData. */
+    private boolean isMissing(JsonNode value) {
+      return switch (kind) {
+        case STRING -> asText(value).isEmpty();
+        case BOOLEAN -> value == null || !value.isBoolean();
+        case INT64, FLOAT64 -> value == null || !value.isNumber();
+      };
     }
 
     ObjectNode write(GlbBuffer buffer) {
@@ -167,9 +193,7 @@ final class PropertyTable {
         text.writeBytes(asText(value).getBytes(StandardCharsets.UTF_8));
       }
       offsets.putInt(text.size());
-      // a buffer view cannot be empty: when every string is, one unused byte stands in
-      byte[] bytes = text.size() == 0 ? new byte[1] : text.toByteArray();
-      property.put("values", buffer.addView(bytes, 0, 0));
+      property.put("values", buffer.addView(text.toByteArray(), 0, 0));
       // UINT32 offsets, the default stringOffsetType
       property.put("stringOffsets", buffer.addView(offsets.array(), 0, 0));
     }
@@ -177,7 +201,7 @@ final class PropertyTable {
     private byte[] numbers() {
       ByteBuffer out = ByteBuffer.allocate(8 * values.size()).order(ByteOrder.LITTLE_ENDIAN);
       for (JsonNode value : values) {
-        boolean missing = value == null || !value.isNumber();
+        boolean missing = isMissing(value);
         if (kind == Kind.INT64) {
           out.putLong(missing ? NO_NUMBER : value.asLong());
         } else {
@@ -191,7 +215,7 @@ final class PropertyTable {
       byte[] bytes = new byte[values.size()];
       for (int i = 0; i < values.size(); i++) {
         JsonNode value = values.get(i);
-        bytes[i] = (byte) (value == null || !value.isBoolean() ? NO_BOOLEAN : value.booleanValue() ? 1 : 0);
+        bytes[i] = (byte) (isMissing(value) ? NO_BOOLEAN : value.booleanValue() ? 1 : 0);
       }
       return bytes;
     }

@@ -37,7 +37,7 @@ public final class Tiles3dService {
    */
   private static final int FEATURES_PER_READ = 500;
   /** Raised whenever the GLB writer changes what it writes for the same data and settings. */
-  private static final int CONTENT_FORMAT = 2;
+  private static final int CONTENT_FORMAT = 3;
   private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
       GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
       GeometryType.GEOMETRY);

@@ -24,6 +24,8 @@ import java.util.Map;
 record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, byte[]> decodedViews) {
 
   private static final String MESHOPT = "EXT_meshopt_compression";
+  private static final int UNSIGNED_BYTE = 5121;
+  private static final int SHORT = 5122;
 
   static GlbFile read(byte[] file) throws Exception {
     ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
@@ -33,11 +35,15 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, b
     int jsonLength = in.getInt();
     assertEquals(GlbWriter.JSON_CHUNK, in.getInt());
     String json = new String(file, 20, jsonLength, StandardCharsets.UTF_8);
-    in.position(20 + jsonLength);
-    int binaryLength = in.getInt();
-    assertEquals(GlbWriter.BIN_CHUNK, in.getInt());
-    byte[] binary = Arrays.copyOfRange(file, 28 + jsonLength, 28 + jsonLength + binaryLength);
-    assertEquals(file.length, 28 + jsonLength + binaryLength);
+    // the BIN chunk is optional
+    byte[] binary = new byte[0];
+    if (file.length > 20 + jsonLength) {
+      in.position(20 + jsonLength);
+      int binaryLength = in.getInt();
+      assertEquals(GlbWriter.BIN_CHUNK, in.getInt());
+      binary = Arrays.copyOfRange(file, 28 + jsonLength, 28 + jsonLength + binaryLength);
+      assertEquals(file.length, 28 + jsonLength + binaryLength);
+    }
     JsonNode gltf = new ObjectMapper().readTree(json);
     return new GlbFile(gltf, binary, jsonLength, decodedViews(gltf, binary));
   }
@@ -77,8 +83,8 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, b
     int components = a.get("type").asText().equals("VEC3") ? 3 : 1;
     int componentType = a.get("componentType").asInt();
     int size = switch (componentType) {
-      case 5120, 5121 -> 1;
-      case 5122, 5123 -> 2;
+      case GlbWriter.BYTE, UNSIGNED_BYTE -> 1;
+      case SHORT, GlbWriter.UNSIGNED_SHORT -> 2;
       default -> 4;
     };
     JsonNode viewJson = json.get("bufferViews").get(a.get("bufferView").asInt());
@@ -89,10 +95,12 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, b
     for (int i = 0; i < values.length; i++) {
       int at = (i / components) * stride + (i % components) * size;
       values[i] = switch (componentType) {
-        case 5120 -> normalized ? Math.max(view.get(at) / 127.0, -1) : view.get(at);
-        case 5123 -> Short.toUnsignedInt(view.getShort(at));
-        case 5125 -> Integer.toUnsignedLong(view.getInt(at));
-        case 5126 -> view.getFloat(at);
+        case GlbWriter.BYTE -> normalized ? Math.max(view.get(at) / 127.0, -1) : view.get(at);
+        case UNSIGNED_BYTE -> Byte.toUnsignedInt(view.get(at));
+        case SHORT -> view.getShort(at);
+        case GlbWriter.UNSIGNED_SHORT -> Short.toUnsignedInt(view.getShort(at));
+        case GlbWriter.UNSIGNED_INT -> Integer.toUnsignedLong(view.getInt(at));
+        case GlbWriter.FLOAT -> view.getFloat(at);
         default -> throw new IllegalArgumentException("component type " + componentType);
       };
     }
@@ -154,7 +162,8 @@ record GlbFile(JsonNode json, byte[] binary, int jsonChunkLength, Map<Integer, b
     return out;
   }
 
-  private ByteBuffer view(int index) {
+  /** A buffer view's bytes, decoded when compressed, little-endian. */
+  ByteBuffer view(int index) {
     byte[] decoded = decodedViews.get(index);
     if (decoded != null) {
       return ByteBuffer.wrap(decoded).order(ByteOrder.LITTLE_ENDIAN);

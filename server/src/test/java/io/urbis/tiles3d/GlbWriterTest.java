@@ -9,6 +9,7 @@ import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import io.urbis.source.ModelRow;
 import io.urbis.tiles3d.meshopt.TriangleAssertions;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.WKBWriter;
@@ -159,6 +160,50 @@ class GlbWriterTest {
     double[] ids = glb.values(primitive.at("/attributes/_FEATURE_ID_0").asInt());
     assertEquals(0, ids[0]);
     assertEquals(1, ids[ids.length - 1]);
+  }
+
+  @Test
+  void aTextColumnWithoutAValueInTheTileIsLeftOutOfItsTable() throws Exception {
+    GlbFile glb = GlbFile.read(tile(PLAIN,
+        new ModelRow("b-1", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"), 30, 10,
+            "{\"name\":\"\",\"storeys\":2}"),
+        new ModelRow("b-2", wkb("POLYGON ((6.62 51.62, 6.6201 51.62, 6.6201 51.6201, 6.62 51.62))"), 30, 10,
+            "{\"name\":null,\"storeys\":null}")));
+    JsonNode columns = glb.json().at("/extensions/EXT_structural_metadata/propertyTables/0/properties");
+    List<String> names = new ArrayList<>();
+    columns.fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("featureId", "height_m", "storeys", "listed"), names, "no name in the tile");
+    assertEquals(List.of(), FeatureMetadataRules.check(glb, GlbWriterTest::schema));
+  }
+
+  @Test
+  void everyPrimitiveCountsTheFeaturesOfTheVertexAttributeItShares() throws Exception {
+    // a block has walls and a roof, a lone wall only a wall: the roofs show one feature, the shared attribute two
+    GlbFile glb = GlbFile.read(tile(PLAIN,
+        new ModelRow("block", wkb("POLYGON ((6.61 51.61, 6.6102 51.61, 6.6102 51.6101, 6.61 51.61))"), 30, 10, "{}"),
+        new ModelRow("wall", wkb("POLYGON Z ((6.62 51.62 30, 6.6201 51.62 30, 6.6201 51.62 36, 6.62 51.62 36,"
+            + " 6.62 51.62 30))"), 0, Double.NaN, "{}")));
+    JsonNode primitives = glb.json().at("/meshes/0/primitives");
+    assertEquals(2, primitives.size(), "walls and roofs");
+    for (JsonNode primitive : primitives) {
+      assertEquals(2, primitive.at("/extensions/EXT_mesh_features/featureIds/0/featureCount").asInt());
+    }
+    assertEquals(List.of(), FeatureMetadataRules.check(glb, GlbWriterTest::schema));
+  }
+
+  @Test
+  void aTileWhoseFeaturesWereAllDeletedHasNeitherMetadataNorBinaryChunk() throws Exception {
+    GlbFile glb = GlbFile.read(tile(PLAIN));
+    assertTrue(glb.json().path("extensions").isMissingNode(), glb.json().toString());
+    assertTrue(glb.json().path("extensionsUsed").isMissingNode(), glb.json().toString());
+    assertTrue(glb.json().path("buffers").isMissingNode(), glb.json().toString());
+    assertEquals(0, glb.binary().length);
+  }
+
+  /** The schema of the tiles' property tables, at the schemaUri they name. */
+  private static JsonNode schema(String uri) {
+    return uri.equals(TilesetWriter.SCHEMA_FROM_CONTENT)
+        ? new PropertyTable("buildings", "Buildings", PROPERTIES).schema() : null;
   }
 
   private static final double[][] BLOCK_CORNERS = {{6.61, 51.61}, {6.6102, 51.61}, {6.6102, 51.6101},

@@ -60,6 +60,7 @@ class Tiles3dPostgisTest {
     assertEquals(400, walk.featureIds.size());
     assertEquals(400, new HashSet<>(walk.featureIds).size());
     assertTrue(walk.maxLevel >= 1, "the halls sit above the houses");
+    walk.assertEveryTileKeepsTheMetadataRules();
   }
 
   @Test
@@ -68,6 +69,7 @@ class Tiles3dPostgisTest {
     assertEquals(399, new HashSet<>(walk.featureIds).size());
     assertEquals(399, walk.featureIds.size());
     assertFalse(walk.featureIds.contains("7"));
+    walk.assertEveryTileKeepsTheMetadataRules();
   }
 
   @Test
@@ -150,7 +152,7 @@ class Tiles3dPostgisTest {
     Collection collection = collection(collectionId);
     TilingScheme scheme = tiles.index(collection).scheme();
     return new TilesetWalk(scheme, tile -> tiles.subtree(collection, tile).content(),
-        tile -> tiles.content(collection, tile).content()).walk();
+        tile -> tiles.content(collection, tile).content(), tiles.schema(collection).content()).walk();
   }
 
   @Test

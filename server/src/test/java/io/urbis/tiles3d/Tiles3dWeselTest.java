@@ -46,7 +46,7 @@ class Tiles3dWeselTest {
         long start = System.nanoTime();
         TilingScheme scheme = tiles.index(buildings).scheme();
         TilesetWalk walk = new TilesetWalk(scheme, t -> tiles.subtree(buildings, t).content(),
-            t -> tiles.content(buildings, t).content()).walk();
+            t -> tiles.content(buildings, t).content(), tiles.schema(buildings).content()).walk();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Wesel: %d buildings in %d tiles on %d levels, built in %.2f s (%.0f buildings/s)%n",
             walk.featureIds.size(), walk.tiles, scheme.availableLevels(), seconds, walk.featureIds.size() / seconds);
@@ -54,6 +54,7 @@ class Tiles3dWeselTest {
         assertEquals(6631, new HashSet<>(walk.featureIds).size());
         assertTrue(walk.maxLevel >= scheme.availableLevels() - 2, "small buildings sit deep: level " + walk.maxLevel);
         assertTrue(walk.tiles < 6631 / 20, "tiles hold dozens of buildings, not a few: " + walk.tiles + " tiles");
+        walk.assertEveryTileKeepsTheMetadataRules();
       }
     }
   }

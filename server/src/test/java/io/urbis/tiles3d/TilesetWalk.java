@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
- * checks each tile on the way: every position lies in the tile's region. Collects the feature ids it meets.
+ * checks each tile on the way: every position lies in the tile's region, and its metadata keeps every rule of
+ * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets and
+ * every rule broken, by tile.
  */
-final class TilesetWalk {
+public final class TilesetWalk {
 
   /** A centimetre, in radians of latitude. */
   private static final double CENTIMETRE_RADIANS = 0.01 / 6_378_137;
@@ -20,17 +27,30 @@ final class TilesetWalk {
   private final TilingScheme scheme;
   private final Function<TileId, byte[]> subtrees;
   private final Function<TileId, byte[]> contents;
-  final List<String> featureIds = new ArrayList<>();
+  private final JsonNode schema;
+  public final List<String> featureIds = new ArrayList<>();
+  final List<String> violations = new ArrayList<>();
   int tiles;
   int maxLevel;
 
-  TilesetWalk(TilingScheme scheme, Function<TileId, byte[]> subtrees, Function<TileId, byte[]> contents) {
+  /** {@code schema} is the metadata schema document the tileset serves beside it, at {@code 3dtiles/schema.json}. */
+  public TilesetWalk(TilingScheme scheme, Function<TileId, byte[]> subtrees, Function<TileId, byte[]> contents,
+      byte[] schema) throws Exception {
     this.scheme = scheme;
     this.subtrees = subtrees;
     this.contents = contents;
+    this.schema = new ObjectMapper().readTree(schema);
   }
 
-  TilesetWalk walk() throws Exception {
+  /** Fails listing every rule broken, with its tile, after a count by rule. */
+  public void assertEveryTileKeepsTheMetadataRules() {
+    Map<String, Long> byRule = violations.stream()
+        .collect(Collectors.groupingBy(v -> v.split(" ")[1], TreeMap::new, Collectors.counting()));
+    assertTrue(violations.isEmpty(), () -> violations.size() + " rules broken in " + tiles + " tiles " + byRule
+        + ":\n" + String.join("\n", violations));
+  }
+
+  public TilesetWalk walk() throws Exception {
     walkSubtree(TileId.ROOT);
     return this;
   }
@@ -61,6 +81,12 @@ final class TilesetWalk {
   private void checkContent(TileId tile) throws Exception {
     GlbFile glb = GlbFile.read(contents.apply(tile));
     tiles++;
+    String content = "3dtiles/content/" + tile.level() + "/" + tile.x() + "/" + tile.y() + ".glb";
+    Function<String, JsonNode> schemas = uri -> URI.create(content).resolve(uri).toString()
+        .equals("3dtiles/schema.json") ? schema : null;
+    for (FeatureMetadataRules.Violation violation : FeatureMetadataRules.check(glb, schemas)) {
+      violations.add(content + " " + violation);
+    }
     maxLevel = Math.max(maxLevel, tile.level());
     featureIds.addAll(glb.strings(PropertyTable.ID_PROPERTY));
     double[] region = scheme.region(tile);
