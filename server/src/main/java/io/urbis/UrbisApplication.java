@@ -9,6 +9,7 @@ import io.urbis.api.ForwardedHeadersFilter;
 import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
+import io.urbis.api.MalformedHeadersFilter;
 import io.urbis.api.MetricsResource;
 import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
@@ -48,6 +49,7 @@ final class UrbisApplication {
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
     config.register(ForwardedHeadersFilter.class);
+    config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);
     config.register(GeoJsonFeaturePageWriter.class);
     config.register(HtmlDocumentWriter.class);
