@@ -48,7 +48,7 @@ final class UrbisApplication {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
-    config.register(ForwardedHeadersFilter.class);
+    config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);
     config.register(GeoJsonFeaturePageWriter.class);
