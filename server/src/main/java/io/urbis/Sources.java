@@ -41,10 +41,12 @@ final class Sources {
         throw new SourceOpeningException("cannot connect to " + url.label() + ": " + Causes.rootMessage(e), e);
       }
     }
-    if (location.toLowerCase(Locale.ROOT).endsWith(".gpkg")) {
+    // a location with a scheme is a URL, however it ends: never a file name to echo with its password
+    if (location.toLowerCase(Locale.ROOT).endsWith(".gpkg") && !location.contains("://")) {
       return new GeoPackageFeatureSource(Path.of(location), settings);
     }
-    throw new ConfigException("'" + location + "' is neither a postgresql:// URL nor a .gpkg file");
+    throw new ConfigException("'" + DatabaseUrl.redacted(location) + "' is neither a postgresql:// URL nor a .gpkg"
+        + " file");
   }
 
   /** A short name for prefixing colliding collection ids: the database or file name. */

@@ -75,7 +75,7 @@ public final class Urbis {
   private void serve(UrbisConfig config) throws Exception {
     Publication publication = Publication.open(config);
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
-        config.maxLimit());
+        config.maxLimit(), config.publicBaseUrl(), config.proxies());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));

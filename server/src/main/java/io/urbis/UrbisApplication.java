@@ -9,6 +9,7 @@ import io.urbis.api.ForwardedHeadersFilter;
 import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
+import io.urbis.api.MalformedHeadersFilter;
 import io.urbis.api.MetricsResource;
 import io.urbis.api.QueryablesResource;
 import io.urbis.api.RequestMetricsFilter;
@@ -47,7 +48,8 @@ final class UrbisApplication {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
-    config.register(ForwardedHeadersFilter.class);
+    config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
+    config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);
     config.register(GeoJsonFeaturePageWriter.class);
     config.register(HtmlDocumentWriter.class);

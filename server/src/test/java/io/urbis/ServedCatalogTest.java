@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two GeoPackages served by one in-process server: id collisions, proxies, request ids, readiness. */
+/** Two GeoPackages served by one in-process server: id collisions, request ids, readiness. */
 class ServedCatalogTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,18 +83,6 @@ class ServedCatalogTest {
     String series = "urbis_http_requests_total{method=\"GET\"," + route + ",status=\"200\"} ";
     return metrics.lines().filter(line -> line.startsWith(series))
         .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).trim())).sum();
-  }
-
-  @Test
-  void linksFollowTheReverseProxysPublicAddress() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri("/collections/districts"))
-        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "maps.example.org")
-        .header("X-Forwarded-Prefix", "/urbis").build();
-    JsonNode collection = json(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-    for (JsonNode link : collection.path("links")) {
-      assertTrue(link.path("href").asText().startsWith("https://maps.example.org/urbis/collections/districts"),
-          link.toString());
-    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,17 @@ class UrbisTest {
   void aSourceThatIsNeitherUrlNorGeoPackageIsExplained() {
     assertEquals(2, run("serve", "--port", "0", "ftp://x"));
     assertTrue(errors().contains("ftp://x"), errors());
+  }
+
+  @Test
+  void noMessageShowsTheDatabasePassword() {
+    assertEquals(2, run("serve", "--port", "0", "foo://user:secret@host/db"));
+    assertEquals(2, run("serve", "--port", "0", "foo://user:secret@host/db.gpkg"));
+    assertEquals(2, run("import", "city.json", "--to", "mysql://user:secret@host/db"));
+    assertFalse(errors().contains("secret"), errors());
+    assertEquals(List.of("urbis: 'foo://user:***@host/db' is neither a postgresql:// URL nor a .gpkg file",
+        "urbis: 'foo://user:***@host/db.gpkg' is neither a postgresql:// URL nor a .gpkg file",
+        "urbis import: --to needs a postgresql:// URL, got 'mysql://user:***@host/db'"), errors().lines().toList());
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /assets/...}: the map library, Swagger UI and Urbis' own styles, served from the jar so that HTML pages
- * work offline and behind firewalls, never from a CDN.
+ * work offline and behind firewalls, never from a CDN. Only files of the web types below are served, and only from
+ * folders that hold nothing but assets: never a class, source or configuration file of the jar.
  */
 @Path("/assets")
 public final class AssetsResource {
@@ -22,29 +23,28 @@ public final class AssetsResource {
       "leaflet", "META-INF/resources/webjars/leaflet/1.9.4/dist/",
       "swagger-ui", "META-INF/resources/webjars/swagger-ui/5.34.1/",
       "maplibre", "io/urbis/assets/maplibre/",
-      "urbis", "io/urbis/encode/html/",
+      "urbis", "io/urbis/assets/urbis/",
       "cesium", "assets/cesium/");
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*)*");
-  private static final Map<String, String> TYPES = Map.of(
-      "js", "text/javascript", "css", "text/css", "png", "image/png", "svg", "image/svg+xml",
-      "html", "text/html", "map", "application/json", "json", "application/json", "wasm", "application/wasm",
-      "jpg", "image/jpeg");
+  /** The media type of each file type served; a file of any other type is not an asset. */
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("js", "text/javascript"), Map.entry("css", "text/css"), Map.entry("png", "image/png"),
+      Map.entry("svg", "image/svg+xml"), Map.entry("html", "text/html"), Map.entry("map", "application/json"),
+      Map.entry("json", "application/json"), Map.entry("wasm", "application/wasm"), Map.entry("jpg", "image/jpeg"),
+      Map.entry("gif", "image/gif"));
 
   @GET
   @Path("/{folder}/{file: .+}")
   public Response get(@PathParam("folder") String folder, @PathParam("file") String file) {
     String root = FOLDERS.get(folder);
-    if (root == null || !SAFE_PATH.matcher(file).matches()) {
-      throw new NotFoundException("No asset " + folder + "/" + file);
-    }
-    InputStream content = AssetsResource.class.getClassLoader().getResourceAsStream(root + file);
+    String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
+    InputStream content = root == null || type == null || !SAFE_PATH.matcher(file).matches() ? null
+        : AssetsResource.class.getClassLoader().getResourceAsStream(root + file);
     if (content == null) {
       throw new NotFoundException("No asset " + folder + "/" + file);
     }
-    String extension = file.substring(file.lastIndexOf('.') + 1);
     CacheControl cache = new CacheControl();
     cache.setMaxAge(86_400);
-    return Response.ok(content, TYPES.getOrDefault(extension, "application/octet-stream")).cacheControl(cache)
-        .build();
+    return Response.ok(content, type).cacheControl(cache).build();
   }
 }

@@ -13,6 +13,8 @@ import io.urbis.error.NotFoundException;
 import io.urbis.query.CursorParameter;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.FeatureQueryParser;
+import io.urbis.query.OffsetParameter;
+import io.urbis.query.PageCursor;
 import io.urbis.query.Paging;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
@@ -88,14 +90,17 @@ public final class ItemsResource {
     List<Link> all = new ArrayList<>(links.selfAndAlternates(current, OFFERED));
     String type = current.mediaType().toString();
     if (paging.next() != null) {
-      all.add(new Link(links.withFormatAnd(current, "cursor", CursorParameter.format(paging.next())), "next", type,
-          "Next page"));
+      all.add(new Link(pageLink(links, current, paging.next()), "next", type, "Next page"));
     }
     if (paging.prev() != null) {
-      all.add(new Link(links.withFormatAnd(current, "cursor", CursorParameter.format(paging.prev())), "prev", type,
-          "Previous page"));
+      all.add(new Link(pageLink(links, current, paging.prev()), "prev", type, "Previous page"));
     }
     all.add(links.link("collection", Representation.JSON, collection.title(), "collections", collection.id()));
     return all;
+  }
+
+  /** The request with the page's cursor instead of the request's own start, whether cursor or offset. */
+  private static String pageLink(LinkBuilder links, Representation current, PageCursor start) {
+    return links.withFormatAnd(current, "cursor", CursorParameter.format(start), OffsetParameter.NAME);
   }
 }

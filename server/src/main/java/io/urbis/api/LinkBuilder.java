@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,10 +38,15 @@ final class LinkBuilder {
     return links;
   }
 
-  /** The request URL with {@code f} set to the representation and one more parameter replaced. */
-  String withFormatAnd(Representation representation, String parameter, String value) {
-    return withParameters(Set.of("f", parameter),
-        "f=" + representation.formatName() + "&" + parameter + "=" + encode(value));
+  /**
+   * The request URL with {@code f} set to the representation, one more parameter replaced and the {@code dropped}
+   * ones left out.
+   */
+  String withFormatAnd(Representation representation, String parameter, String value, String... dropped) {
+    Set<String> replaced = new HashSet<>(List.of(dropped));
+    replaced.add("f");
+    replaced.add(parameter);
+    return withParameters(replaced, "f=" + representation.formatName() + "&" + parameter + "=" + encode(value));
   }
 
   String withFormat(Representation representation) {

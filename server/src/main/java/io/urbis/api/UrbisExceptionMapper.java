@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.eclipse.jetty.io.EofException;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,11 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
       int status = web.getResponse().getStatus();
       LOG.debug("request {}: {} {}", requestId, status, web.getMessage());
       return body(status, OgcExceptionDocument.codeOf(status), web.getMessage(), requestId).build();
+    }
+    if (error instanceof HeaderValueException header && header.getContext() == HeaderValueException.Context.INBOUND) {
+      // a request header Jersey reads only when a resource asks (If-None-Match) does not parse
+      LOG.debug("request {}: 400 {}", requestId, header.getMessage());
+      return body(400, OgcExceptionDocument.codeOf(400), header.getMessage(), requestId).build();
     }
     if (isClientGone(error)) {
       // the client closed the connection mid-response: nothing to answer, nothing wrong on our side

@@ -10,7 +10,7 @@ import java.util.Map;
  * config file; {@code DATABASE_URL} is a source when none is named.
  */
 public record CommandLine(String command, Integer port, String host, Path config, List<String> sources,
-    boolean help) {
+    String publicUrl, List<String> trustedProxies, boolean help) {
 
   public static final String USAGE = """
       Usage: urbis serve [options] [SOURCE...]
@@ -23,30 +23,41 @@ public record CommandLine(String command, Integer port, String host, Path config
 
       SOURCE is a PostgreSQL URL (postgresql://user:password@host:5432/database) or a GeoPackage file
       (city.gpkg); several may be given. Without a SOURCE, DATABASE_URL is used when set, otherwise the
-      bundled demo city (synthetic data, generated on first use).
+      bundled demo city (synthetic data, generated on first use). Keep passwords off the command line: give
+      them in DATABASE_URL or in a password file (~/.pgpass or PGPASSFILE) and the URL without one.
 
       Options:
         --port N        HTTP port (default 8080; 0 picks a free one)
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
-                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles, tiles3d)
+                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles, tiles3d,
+                        publicUrl, trustedProxies)
+        --public-url URL
+                        base URL of every link, e.g. https://maps.example.org/geo/ (default: the
+                        request's, or what a trusted proxy's forwarding headers name)
+        --trusted-proxies LIST
+                        addresses or networks (comma-separated, e.g. 127.0.0.1,10.0.0.0/8) whose
+                        Forwarded and X-Forwarded-* headers are believed (default: none)
         --help          this text
 
-      Environment: DATABASE_URL, URBIS_SOURCES (comma-separated), URBIS_HOST, URBIS_PORT, URBIS_CONFIG;
-      options on the command line win over the environment, which wins over the config file.
+      Environment: DATABASE_URL, URBIS_SOURCES (comma-separated), URBIS_HOST, URBIS_PORT, URBIS_CONFIG,
+      URBIS_PUBLIC_URL, URBIS_TRUSTED_PROXIES (comma-separated); options on the command line win over the
+      environment, which wins over the config file.
       """;
 
   public static CommandLine parse(String[] args) {
     if (args.length == 0) {
-      return new CommandLine("serve", null, null, null, List.of(), false);
+      return new CommandLine("serve", null, null, null, List.of(), null, null, false);
     }
     String command = args[0];
     if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-      return new CommandLine("help", null, null, null, List.of(), true);
+      return new CommandLine("help", null, null, null, List.of(), null, null, true);
     }
     Integer port = null;
     String host = null;
     Path config = null;
+    String publicUrl = null;
+    List<String> trustedProxies = null;
     boolean help = false;
     List<String> sources = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
@@ -54,6 +65,8 @@ public record CommandLine(String command, Integer port, String host, Path config
         case "--port" -> port = parsePort(value(args, ++i, "--port"));
         case "--host" -> host = value(args, ++i, "--host");
         case "--config" -> config = Path.of(value(args, ++i, "--config"));
+        case "--public-url" -> publicUrl = value(args, ++i, "--public-url");
+        case "--trusted-proxies" -> trustedProxies = list(value(args, ++i, "--trusted-proxies"));
         case "--help", "-h" -> help = true;
         default -> {
           if (args[i].startsWith("--")) {
@@ -63,32 +76,41 @@ public record CommandLine(String command, Integer port, String host, Path config
         }
       }
     }
-    return new CommandLine(command, port, host, config, sources, help);
+    return new CommandLine(command, port, host, config, sources, publicUrl, trustedProxies, help);
   }
 
   /**
    * The effective configuration: command line, then environment ({@code URBIS_HOST}, {@code URBIS_PORT},
-   * {@code URBIS_CONFIG}, {@code URBIS_SOURCES} comma-separated, {@code DATABASE_URL}), then config file, then
-   * defaults. Containers configure by environment, so it outranks a mounted file.
+   * {@code URBIS_CONFIG}, {@code URBIS_SOURCES} comma-separated, {@code DATABASE_URL}, {@code URBIS_PUBLIC_URL},
+   * {@code URBIS_TRUSTED_PROXIES}), then config file, then defaults. Containers configure by environment, so it
+   * outranks a mounted file.
    */
   public UrbisConfig resolve(Map<String, String> environment) {
     Path configFile = config != null ? config
         : environment.containsKey("URBIS_CONFIG") ? Path.of(environment.get("URBIS_CONFIG")) : null;
     UrbisConfig file = configFile == null ? UrbisConfig.DEFAULTS : ConfigReader.read(configFile);
-    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null, null);
+    UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null, null,
+        publicUrl, trustedProxies);
+    String environmentProxies = environment.get("URBIS_TRUSTED_PROXIES");
     UrbisConfig fromEnvironment = new UrbisConfig(environment.get("URBIS_HOST"),
         environmentPort(environment.get("URBIS_PORT")), null, null, environmentSources(environment), null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, environment.get("URBIS_PUBLIC_URL"),
+        environmentProxies == null ? null : list(environmentProxies));
     return options.orElse(fromEnvironment).orElse(file).orElse(UrbisConfig.DEFAULTS).validated();
   }
 
   private static List<String> environmentSources(Map<String, String> environment) {
     String listed = environment.get("URBIS_SOURCES");
     if (listed != null && !listed.isBlank()) {
-      return List.of(listed.trim().split("\\s*,\\s*"));
+      return list(listed);
     }
     String databaseUrl = environment.get("DATABASE_URL");
     return databaseUrl == null || databaseUrl.isBlank() ? List.of() : List.of(databaseUrl);
+  }
+
+  /** A comma-separated list; blank gives the empty list. */
+  private static List<String> list(String text) {
+    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s*,\\s*"));
   }
 
   private static Integer environmentPort(String text) {

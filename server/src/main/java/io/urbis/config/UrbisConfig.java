@@ -1,6 +1,9 @@
 package io.urbis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.urbis.api.TrustedProxies;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -19,6 +22,9 @@ import java.util.List;
  * @param exactCountLimit tables up to this many rows report numberMatched
  * @param tiles vector tile settings
  * @param tiles3d how 3D tiles are made (geoid offset, extruded footprints)
+ * @param publicUrl the base URL of every link (behind a reverse proxy, what clients use); none: from the request
+ * @param trustedProxies addresses and networks of reverse proxies whose {@code Forwarded} and
+ *     {@code X-Forwarded-*} headers are believed; none by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -32,11 +38,13 @@ public record UrbisConfig(
     @JsonProperty("coordinatePrecision") Integer coordinatePrecision,
     @JsonProperty("exactCountLimit") Long exactCountLimit,
     @JsonProperty("tiles") TilesConfig tiles,
-    @JsonProperty("tiles3d") Tiles3dConfig tiles3d) {
+    @JsonProperty("tiles3d") Tiles3dConfig tiles3d,
+    @JsonProperty("publicUrl") String publicUrl,
+    @JsonProperty("trustedProxies") List<String> trustedProxies) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
-      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS);
+      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of());
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -52,7 +60,9 @@ public record UrbisConfig(
         pick(coordinatePrecision, fallback.coordinatePrecision),
         pick(exactCountLimit, fallback.exactCountLimit),
         tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles),
-        tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d));
+        tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d),
+        pick(publicUrl, fallback.publicUrl),
+        pick(trustedProxies, fallback.trustedProxies));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -67,7 +77,36 @@ public record UrbisConfig(
     require(coordinatePrecision >= 0 && coordinatePrecision <= 15, "coordinatePrecision must be between 0 and 15");
     require(exactCountLimit >= 0, "exactCountLimit must not be negative");
     tiles3d.validate();
+    publicBaseUrl();
+    proxies();
     return this;
+  }
+
+  /** {@code publicUrl} as the base of links: an absolute http(s) URL ending in a slash; null when not set. */
+  public URI publicBaseUrl() {
+    if (publicUrl == null || publicUrl.isBlank()) {
+      return null;
+    }
+    String problem = "publicUrl must be an absolute http or https URL without query, such as"
+        + " https://maps.example.org/geo/, got '" + publicUrl + "'";
+    try {
+      URI url = new URI(publicUrl.trim());
+      boolean web = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+      require(web && url.getHost() != null && url.getRawQuery() == null && url.getRawFragment() == null, problem);
+      String path = url.getRawPath() == null ? "" : url.getRawPath();
+      return path.endsWith("/") ? url : new URI(url + "/");
+    } catch (URISyntaxException e) {
+      throw new ConfigException(problem);
+    }
+  }
+
+  /** {@code trustedProxies} read as addresses and networks. */
+  public TrustedProxies proxies() {
+    try {
+      return TrustedProxies.of(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("trustedProxies: " + e.getMessage());
+    }
   }
 
   private static void require(boolean condition, String message) {

@@ -21,7 +21,8 @@ public final class ImportCommand {
       (MultiPolygonZ in the file's CRS) and geom_footprint (2D). `urbis serve` then publishes the table.
 
       Options:
-        --to URL        postgresql://user:password@host:5432/database (default: DATABASE_URL)
+        --to URL        postgresql://user@host:5432/database, the password in ~/.pgpass or PGPASSFILE
+                        (default: DATABASE_URL, which may hold the password)
         --table NAME    table to write (default buildings)
         --schema NAME   schema of the table (default public; created when missing)
         --replace       replace the table in one transaction; without it, rows are appended and ids
@@ -109,7 +110,7 @@ public final class ImportCommand {
             + "DATABASE_URL");
       }
       if (!DatabaseUrl.looksLikeOne(url)) {
-        throw new IllegalArgumentException("--to needs a postgresql:// URL, got '" + url + "'");
+        throw new IllegalArgumentException("--to needs a postgresql:// URL, got '" + DatabaseUrl.redacted(url) + "'");
       }
       return new Arguments(Path.of(file), DatabaseUrl.parse(url), new ImportTarget(schema, table, replace));
     }

@@ -27,6 +27,7 @@ public final class FeatureQueryParser {
   private final DateTimeParameter datetime = new DateTimeParameter();
   private final LimitParameter limit;
   private final CursorParameter cursor = new CursorParameter();
+  private final OffsetParameter offset = new OffsetParameter();
 
   public FeatureQueryParser(int defaultLimit, int maximumLimit) {
     this.defaultLimit = Math.min(defaultLimit, maximumLimit);
@@ -53,7 +54,7 @@ public final class FeatureQueryParser {
         single(parameters, new BboxParameter(bboxCrs)),
         single(parameters, datetime),
         orDefault(single(parameters, limit), defaultLimit),
-        pageStart(single(parameters, cursor), sortby),
+        pageStart(single(parameters, cursor), single(parameters, offset), sortby),
         filters,
         orDefault(single(parameters, new CrsParameter(CRS, supported)), Crs.CRS84),
         filter(parameters, collection, supported),
@@ -62,8 +63,18 @@ public final class FeatureQueryParser {
         sortby);
   }
 
-  /** Keyset cursors follow the id order; a sorted page starts at an offset, the first one at zero. */
-  private static PageCursor pageStart(PageCursor given, List<SortKey> sortby) {
+  /**
+   * Keyset cursors follow the id order; a sorted page starts at an offset, the first one at zero. An {@code offset}
+   * and a {@code cursor} both say where the page starts, so only one of them may be given.
+   */
+  private static PageCursor pageStart(PageCursor given, Long offset, List<SortKey> sortby) {
+    if (offset != null) {
+      if (given != null) {
+        throw new InvalidParameterException(OffsetParameter.NAME,
+            "give either offset or the cursor of a next/prev link, not both");
+      }
+      return PageCursor.offset(offset);
+    }
     if (sortby.isEmpty()) {
       return given;
     }
@@ -125,7 +136,8 @@ public final class FeatureQueryParser {
         || name.equals(BBOX_CRS)
         || name.equals(datetime.name())
         || name.equals(limit.name())
-        || name.equals(cursor.name());
+        || name.equals(cursor.name())
+        || name.equals(offset.name());
   }
 
   private static <T> T single(Map<String, List<String>> parameters, QueryParameter<T> parameter) {

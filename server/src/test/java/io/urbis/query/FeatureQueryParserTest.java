@@ -58,6 +58,22 @@ class FeatureQueryParserTest {
   }
 
   @Test
+  void anOffsetStartsThePageThatManyFeaturesIn() {
+    assertEquals(PageCursor.offset(40), parser.parse(Map.of("offset", List.of("40")), BUILDINGS).cursor());
+    FeatureQuery sorted = parser.parse(Map.of("offset", List.of("40"), "sortby", List.of("-storeys")), BUILDINGS);
+    assertEquals(PageCursor.offset(40), sorted.cursor());
+    assertTrue(parser.parse(Map.of("offset", List.of("0")), BUILDINGS).isFirstPage());
+  }
+
+  @Test
+  void anOffsetTogetherWithACursorIsRefused() {
+    String cursor = CursorParameter.format(PageCursor.after(17L));
+    InvalidParameterException error = assertThrows(InvalidParameterException.class,
+        () -> parser.parse(Map.of("offset", List.of("40"), "cursor", List.of(cursor)), BUILDINGS));
+    assertTrue(error.getMessage().contains("offset"));
+  }
+
+  @Test
   void aParameterNamedAfterAPropertyFiltersOnItsTypedValue() {
     FeatureQuery query = parser.parse(Map.of("storeys", List.of("3"), "function", List.of("residential")),
         BUILDINGS);

@@ -38,6 +38,8 @@ class BadRequestTest {
   private static final String BAD_ACCEPT = "application/x-nope";
   /** Stands for the name of the paging cursor parameter, read from a next link at run time. */
   private static final String CURSOR = "{cursor}";
+  /** Stands for the query of a next link (a page start of its own), read at run time. */
+  private static final String NEXT = "{next}";
   private static final Set<String> NOT_CURSORS = Set.of("limit", "f", "bbox", "datetime");
   private static final int BUILDINGS = 1200;
 
@@ -77,6 +79,14 @@ class BadRequestTest {
         bad(ITEMS + "?limit=1e3"),
         bad(ITEMS + "?limit=%20"),
         bad(ITEMS + "?limit=10&limit=20"),
+        bad(ITEMS + "?offset=-1"),
+        bad(ITEMS + "?offset=abc"),
+        bad(ITEMS + "?offset=1.5"),
+        bad(ITEMS + "?offset=1e3"),
+        bad(ITEMS + "?offset=%20"),
+        bad(ITEMS + "?offset=10%20OR%201=1"),
+        bad(ITEMS + "?offset=10&offset=20"),
+        bad(ITEMS + "?offset=10&" + NEXT),
         bad(ITEMS + "?datetime=2020-13-01"),
         bad(ITEMS + "?datetime=2020-13-01T00:00:00Z"),
         bad(ITEMS + "?datetime=2020-02-30T00:00:00Z"),
@@ -160,9 +170,13 @@ class BadRequestTest {
   @MethodSource("badRequests")
   @DisplayName("answers each bad request with its 4xx status and an OGC exception")
   void answersWithOgcException(BadRequest request) {
-    String target = request.target().contains(CURSOR)
-        ? request.target().replace(CURSOR, cursorParameter())
-        : request.target();
+    String target = request.target();
+    if (target.contains(CURSOR)) {
+      target = target.replace(CURSOR, cursorParameter());
+    }
+    if (target.contains(NEXT)) {
+      target = target.replace(NEXT, URI.create(nextLink()).getRawQuery());
+    }
     OgcExceptions.assertException(api.get(target, "Accept", request.accept()), request.status());
   }
 
@@ -178,14 +192,18 @@ class BadRequestTest {
 
   /** The query parameter of a next link that is neither limit, f, bbox nor datetime. */
   private String cursorParameter() {
-    JsonNode first = api.json(ITEMS + "?limit=10");
-    String next = FeaturePages.link(first, "next").orElseThrow(() -> new AssertionError("no next link on " + ITEMS));
+    String next = nextLink();
     String query = URI.create(next).getRawQuery();
     return Arrays.stream(query == null ? new String[0] : query.split("&"))
         .map(pair -> pair.split("=", 2)[0])
         .filter(name -> !NOT_CURSORS.contains(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no cursor parameter in the next link " + next));
+  }
+
+  private String nextLink() {
+    JsonNode first = api.json(ITEMS + "?limit=10");
+    return FeaturePages.link(first, "next").orElseThrow(() -> new AssertionError("no next link on " + ITEMS));
   }
 
   private static BadRequest bad(String target) {

@@ -13,19 +13,32 @@ import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.Links;
 import io.urbis.conformance.support.MediaTypes;
 import io.urbis.conformance.support.Reply;
+import io.urbis.conformance.support.Urbis;
 import io.urbis.conformance.support.UrbisTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** HTTP behaviour Urbis promises beyond Part 1: caching, compression, CORS, proxies, negotiation. */
+/**
+ * HTTP behaviour Urbis promises beyond Part 1: caching, compression, CORS, proxies, negotiation. Forwarding headers
+ * count only from a configured proxy: the shared servers trust none, the proxied ones are started with the test
+ * client's loopback addresses as trusted proxies.
+ */
 @UrbisTest
 @DisplayName("HTTP behaviour")
 class HttpBehaviourTest {
+
+  /** The test client's addresses, which the proxied servers trust. */
+  private static final String LOOPBACK = "127.0.0.1,::1";
+  private static final String[] X_FORWARDED = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "maps.example.org",
+      "X-Forwarded-Prefix", "/geo"};
+  private static final String[] FORWARDED = {"Forwarded", "for=192.0.2.60;proto=https;host=\"maps.example.org:8443\"",
+      "X-Forwarded-Prefix", "/geo"};
 
   private final Api api;
 
@@ -84,16 +97,41 @@ class HttpBehaviourTest {
   }
 
   @Test
-  @DisplayName("links honour X-Forwarded-Proto, -Host and -Prefix")
-  void forwardedHeaders() {
-    String base = "https://maps.example.org/geo/";
-    String[] proxy = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "maps.example.org", "X-Forwarded-Prefix",
-        "/geo", "Accept", MediaTypes.JSON_OR_GEOJSON};
+  @DisplayName("forwarding headers from a client that is no configured proxy change no link")
+  void forwardedHeadersFromAnyClientAreIgnored() {
+    assertLinksStartWith(api, api.base().toString(), X_FORWARDED);
+    assertLinksStartWith(api, api.base().toString(), FORWARDED);
+  }
+
+  @Test
+  @DisplayName("behind a configured proxy, links honour X-Forwarded-Proto, -Host and -Prefix, and Forwarded")
+  void forwardedHeadersFromATrustedProxy(Urbis urbis) {
+    Api behindProxy = urbis.api(api.source(), "--trusted-proxies", LOOPBACK);
+    assertLinksStartWith(behindProxy, "https://maps.example.org/geo/", X_FORWARDED);
+    assertLinksStartWith(behindProxy, "https://maps.example.org:8443/geo/", FORWARDED);
+  }
+
+  @Test
+  @DisplayName("with --public-url every link starts with it, whatever a proxy forwards")
+  void publicUrl(Urbis urbis) {
+    String publicUrl = "https://city.example.net/ogc/";
+    Api configured = urbis.api(api.source(), "--public-url", publicUrl, "--trusted-proxies", LOOPBACK);
+    assertLinksStartWith(configured, publicUrl);
+    assertLinksStartWith(configured, publicUrl, X_FORWARDED);
+    assertEquals(publicUrl.substring(0, publicUrl.length() - 1),
+        configured.json("/api?f=json").path("servers").path(0).path("url").asText());
+  }
+
+  /** Every link of the landing page, the collections and a page of features starts with {@code base}. */
+  private static void assertLinksStartWith(Api server, String base, String... headers) {
+    List<String> request = new ArrayList<>(List.of(headers));
+    request.addAll(List.of("Accept", MediaTypes.JSON_OR_GEOJSON));
     assertAll(List.of("/", "/collections", Layer.POI.items() + "?limit=5").stream().map(path -> () -> {
-      JsonNode document = api.get(path, proxy).json();
+      JsonNode document = server.get(path, request.toArray(String[]::new)).json();
       Links.all(document).forEach(link -> assertTrue(link.path("href").asText().startsWith(base),
-          path + ": link not behind the proxy: " + link));
-      assertTrue(Links.href(document, "self").orElse("").startsWith(base + path.substring(1).replaceAll("\\?.*", "")),
+          path + " with " + request + ": link not at " + base + ": " + link));
+      String self = base + path.substring(1).replaceAll("\\?.*", "");
+      assertTrue(Links.href(document, "self").orElse("").startsWith(self),
           path + ": self link " + Links.href(document, "self"));
     }));
   }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +19,18 @@ import java.util.Map;
  */
 public final class Urbis implements AutoCloseable {
 
+  private final Path jar;
   private final TestDatabase database;
   private final FixtureGeoPackage geoPackage;
   private final Map<Source, Api> apis = new EnumMap<>(Source.class);
+  /** Servers started with more options, by source and options. */
+  private final Map<String, Api> configured = new HashMap<>();
   private final Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
   private final List<UrbisServer> servers = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stop, "urbis-test-environment-stop");
 
-  private Urbis(TestDatabase database, FixtureGeoPackage geoPackage) {
+  private Urbis(Path jar, TestDatabase database, FixtureGeoPackage geoPackage) {
+    this.jar = jar;
     this.database = database;
     this.geoPackage = geoPackage;
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -43,10 +48,10 @@ public final class Urbis implements AutoCloseable {
         failures.put(Source.GEOPACKAGE, e);
       }
     }
-    Urbis urbis = new Urbis(database, geoPackage);
+    Urbis urbis = new Urbis(jar, database, geoPackage);
     urbis.failures.putAll(failures);
     try {
-      urbis.launch(jar);
+      urbis.launch();
       return urbis;
     } catch (RuntimeException | Error e) {
       urbis.close();
@@ -55,12 +60,12 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** Starts the servers side by side, then waits for each. */
-  private void launch(Path jar) {
+  private void launch() {
     Map<Source, UrbisServer> launched = new EnumMap<>(Source.class);
     for (Source source : Source.selected()) {
       if (!failures.containsKey(source)) {
-        String served = source == Source.POSTGIS ? database.serverUrl() : geoPackage.file().toString();
-        UrbisServer server = UrbisServer.launch(jar, served, target("urbis-server-" + source + ".log"));
+        UrbisServer server = UrbisServer.launch(jar, served(source), target("urbis-server-" + source + ".log"),
+            List.of());
         servers.add(server);
         launched.put(source, server);
       }
@@ -92,6 +97,25 @@ public final class Urbis implements AutoCloseable {
           + System.getProperty(Source.PROPERTY) + ")");
     }
     return api;
+  }
+
+  /**
+   * The client of another server of this source, started with more options of {@code urbis serve} (say
+   * {@code --trusted-proxies}) when first asked for, and stopped with the others.
+   */
+  public synchronized Api api(Source source, String... options) {
+    api(source);
+    return configured.computeIfAbsent(source + " " + String.join(" ", options), key -> {
+      UrbisServer server = UrbisServer.launch(jar, served(source),
+          target("urbis-server-" + source + "-" + (configured.size() + 1) + ".log"), List.of(options));
+      servers.add(server);
+      server.awaitHealthy();
+      return new Api(server.baseUri(), source);
+    });
+  }
+
+  private String served(Source source) {
+    return source == Source.POSTGIS ? database.serverUrl() : geoPackage.file().toString();
   }
 
   /** The exported GeoPackage; fails when there is none. */

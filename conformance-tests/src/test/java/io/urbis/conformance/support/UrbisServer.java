@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,15 +32,18 @@ public final class UrbisServer implements AutoCloseable {
   }
 
   /**
-   * Starts the jar serving one source (a {@code postgresql://} URL or a GeoPackage file), named on the command line
-   * only: the environment's {@code DATABASE_URL} and {@code URBIS_*} are not passed on. Call {@link #awaitHealthy()}
-   * before use.
+   * Starts the jar serving one source (a {@code postgresql://} URL or a GeoPackage file) with more {@code options}
+   * of {@code urbis serve}, named on the command line only: the environment's {@code DATABASE_URL} and
+   * {@code URBIS_*} are not passed on. Call {@link #awaitHealthy()} before use.
    */
-  static UrbisServer launch(Path jar, String source, Path log) {
+  static UrbisServer launch(Path jar, String source, Path log, List<String> options) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--port",
-        Integer.toString(port), source)).redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port",
+        Integer.toString(port)));
+    command.addAll(options);
+    command.add(source);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("URBIS_"));
     try {
       Files.createDirectories(log.getParent());

@@ -13,16 +13,14 @@ import io.urbis.query.Paging;
  */
 final class PageWindow {
 
+  private final FeatureQuery query;
   private final PageCursor cursor;
-  private final int limit;
-  private final boolean firstPage;
   private final boolean cutInJava;
   private final Long key;
 
   PageWindow(FeatureQuery query, boolean cutInJava) {
+    this.query = query;
     this.cursor = query.cursor();
-    this.limit = query.limit();
-    this.firstPage = query.isFirstPage();
     this.cutInJava = cutInJava;
     this.key = isKeyset() ? FeatureIds.parse(cursor.key()) : null;
   }
@@ -43,12 +41,12 @@ final class PageWindow {
   }
 
   int limit() {
-    return limit;
+    return query.limit();
   }
 
   /** The SQL LIMIT: one row past the page, or -1 (none) when the page is cut in Java. */
   long sqlLimit() {
-    return cutInJava ? -1 : limit + 1L;
+    return cutInJava ? -1 : query.limit() + 1L;
   }
 
   long sqlOffset() {
@@ -65,27 +63,14 @@ final class PageWindow {
    * whether a row beyond the page was found in the reading direction. An empty page has no neighbours.
    */
   Paging paging(Long firstId, Long lastId, boolean more) {
-    if (firstId == null) {
-      return Paging.NONE;
-    }
-    if (isOffset()) {
-      // a sorted page: its neighbours are found by position, not by id
-      long offset = offset();
-      return new Paging(more ? PageCursor.offset(offset + limit) : null,
-          offset > 0 ? PageCursor.offset(Math.max(0, offset - limit)) : null);
-    }
-    if (isDescending()) {
+    if (firstId != null && isDescending()) {
       return new Paging(PageCursor.after(lastId), more ? PageCursor.before(firstId) : null);
     }
-    return new Paging(more ? PageCursor.after(lastId) : null, firstPage ? null : PageCursor.before(firstId));
+    return Paging.forward(query, firstId, lastId, more);
   }
 
   private long offset() {
     return cursor != null && cursor.direction() == PageCursor.Direction.OFFSET ? cursor.offset() : 0;
-  }
-
-  private boolean isOffset() {
-    return cursor != null && cursor.direction() == PageCursor.Direction.OFFSET;
   }
 
   private boolean isKeyset() {

@@ -11,6 +11,20 @@ import java.nio.charset.StandardCharsets;
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password, String label) {
 
+  /**
+   * The text of a location for messages and logs, with the password of a {@code scheme://user:password@host} URL
+   * (of any scheme: a mistyped one too) replaced by {@code ***}.
+   */
+  public static String redacted(String text) {
+    int authority = text.indexOf("://");
+    int at = text.lastIndexOf('@');
+    int colon = authority < 0 ? -1 : text.indexOf(':', authority + 3);
+    if (colon < 0 || colon > at) {
+      return text;
+    }
+    return text.substring(0, colon + 1) + "***" + text.substring(at);
+  }
+
   public static boolean looksLikeOne(String text) {
     return text.startsWith("postgresql://") || text.startsWith("postgres://");
   }

@@ -162,7 +162,7 @@ public final class PostgisFeatureSource implements FeatureSource {
         closeQuietly(rows, statement, connection);
       }
     }
-    return new PostgisFeatureStream(connection, statement, rows, table.idType(), query.limit(), cursor, matched);
+    return new PostgisFeatureStream(connection, statement, rows, table.idType(), query, matched);
   }
 
   /** A cursor key is the id of a feature next to the page: for integer keys, it must be an integer. */

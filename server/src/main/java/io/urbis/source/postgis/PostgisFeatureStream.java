@@ -1,7 +1,7 @@
 package io.urbis.source.postgis;
 
 import io.urbis.catalog.JsonType;
-import io.urbis.query.PageCursor;
+import io.urbis.query.FeatureQuery;
 import io.urbis.query.Paging;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
@@ -21,8 +21,7 @@ final class PostgisFeatureStream implements FeatureStream {
   private final PreparedStatement statement;
   private final ResultSet rows;
   private final JsonType idType;
-  private final int limit;
-  private final PageCursor cursor;
+  private final FeatureQuery query;
   private final OptionalLong numberMatched;
   private int returned;
   private Object firstKey;
@@ -30,22 +29,21 @@ final class PostgisFeatureStream implements FeatureStream {
   private boolean hasMore;
 
   PostgisFeatureStream(
-      Connection connection, PreparedStatement statement, ResultSet rows, JsonType idType, int limit,
-      PageCursor cursor, OptionalLong numberMatched) {
+      Connection connection, PreparedStatement statement, ResultSet rows, JsonType idType, FeatureQuery query,
+      OptionalLong numberMatched) {
     this.connection = connection;
     this.statement = statement;
     this.rows = rows;
     this.idType = idType;
-    this.limit = limit;
-    this.cursor = cursor;
+    this.query = query;
     this.numberMatched = numberMatched;
   }
 
   @Override
   public EncodedFeature next() {
     try {
-      if (returned == limit || !rows.next()) {
-        hasMore = returned == limit && rows.next();
+      if (returned == query.limit() || !rows.next()) {
+        hasMore = returned == query.limit() && rows.next();
         return null;
       }
       EncodedFeature feature = read(rows, idType);
@@ -68,15 +66,7 @@ final class PostgisFeatureStream implements FeatureStream {
 
   @Override
   public Paging paging() {
-    if (cursor != null && cursor.direction() == PageCursor.Direction.OFFSET) {
-      long offset = cursor.offset();
-      return new Paging(
-          hasMore ? PageCursor.offset(offset + limit) : null,
-          offset > 0 ? PageCursor.offset(Math.max(0, offset - limit)) : null);
-    }
-    PageCursor next = hasMore ? PageCursor.after(lastKey) : null;
-    PageCursor prev = cursor != null && firstKey != null ? PageCursor.before(firstKey) : null;
-    return new Paging(next, prev);
+    return Paging.forward(query, firstKey, lastKey, hasMore);
   }
 
   @Override

@@ -30,4 +30,19 @@ class DatabaseUrlTest {
   void aUrlWithoutDatabaseIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("postgresql://localhost"));
   }
+
+  @Test
+  void aRedactedLocationHidesThePasswordOfAUrlOfAnyScheme() {
+    assertEquals("foo://user:***@host/db", DatabaseUrl.redacted("foo://user:secret@host/db"));
+    assertEquals("postgresql://city:***@db:5432/gis", DatabaseUrl.redacted("postgresql://city:s3:cr@t@db:5432/gis"));
+    assertEquals("mysql://u:***@h", DatabaseUrl.redacted("mysql://u:a/b@h"));
+  }
+
+  @Test
+  void aRedactedLocationWithoutPasswordIsUnchanged() {
+    for (String location : new String[] {"postgresql://city@db:5432/gis", "postgresql://db:5432/gis",
+        "/data/city.gpkg", "ftp://x", "C:\\data\\a@b.gpkg"}) {
+      assertEquals(location, DatabaseUrl.redacted(location));
+    }
+  }
 }

@@ -108,6 +108,18 @@ class PostgisFeatureSourceTest {
   }
 
   @Test
+  void anOffsetPageIsTheKeysetPageAtThatPositionWithKeysetNeighbours() {
+    Collection parcels = collections.get("parcels");
+    FeatureStream first = source.query(parcels, new FeatureQuery(null, null, 10, null));
+    drain(first);
+    FeatureStream second = source.query(parcels, new FeatureQuery(null, null, 10, first.paging().next()));
+    FeatureStream byOffset = source.query(parcels, new FeatureQuery(null, null, 10, PageCursor.offset(10)));
+    assertEquals(drain(second).stream().map(EncodedFeature::id).toList(),
+        drain(byOffset).stream().map(EncodedFeature::id).toList());
+    assertEquals(second.paging(), byOffset.paging());
+  }
+
+  @Test
   void aBboxSelectsWhatPostgisIntersectsInCrs84() throws Exception {
     Bbox bbox = new Bbox(8.128, 51.988, 8.135, 51.991);
     List<Object> found = ids(collections.get("parcels"), new FeatureQuery(bbox, null, 1000, null));
