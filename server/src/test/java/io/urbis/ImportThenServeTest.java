@@ -17,6 +17,7 @@ import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.SurfaceAreas;
 import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
@@ -31,13 +32,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.io.WKBReader;
 
 /**
  * What {@code urbis import} writes, {@code urbis serve} publishes: a collection whose features keep their heights,
@@ -46,6 +52,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportThenServeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * How far a surface's area seen from above in the tiles may be from its area in the table: a tile's grid moves
+   * each edge by less than a step (1/64 m), and the projection's scale makes the table's square metres about 0.01 % short here.
+   */
+  private static final double GRID_STEP = 1.0 / 64;
+  private static final double RELATIVE_AREA_TOLERANCE = 0.001;
 
   @Test
   void anImportedTableIsACollectionWithThreeDimensionalFeatures(@TempDir Path folder) throws Exception {
@@ -87,7 +99,7 @@ class ImportThenServeTest {
   @Test
   void theWeselLod2CityModelImportedBecomesTilesEveryClientAccepts() throws Exception {
     NodeChecks.assumeNode();
-    serveWesel((server, tiles, wesel) -> {
+    serveWesel((server, tiles, wesel, database) -> {
       NodeChecks.Result result = NodeChecks.run("validate.mjs",
           "http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
       assertTrue(result.passed(), result.output());
@@ -101,23 +113,59 @@ class ImportThenServeTest {
    */
   @Test
   void everyServedWeselLod2TileKeepsTheMetadataRules() throws Exception {
-    serveWesel((server, tiles, wesel) -> {
-      URI tileset = URI.create("http://127.0.0.1:" + server.port() + "/collections/wesel/3dtiles");
-      JsonNode root = JSON.readTree(fetch(tileset)).get("root");
-      String subtrees = root.at("/implicitTiling/subtrees/uri").asText();
-      String contents = root.at("/content/uri").asText();
-      TilesetWalk walk = new TilesetWalk(tiles.index(wesel).scheme(), tile -> fetch(tileset.resolve(uri(subtrees,
-          tile))), tile -> fetch(tileset.resolve(uri(contents, tile))), fetch(tileset.resolve("3dtiles/schema.json")))
-          .walk();
+    serveWesel((server, tiles, wesel, database) -> {
+      TilesetWalk walk = walkServed(server, tiles, wesel);
       walk.assertEveryTileKeepsTheMetadataRules();
       assertEquals(6631, new HashSet<>(walk.featureIds).size());
       assertEquals(6631, walk.featureIds.size());
     });
   }
 
-  /** What a test checks on the Wesel city model served: the server, its 3D tiles and the collection. */
+  /**
+   * Every roof and ground surface of every Wesel LoD2 building is in the served tiles: seen from above, each
+   * building's roof and ground triangles cover the area of its roof and ground polygons in the table (kinds by
+   * orientation, as the tiles give them), within what the tiles' position grid and the projection's scale change.
+   */
+  @Test
+  void everyWeselLod2RoofAndGroundIsInTheTilesWithItsArea() throws Exception {
+    serveWesel((server, tiles, wesel, database) -> {
+      Map<String, Map<String, Double>> inTiles = walkServed(server, tiles, wesel).areasSeenFromAbove;
+      List<String> missing = new ArrayList<>();
+      WKBReader wkb = new WKBReader();
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT id, ST_AsBinary(geom) FROM wesel")) {
+        while (rows.next()) {
+          Map<String, SurfaceAreas.Measure> inTable = SurfaceAreas.seenFromAbove(wkb.read(rows.getBytes(2)));
+          Map<String, Double> tiled = inTiles.getOrDefault(rows.getString(1), Map.of());
+          for (String surface : List.of("roof", "ground")) {
+            SurfaceAreas.Measure expected = inTable.getOrDefault(surface, new SurfaceAreas.Measure(0, 0));
+            double actual = tiled.getOrDefault(surface, 0.0);
+            if (Math.abs(actual - expected.area()) > RELATIVE_AREA_TOLERANCE * expected.area()
+                + GRID_STEP * expected.ringLength()) {
+              missing.add(String.format(Locale.ROOT, "%s %s: %.2f m² in the table, %.2f m² in the tiles",
+                  rows.getString(1), surface, expected.area(), actual));
+            }
+          }
+        }
+      }
+      assertTrue(missing.isEmpty(), missing.size() + " surfaces differ:\n" + String.join("\n", missing));
+    });
+  }
+
+  /** Walks the served tileset of the collection as a client does, over HTTP. */
+  private static TilesetWalk walkServed(UrbisServer server, Tiles3dService tiles, Collection wesel) throws Exception {
+    URI tileset = URI.create("http://127.0.0.1:" + server.port() + "/collections/" + wesel.id() + "/3dtiles");
+    JsonNode root = JSON.readTree(fetch(tileset)).get("root");
+    String subtrees = root.at("/implicitTiling/subtrees/uri").asText();
+    String contents = root.at("/content/uri").asText();
+    return new TilesetWalk(tiles.index(wesel).scheme(), tile -> fetch(tileset.resolve(uri(subtrees, tile))),
+        tile -> fetch(tileset.resolve(uri(contents, tile))), fetch(tileset.resolve("3dtiles/schema.json"))).walk();
+  }
+
+  /** What a test checks on the Wesel city model served: its server, 3D tiles, collection and database. */
   private interface WeselCheck {
-    void check(UrbisServer server, Tiles3dService tiles, Collection wesel) throws Exception;
+    void check(UrbisServer server, Tiles3dService tiles, Collection wesel, PostgisTestDatabase database)
+        throws Exception;
   }
 
   /** Imports the shared Wesel LoD2 city model (skipped without it) into a new database and serves it for a check. */
@@ -135,7 +183,7 @@ class ImportThenServeTest {
         UrbisServer server = InProcessServer.start(new ApiSettings("Wesel", "LoD2", 10, 100), tiles, built,
             List.of(source));
         try {
-          check.check(server, tiles, built.find("wesel").orElseThrow());
+          check.check(server, tiles, built.find("wesel").orElseThrow(), database);
         } finally {
           server.stop();
         }

@@ -4,6 +4,6 @@ package io.urbis.tiles3d;
 enum Degeneracy {
   TOO_FEW_POINTS,
   ZERO_AREA,
-  NON_PLANAR,
+  /** Nothing of it is left to draw once its projection is repaired: its holes cover its shell, or only slivers. */
   INVALID
 }

@@ -6,24 +6,30 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.triangulate.polygon.PolygonTriangulator;
 import org.locationtech.jts.triangulate.tri.Tri;
 
 /**
- * Triangulates planar polygons with holes in 3D: each polygon is projected onto its plane (Newell normal),
- * triangulated in 2D (convex rings as fans, others by JTS) and lifted back by point index, so no coordinate moves.
- * Degenerate polygons are counted by reason and skipped. Not thread-safe: one per tile being built.
+ * Triangulates polygons with holes in 3D: each polygon is projected onto its plane (Newell normal: for a ring that is
+ * not quite planar, as LoD2 roofs often are, the plane that fits it best), triangulated in 2D (convex rings as fans,
+ * others by JTS) and lifted back by point, so no coordinate moves. A polygon whose projection is not valid, such as
+ * a ring that runs out along a cut to go round a courtyard and back (a hole without a ring of its own) or that
+ * crosses itself, is repaired first by JTS's GeometryFixer, which keeps every loop's area: the points it adds where
+ * edges cross lie on the plane. Degenerate polygons are counted by reason and skipped. Not thread-safe: one per tile
+ * being built.
  */
 final class FaceTriangulator {
 
   /** Points closer than this (metres) are one point. */
   static final double SAME_POINT = 1e-4;
-  /** A ring farther than this from its plane (metres) is not planar. */
-  static final double PLANARITY_TOLERANCE = 0.25;
   private static final double MIN_DOUBLE_AREA = 1e-6;
+  /** Twice the area (square metres) of a triangle too thin to draw: three points in a line. */
+  private static final double SLIVER = 1e-9;
 
   private final GeometryFactory geometries = new GeometryFactory();
   private final Map<Degeneracy, Integer> skipped = new EnumMap<>(Degeneracy.class);
@@ -46,13 +52,15 @@ final class FaceTriangulator {
     }
     Vectors.scale(normal, 1 / length);
     double[] points = concatenate(clean);
-    if (!isPlanar(points, normal)) {
-      return skip(Degeneracy.NON_PLANAR);
-    }
     double[][] plane = Vectors.planeBasis(normal);
     double[] flat = project(points, plane);
-    int[] triangles = clean.size() == 1 && isConvex(flat) ? fan(flat) : triangulateWithJts(clean, flat);
-    return triangles == null ? skip(Degeneracy.INVALID) : new Face(points, normal, triangles);
+    if (clean.size() == 1 && isConvex(flat)) {
+      return face(points, normal, fan(flat));
+    }
+    Polygon polygon = polygon(clean, flat);
+    FacePoints lifted = new FacePoints(points, flat, normal, plane);
+    int[] triangles = triangulateWithJts(polygon.isValid() ? polygon : GeometryFixer.fix(polygon), lifted);
+    return face(lifted.points(), normal, triangles);
   }
 
   /** Skipped polygons by reason since the last call; resets the counts. */
@@ -60,6 +68,10 @@ final class FaceTriangulator {
     Map<Degeneracy, Integer> counts = new EnumMap<>(skipped);
     skipped.clear();
     return counts;
+  }
+
+  private Face face(double[] points, double[] normal, int[] triangles) {
+    return triangles.length == 0 ? skip(Degeneracy.INVALID) : new Face(points, normal, triangles);
   }
 
   private Face skip(Degeneracy reason) {
@@ -83,16 +95,6 @@ final class FaceTriangulator {
     return Arrays.copyOf(out, n);
   }
 
-  private static boolean isPlanar(double[] points, double[] normal) {
-    double offset = Vectors.dot(normal, points, 0);
-    for (int i = 3; i < points.length; i += 3) {
-      if (Math.abs(Vectors.dot(normal, points, i) - offset) > PLANARITY_TOLERANCE) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The points in the plane's 2D coordinates, counter-clockwise where the 3D ring winds around the normal. */
   private static double[] project(double[] points, double[][] plane) {
     double[] flat = new double[points.length / 3 * 2];
@@ -107,7 +109,7 @@ final class FaceTriangulator {
   private static boolean isConvex(double[] flat) {
     int n = flat.length / 2;
     for (int i = 0; i < n; i++) {
-      if (cross(flat, i, (i + 1) % n, (i + 2) % n) < -1e-9) {
+      if (cross(flat, i, (i + 1) % n, (i + 2) % n) < -SLIVER) {
         return false;
       }
     }
@@ -120,7 +122,7 @@ final class FaceTriangulator {
     int[] triangles = new int[(n - 2) * 3];
     int count = 0;
     for (int i = 1; i + 1 < n; i++) {
-      if (cross(flat, 0, i, i + 1) > 1e-9) {
+      if (cross(flat, 0, i, i + 1) > SLIVER) {
         triangles[count++] = 0;
         triangles[count++] = i;
         triangles[count++] = i + 1;
@@ -129,39 +131,38 @@ final class FaceTriangulator {
     return Arrays.copyOf(triangles, count);
   }
 
-  /** JTS ear clipping with holes; point indices travel in the z ordinate. Null when the polygon is invalid. */
-  private int[] triangulateWithJts(List<double[]> rings, double[] flat) {
+  /** The rings as a JTS polygon in the plane's 2D coordinates. */
+  private Polygon polygon(List<double[]> rings, double[] flat) {
     LinearRing[] jtsRings = new LinearRing[rings.size()];
     int first = 0;
     for (int r = 0; r < rings.size(); r++) {
       int n = rings.get(r).length / 3;
       Coordinate[] coordinates = new Coordinate[n + 1];
       for (int i = 0; i < n; i++) {
-        coordinates[i] = new Coordinate(flat[2 * (first + i)], flat[2 * (first + i) + 1], first + i);
+        coordinates[i] = new Coordinate(flat[2 * (first + i)], flat[2 * (first + i) + 1]);
       }
       coordinates[n] = coordinates[0].copy();
       jtsRings[r] = geometries.createLinearRing(coordinates);
       first += n;
     }
-    Polygon polygon = geometries.createPolygon(jtsRings[0], Arrays.copyOfRange(jtsRings, 1, jtsRings.length));
-    if (!polygon.isValid()) {
-      return null;
-    }
-    List<Tri> tris = new PolygonTriangulator(polygon).getTriangles();
-    int[] triangles = new int[tris.size() * 3];
-    int count = 0;
-    for (Tri tri : tris) {
-      int a = (int) tri.getCoordinate(0).getZ();
-      int b = (int) tri.getCoordinate(1).getZ();
-      int c = (int) tri.getCoordinate(2).getZ();
-      double turn = cross(flat, a, b, c);
-      if (Math.abs(turn) > 1e-9) {
-        triangles[count++] = a;
-        triangles[count++] = turn > 0 ? b : c;
-        triangles[count++] = turn > 0 ? c : b;
+    return geometries.createPolygon(jtsRings[0], Arrays.copyOfRange(jtsRings, 1, jtsRings.length));
+  }
+
+  /** JTS ear clipping with holes of each polygon of a valid (multi)polygon, counter-clockwise, without slivers. */
+  private static int[] triangulateWithJts(Geometry valid, FacePoints points) {
+    List<int[]> triangles = new ArrayList<>();
+    for (int p = 0; p < valid.getNumGeometries(); p++) {
+      for (Tri tri : new PolygonTriangulator(valid.getGeometryN(p)).getTriangles()) {
+        Coordinate a = tri.getCoordinate(0);
+        Coordinate b = tri.getCoordinate(1);
+        Coordinate c = tri.getCoordinate(2);
+        double turn = turn(a.x, a.y, b.x, b.y, c.x, c.y);
+        if (Math.abs(turn) > SLIVER) {
+          triangles.add(new int[] {points.index(a), points.index(turn > 0 ? b : c), points.index(turn > 0 ? c : b)});
+        }
       }
     }
-    return Arrays.copyOf(triangles, count);
+    return triangles.stream().flatMapToInt(Arrays::stream).toArray();
   }
 
   private static double[] concatenate(List<double[]> rings) {
@@ -174,12 +175,13 @@ final class FaceTriangulator {
     return all;
   }
 
-  /** Twice the signed area of the 2D triangle (a, b, c): positive when it turns left. */
+  /** Twice the signed area of the 2D triangle of points a, b and c of {@code flat}: positive when it turns left. */
   private static double cross(double[] flat, int a, int b, int c) {
-    double abx = flat[2 * b] - flat[2 * a];
-    double aby = flat[2 * b + 1] - flat[2 * a + 1];
-    double acx = flat[2 * c] - flat[2 * a];
-    double acy = flat[2 * c + 1] - flat[2 * a + 1];
-    return abx * acy - aby * acx;
+    return turn(flat[2 * a], flat[2 * a + 1], flat[2 * b], flat[2 * b + 1], flat[2 * c], flat[2 * c + 1]);
+  }
+
+  /** Twice the signed area of the 2D triangle (a, b, c): positive when it turns left. */
+  private static double turn(double ax, double ay, double bx, double by, double cx, double cy) {
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.encode.Json;
 import io.urbis.source.ModelRow;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
@@ -29,6 +30,7 @@ final class TileContentBuilder {
   /** The local vertical: faces are roof, wall or ground by how they face it. */
   private static final double[] UP = {0, 0, 1};
 
+  private final TileId tile;
   private final double geoidOffset;
   private final LocalFrame frame;
   private final boolean compressed;
@@ -36,9 +38,12 @@ final class TileContentBuilder {
   private final FaceTriangulator triangulator = new FaceTriangulator();
   private final WKBReader wkb = new WKBReader();
   private final MeshBuilder mesh;
+  private final Map<Degeneracy, Integer> skippedInTile = new EnumMap<>(Degeneracy.class);
+  private int polygons;
 
   TileContentBuilder(TilingScheme scheme, TileId tile, double geoidOffset, PropertyTable table,
       MeshEncoding encoding) {
+    this.tile = tile;
     this.geoidOffset = geoidOffset;
     this.table = table;
     this.compressed = encoding.compressed();
@@ -69,12 +74,17 @@ final class TileContentBuilder {
     }
     Map<Degeneracy, Integer> skipped = triangulator.drainSkipped();
     if (!skipped.isEmpty()) {
-      LOG.debug("feature {}: skipped degenerate polygons {}", row.id(), skipped);
+      LOG.debug("feature {}: degenerate polygons left out of its 3D tile {}", row.id(), skipped);
+      skipped.forEach((reason, count) -> skippedInTile.merge(reason, count, Integer::sum));
     }
   }
 
   /** The tile's GLB; its property table's schema is at {@code schemaUri}, relative to the tile. */
   byte[] glb(String schemaUri) {
+    if (!skippedInTile.isEmpty()) {
+      LOG.debug("3D tile {}/{}/{}: {} of {} polygons left out as degenerate {}", tile.level(), tile.x(), tile.y(),
+          skippedInTile.values().stream().mapToInt(Integer::intValue).sum(), polygons, skippedInTile);
+    }
     return GlbWriter.write(mesh, frame, table, schemaUri, compressed);
   }
 
@@ -98,6 +108,7 @@ final class TileContentBuilder {
   }
 
   private void addFace(List<double[]> rings, int featureId) {
+    polygons++;
     Face face = triangulator.triangulate(rings);
     if (face != null) {
       mesh.add(face, Surface.facing(face.normal(), UP), featureId);

@@ -36,8 +36,8 @@ public final class Tiles3dService {
    * a large city, and that Wesel's 6,631 buildings spread evenly over the cores.
    */
   private static final int FEATURES_PER_READ = 500;
-  /** Raised whenever the GLB writer changes what it writes for the same data and settings. */
-  private static final int CONTENT_FORMAT = 3;
+  /** Raised whenever what a tile holds changes for the same data and settings: its writer or triangulation. */
+  private static final int CONTENT_FORMAT = 4;
   private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
       GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
       GeometryType.GEOMETRY);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
  * checks each tile on the way: every position lies in the tile's region, and its metadata keeps every rule of
- * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets and
- * every rule broken, by tile.
+ * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets, the
+ * area of each feature's triangles seen from above by surface kind and every rule broken, by tile.
  */
 public final class TilesetWalk {
 
@@ -29,6 +30,11 @@ public final class TilesetWalk {
   private final Function<TileId, byte[]> contents;
   private final JsonNode schema;
   public final List<String> featureIds = new ArrayList<>();
+  /**
+   * Square metres of triangles seen from above (on the tile's horizontal plane) by feature id and surface kind, the
+   * material's name: roof, wall or ground.
+   */
+  public final Map<String, Map<String, Double>> areasSeenFromAbove = new HashMap<>();
   final List<String> violations = new ArrayList<>();
   int tiles;
   int maxLevel;
@@ -88,7 +94,9 @@ public final class TilesetWalk {
       violations.add(content + " " + violation);
     }
     maxLevel = Math.max(maxLevel, tile.level());
-    featureIds.addAll(glb.strings(PropertyTable.ID_PROPERTY));
+    List<String> ids = glb.strings(PropertyTable.ID_PROPERTY);
+    featureIds.addAll(ids);
+    addAreasSeenFromAbove(glb, ids);
     double[] region = scheme.region(tile);
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
       double[] p = glb.ecefPositions(primitive);
@@ -104,5 +112,20 @@ public final class TilesetWalk {
     }
     assertEquals(glb.json().at("/extensions/EXT_structural_metadata/propertyTables/0/count").asInt(),
         glb.strings(PropertyTable.ID_PROPERTY).size());
+  }
+
+  /** Each triangle's area goes to the feature of its first vertex, under its primitive's material. */
+  private void addAreasSeenFromAbove(GlbFile glb, List<String> ids) {
+    for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
+      String surface = glb.json().at("/materials/" + primitive.get("material").asInt() + "/name").asText();
+      // local east, up and south metres: the node matrix only rotates and moves them, which keeps areas
+      double[] p = glb.values(primitive.at("/attributes/POSITION").asInt());
+      double[] feature = glb.values(primitive.at("/attributes/_FEATURE_ID_0").asInt());
+      int[] t = glb.indices(primitive.get("indices").asInt());
+      for (int i = 0; i < t.length; i += 3) {
+        areasSeenFromAbove.computeIfAbsent(ids.get((int) feature[t[i]]), id -> new HashMap<>())
+            .merge(surface, SurfaceAreas.triangleSeenFromAbove(p, t[i], t[i + 1], t[i + 2]), Double::sum);
+      }
+    }
   }
 }
