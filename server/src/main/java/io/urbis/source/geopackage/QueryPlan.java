@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.query.FeatureQuery;
 import java.sql.Connection;
@@ -18,13 +19,15 @@ import org.locationtech.jts.geom.Envelope;
  */
 record QueryPlan(SqlFilter sql, BboxSelection bbox, JtsFilterEvaluator cql) {
 
-  static QueryPlan of(Connection connection, Collection collection, FeatureQuery query) throws SQLException {
+  /** The plan of {@code query}; {@code extent} is the collection's extent now, which its bbox is clipped to. */
+  static QueryPlan of(Connection connection, Collection collection, FeatureQuery query, SpatialExtent extent)
+      throws SQLException {
     JtsFilterEvaluator cql = query.filter() == null
         ? null : new JtsFilterEvaluator(query.filter().expression(), query.filter().queryables());
     if (query.bbox() == null) {
       return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, cql);
     }
-    BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), collection.spatialExtent(),
+    BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), extent,
         Crs84Reprojector.forSrid(collection.srid())).testedIn(query.bbox());
     List<Envelope> windows = bbox.storageWindows();
     String rtree = windows == null
