@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public final class Urbis implements AutoCloseable {
 
+  private final Path jar;
   private final TestDatabase database;
   private final FixtureGeoPackage geoPackage;
   private final Map<Source, Api> apis = new EnumMap<>(Source.class);
@@ -25,7 +26,8 @@ public final class Urbis implements AutoCloseable {
   private final List<UrbisServer> servers = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stop, "urbis-test-environment-stop");
 
-  private Urbis(TestDatabase database, FixtureGeoPackage geoPackage) {
+  private Urbis(Path jar, TestDatabase database, FixtureGeoPackage geoPackage) {
+    this.jar = jar;
     this.database = database;
     this.geoPackage = geoPackage;
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -43,10 +45,10 @@ public final class Urbis implements AutoCloseable {
         failures.put(Source.GEOPACKAGE, e);
       }
     }
-    Urbis urbis = new Urbis(database, geoPackage);
+    Urbis urbis = new Urbis(jar, database, geoPackage);
     urbis.failures.putAll(failures);
     try {
-      urbis.launch(jar);
+      urbis.launch();
       return urbis;
     } catch (RuntimeException | Error e) {
       urbis.close();
@@ -55,7 +57,7 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** Starts the servers side by side, then waits for each. */
-  private void launch(Path jar) {
+  private void launch() {
     Map<Source, UrbisServer> launched = new EnumMap<>(Source.class);
     for (Source source : Source.selected()) {
       if (!failures.containsKey(source)) {
@@ -100,6 +102,17 @@ public final class Urbis implements AutoCloseable {
     return geoPackage;
   }
 
+  /**
+   * One more server of the jar under test, for tests that need data of their own: started with the arguments of
+   * {@code serve} after the port, its output in {@code target/urbis-server-<name>.log}; returns once it answers.
+   * The caller stops it.
+   */
+  public UrbisServer launch(String name, List<String> arguments) {
+    UrbisServer server = UrbisServer.launch(jar, arguments, target("urbis-server-" + name + ".log"));
+    server.awaitHealthy();
+    return server;
+  }
+
   /** {@code -Durbis.jar=...}, else {@code ../server/target/urbis.jar} from this module. */
   static Path serverJar() {
     Path basedir = Path.of(System.getProperty("basedir", "."));
@@ -113,7 +126,7 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** A file in this module's {@code target/}. */
-  private static Path target(String name) {
+  static Path target(String name) {
     Path file = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,10 +37,17 @@ public final class UrbisServer implements AutoCloseable {
    * before use.
    */
   static UrbisServer launch(Path jar, String source, Path log) {
+    return launch(jar, List.of(source), log);
+  }
+
+  /** As {@link #launch(Path, String, Path)}, with the arguments of {@code serve} after the port. */
+  static UrbisServer launch(Path jar, List<String> arguments, Path log) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--port",
-        Integer.toString(port), source)).redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port",
+        Integer.toString(port)));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("URBIS_"));
     try {
       Files.createDirectories(log.getParent());
