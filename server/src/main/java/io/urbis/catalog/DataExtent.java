@@ -6,8 +6,4 @@ package io.urbis.catalog;
  * @param spatial the extent in CRS84, or null when the collection has no geometries
  * @param temporal the extent of the temporal property, or null when it has none or no values
  */
-public record DataExtent(SpatialExtent spatial, TemporalExtent temporal) {
-
-  /** The extent of a collection without features. */
-  public static final DataExtent NONE = new DataExtent(null, null);
-}
+public record DataExtent(SpatialExtent spatial, TemporalExtent temporal) {}

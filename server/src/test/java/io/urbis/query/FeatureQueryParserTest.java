@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
-import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
@@ -22,7 +21,7 @@ class FeatureQueryParserTest {
       JsonType.INTEGER, "geom", GeometryType.POLYGON, 25832, false,
       List.of(new Property("storeys", JsonType.INTEGER), new Property("function", JsonType.STRING),
           new Property("built", JsonType.DATE), new Property("extra", JsonType.OBJECT)),
-      null, new FixedData(DataExtent.NONE), null);
+      null, FixedData.NONE, null);
 
   private final FeatureQueryParser parser = new FeatureQueryParser(10, 500);
 

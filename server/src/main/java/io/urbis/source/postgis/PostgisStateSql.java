@@ -17,18 +17,21 @@ final class PostgisStateSql {
 
   /**
    * A version of the data: per table read, its file node (changes on TRUNCATE, VACUUM FULL, CLUSTER) and its counts
-   * of inserted, updated and deleted rows from the statistics system, which sees every committed change within about
-   * a second. A view's tables are those its query reads, followed through views of views, so a view changes version
-   * with them; what it reads through functions is not followed.
+   * of inserted, updated and deleted rows from the statistics system ({@code n_tup_ins}, {@code n_tup_upd} and
+   * {@code n_tup_del} of {@code pg_stat_user_tables}, read without the view's other columns), which shows every
+   * committed change, within a second, or within 10 s when the writing session idles after it. A view's tables are
+   * those its query reads, followed through views of views, so a view changes version with them; what it reads
+   * through functions is not followed.
    */
   static SqlQuery dataVersion(PostgisTable table) {
     return new SqlQuery("WITH RECURSIVE reads(oid) AS (SELECT CAST(? AS regclass)::oid UNION"
         + " SELECT d.refobjid FROM reads JOIN pg_rewrite r ON r.ev_class = reads.oid JOIN pg_depend d"
         + " ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass"
         + " AND d.refobjid <> reads.oid)"
-        + " SELECT coalesce(string_agg(coalesce(pg_relation_filenode(c.oid), 0)::text || '-' || coalesce(s.n_tup_ins"
-        + " + s.n_tup_upd + s.n_tup_del, 0)::text, ',' ORDER BY c.oid), '0-0') FROM reads JOIN pg_class c"
-        + " ON c.oid = reads.oid LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relkind <> 'v'",
+        + " SELECT coalesce(string_agg(coalesce(pg_relation_filenode(c.oid), 0)::text || '-'"
+        + " || (pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_tuples_updated(c.oid)"
+        + " + pg_stat_get_tuples_deleted(c.oid))::text, ',' ORDER BY c.oid), '0-0')"
+        + " FROM reads JOIN pg_class c ON c.oid = reads.oid WHERE c.relkind <> 'v'",
         List.of(table.qualifiedName()));
   }
 
