@@ -69,7 +69,7 @@ final class GeoPackageFile implements AutoCloseable {
         watcher = open();
         watchedFile = file;
       }
-      try (PreparedStatement statement = watcher.prepareStatement("PRAGMA data_version");
+      try (PreparedStatement statement = watcher.prepareStatement(GeoPackageSql.DATA_VERSION);
           ResultSet rows = statement.executeQuery()) {
         rows.next();
         return version() + "/" + rows.getLong(1);

@@ -36,6 +36,9 @@ final class GeoPackageSql {
 
   static final String TABLE_COLUMNS = "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
 
+  /** How many commits other connections have made since this one opened (a count of its own). */
+  static final String DATA_VERSION = "PRAGMA data_version";
+
   static final String TABLE_EXISTS = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
 
   private GeoPackageSql() {}
