@@ -19,7 +19,7 @@ import java.util.List;
 record Publication(List<FeatureSource> sources, Catalog catalog, TileSettings tiles, Tiles3dService tiles3d) {
 
   static Publication open(UrbisConfig config) {
-    SourceSettings sourceSettings = new SourceSettings(config.coordinatePrecision(), config.exactCountLimit());
+    SourceSettings sourceSettings = new SourceSettings(config.coordinatePrecision(), config.filteredCountLimit());
     List<FeatureSource> sources = new ArrayList<>();
     CatalogBuilder catalogBuilder = new CatalogBuilder();
     for (String location : Sources.locations(config)) {

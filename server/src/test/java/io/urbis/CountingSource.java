@@ -31,7 +31,7 @@ final class CountingSource implements FeatureSource {
   public List<Collection> discover() {
     return source.discover().stream().map(c -> new Collection(c.id(), c.title(), c.description(), c.table(),
         c.idColumn(), c.idType(), c.geometryColumn(), c.geometryType(), c.srid(), c.is3d(), c.properties(),
-        c.temporalProperty(), c.spatialExtent(), c.temporalExtent(), this)).toList();
+        c.temporalProperty(), c.data(), this)).toList();
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.urbis.api;
 
-import io.urbis.cache.DataVersions;
 import io.urbis.cache.TileBytes;
 import io.urbis.cache.TileCache;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.error.NotFoundException;
 import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileDataArea;
@@ -15,6 +15,7 @@ import io.urbis.tiles.TmsProjection;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 
@@ -26,9 +27,13 @@ public final class VectorTiles {
 
   private final TileSettings settings;
   private final TileCache cache;
-  private final DataVersions versions = new DataVersions();
-  /** Limits per tile set and tile matrix set: projecting an extent for every tile request would be waste. */
-  private final Map<String, List<TileMatrixLimits>> limits = new ConcurrentHashMap<>();
+  /**
+   * Limits per tile set and tile matrix set, with the extent they were computed for: projecting an extent for every
+   * tile request would be waste, and the extent follows the data.
+   */
+  private final Map<String, ExtentLimits> limits = new ConcurrentHashMap<>();
+
+  private record ExtentLimits(SpatialExtent extent, List<TileMatrixLimits> limits) {}
 
   public VectorTiles(TileSettings settings) {
     this.settings = settings;
@@ -39,9 +44,11 @@ public final class VectorTiles {
     return settings;
   }
 
-  /** The tiles of each matrix that hold data. */
+  /** The tiles of each matrix that hold data, as the data is now. */
   public List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
-    return limits.computeIfAbsent(set.id() + "\n" + data.id(), key -> TileDataArea.limits(set, data.extent()));
+    SpatialExtent extent = data.extent();
+    return limits.compute(set.id() + "\n" + data.id(), (key, known) -> known != null && Objects.equals(known.extent(),
+        extent) ? known : new ExtentLimits(extent, TileDataArea.limits(set, extent))).limits();
   }
 
   /**
@@ -57,7 +64,7 @@ public final class VectorTiles {
   private String key(TiledData data, TileAddress address, int zoom) {
     StringBuilder key = new StringBuilder("mvt|").append(data.id());
     for (Collection layer : data.layers()) {
-      key.append('|').append(layer.id()).append('@').append(versions.current(layer))
+      key.append('|').append(layer.id()).append('@').append(layer.data().version())
           .append(settings.properties().forZoom(layer, zoom));
     }
     return key.append('|').append(address.tileMatrixSet().id()).append('/').append(zoom).append('/')

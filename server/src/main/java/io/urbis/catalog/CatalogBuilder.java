@@ -46,7 +46,6 @@ public final class CatalogBuilder {
       return c;
     }
     return new Collection(id, c.title(), c.description(), c.table(), c.idColumn(), c.idType(), c.geometryColumn(),
-        c.geometryType(), c.srid(), c.is3d(), c.properties(), c.temporalProperty(), c.spatialExtent(),
-        c.temporalExtent(), c.source());
+        c.geometryType(), c.srid(), c.is3d(), c.properties(), c.temporalProperty(), c.data(), c.source());
   }
 }

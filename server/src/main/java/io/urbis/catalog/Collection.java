@@ -19,8 +19,7 @@ import java.util.Optional;
  * @param is3d whether geometries carry Z
  * @param properties the published attributes, in column order, without id and geometry
  * @param temporalProperty the property that {@code datetime} filters on, or null
- * @param spatialExtent the extent in CRS84, or null when the collection is empty
- * @param temporalExtent the extent of the temporal property, or null
+ * @param data the data's version and extent as they are now, which follow the data as it changes
  * @param source the source that serves the features
  */
 public record Collection(
@@ -36,12 +35,21 @@ public record Collection(
     boolean is3d,
     List<Property> properties,
     String temporalProperty,
-    SpatialExtent spatialExtent,
-    TemporalExtent temporalExtent,
+    CurrentData data,
     FeatureSource source) {
 
   public Collection {
     properties = List.copyOf(properties);
+  }
+
+  /** The extent in CRS84 as the data is now, or null when the collection has no geometries. */
+  public SpatialExtent spatialExtent() {
+    return data.extent().spatial();
+  }
+
+  /** The extent of the temporal property as the data is now, or null. */
+  public TemporalExtent temporalExtent() {
+    return data.extent().temporal();
   }
 
   public Optional<Property> property(String name) {

@@ -30,7 +30,7 @@ public record CommandLine(String command, Integer port, String host, Path config
         --port N        HTTP port (default 8080; 0 picks a free one)
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
-                        defaultLimit, maxLimit, coordinatePrecision, exactCountLimit, tiles, tiles3d,
+                        defaultLimit, maxLimit, coordinatePrecision, filteredCountLimit, tiles, tiles3d,
                         publicUrl, trustedProxies)
         --public-url URL
                         base URL of every link, e.g. https://maps.example.org/geo/ (default: the

@@ -10,12 +10,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Reads a YAML configuration file, refusing unknown keys and wrong types with a message naming the key. */
 public final class ConfigReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Keys that meant something once, with what to write instead. */
+  private static final Map<String, String> RETIRED_KEYS = Map.of("exactCountLimit",
+      "requests without filters now always report numberMatched; filteredCountLimit bounds the matches a filtered"
+          + " request may be expected to have to report it");
 
   private ConfigReader() {}
 
@@ -27,6 +32,10 @@ public final class ConfigReader {
       UrbisConfig config = YAML.readValue(file.toFile(), UrbisConfig.class);
       return config == null ? UrbisConfig.DEFAULTS : config;
     } catch (UnrecognizedPropertyException e) {
+      String retired = RETIRED_KEYS.get(e.getPropertyName());
+      if (retired != null) {
+        throw new ConfigException(file + ": key '" + e.getPropertyName() + "' is no longer read: " + retired);
+      }
       throw new ConfigException(file + ": unknown key '" + e.getPropertyName() + "'; known keys: "
           + e.getKnownPropertyIds());
     } catch (InvalidFormatException e) {

@@ -19,7 +19,8 @@ import java.util.List;
  * @param defaultLimit features per page when the client asks for no limit
  * @param maxLimit the largest page a client gets
  * @param coordinatePrecision decimals of CRS84 coordinates in output
- * @param exactCountLimit tables up to this many rows report numberMatched
+ * @param filteredCountLimit filtered requests report numberMatched when at most this many matches are expected
+ *     (requests without filters always report it)
  * @param tiles vector tile settings
  * @param tiles3d how 3D tiles are made (geoid offset, extruded footprints)
  * @param publicUrl the base URL of every link (behind a reverse proxy, what clients use); none: from the request
@@ -36,7 +37,7 @@ public record UrbisConfig(
     @JsonProperty("defaultLimit") Integer defaultLimit,
     @JsonProperty("maxLimit") Integer maxLimit,
     @JsonProperty("coordinatePrecision") Integer coordinatePrecision,
-    @JsonProperty("exactCountLimit") Long exactCountLimit,
+    @JsonProperty("filteredCountLimit") Long filteredCountLimit,
     @JsonProperty("tiles") TilesConfig tiles,
     @JsonProperty("tiles3d") Tiles3dConfig tiles3d,
     @JsonProperty("publicUrl") String publicUrl,
@@ -58,7 +59,7 @@ public record UrbisConfig(
         pick(defaultLimit, fallback.defaultLimit),
         pick(maxLimit, fallback.maxLimit),
         pick(coordinatePrecision, fallback.coordinatePrecision),
-        pick(exactCountLimit, fallback.exactCountLimit),
+        pick(filteredCountLimit, fallback.filteredCountLimit),
         tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles),
         tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d),
         pick(publicUrl, fallback.publicUrl),
@@ -75,7 +76,7 @@ public record UrbisConfig(
     require(maxLimit >= 1, "maxLimit must be at least 1");
     require(defaultLimit >= 1 && defaultLimit <= maxLimit, "defaultLimit must be between 1 and maxLimit");
     require(coordinatePrecision >= 0 && coordinatePrecision <= 15, "coordinatePrecision must be between 0 and 15");
-    require(exactCountLimit >= 0, "exactCountLimit must not be negative");
+    require(filteredCountLimit >= 0, "filteredCountLimit must not be negative");
     tiles3d.validate();
     publicBaseUrl();
     proxies();

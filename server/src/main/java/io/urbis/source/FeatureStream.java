@@ -17,7 +17,10 @@ public interface FeatureStream extends Closeable {
   /** The cursors to the neighbouring pages; valid once {@link #next()} has returned null. */
   Paging paging();
 
-  /** The number of features matching the query over all pages, when the source can tell it cheaply. */
+  /**
+   * The number of features matching the query over all pages, when the source can tell it cheaply; when told, it is
+   * exact.
+   */
   OptionalLong numberMatched();
 
   @Override

@@ -1,6 +1,5 @@
 package io.urbis.tiles3d;
 
-import io.urbis.cache.DataVersions;
 import io.urbis.cache.TileBytes;
 import io.urbis.cache.TileCache;
 import io.urbis.catalog.Collection;
@@ -44,7 +43,6 @@ public final class Tiles3dService {
 
   private final Tiles3dSettings settings;
   private final TileCache cache;
-  private final DataVersions versions = new DataVersions();
   private final Map<String, IndexedVersion> indexes = new ConcurrentHashMap<>();
   private final Map<String, TileBytes> schemas = new ConcurrentHashMap<>();
 
@@ -134,7 +132,7 @@ public final class Tiles3dService {
   /** One index build per collection at a time; requests for other collections go on meanwhile. */
   private IndexedVersion indexed(Collection collection) {
     ModelSource models = models(collection);
-    String version = versions.current(collection);
+    String version = collection.data().version();
     return indexes.compute(collection.id(), (id, indexed) -> indexed != null && indexed.version().equals(version)
         ? indexed : new IndexedVersion(version, buildIndex(collection, models)));
   }

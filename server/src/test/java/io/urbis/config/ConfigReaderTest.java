@@ -49,6 +49,14 @@ class ConfigReaderTest {
   }
 
   @Test
+  void theRetiredCountLimitSaysWhatReplacesIt() throws Exception {
+    ConfigException error = assertThrows(ConfigException.class, () -> read("exactCountLimit: 5000\n"));
+    assertTrue(error.getMessage().contains("'exactCountLimit'") && error.getMessage().contains("filteredCountLimit"),
+        error.getMessage());
+    assertEquals(5000, read("filteredCountLimit: 5000\n").filteredCountLimit());
+  }
+
+  @Test
   void aWrongTypeNamesTheKey() {
     ConfigException error = assertThrows(ConfigException.class, () -> read("port: eighty\n"));
     assertTrue(error.getMessage().contains("'port'"), error.getMessage());

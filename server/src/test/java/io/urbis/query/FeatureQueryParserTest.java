@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
@@ -24,7 +25,7 @@ class FeatureQueryParserTest {
       JsonType.INTEGER, "geom", GeometryType.POLYGON, 25832, false,
       List.of(new Property("storeys", JsonType.INTEGER), new Property("function", JsonType.STRING),
           new Property("built", JsonType.DATE), new Property("extra", JsonType.OBJECT)),
-      null, null, null, null);
+      null, FixedData.NONE, null);
 
   private final FeatureQueryParser parser = new FeatureQueryParser(10, 500);
 

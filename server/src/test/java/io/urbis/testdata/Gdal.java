@@ -72,6 +72,25 @@ public final class Gdal {
     run(command);
   }
 
+  /**
+   * Appends the features of a GeoJSON text (longitude/latitude) to a layer of a GeoPackage, in the layer's CRS, as
+   * another program editing the file would: GDAL keeps the R-tree current through the file's triggers.
+   */
+  public static void append(String geoJson, Path geoPackage, String layer, int epsg) {
+    try {
+      Path features = Files.createTempFile("append", ".geojson");
+      try {
+        Files.writeString(features, geoJson);
+        run(List.of("ogr2ogr", "-append", "-update", "-nln", layer, "-t_srs", "EPSG:" + epsg, geoPackage.toString(),
+            features.toString()));
+      } finally {
+        Files.delete(features);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String run(List<String> command) {
     try {
       ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);

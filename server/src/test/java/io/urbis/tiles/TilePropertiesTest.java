@@ -3,6 +3,7 @@ package io.urbis.tiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
@@ -34,6 +35,6 @@ class TilePropertiesTest {
     List<Property> properties = List.of(new Property("function", JsonType.STRING),
         new Property("height_m", JsonType.NUMBER), new Property("name", JsonType.STRING));
     return new Collection(id, id, "", id, "id", JsonType.INTEGER, "geom", GeometryType.POLYGON, 25832, false,
-        properties, null, null, null, null);
+        properties, null, FixedData.NONE, null);
   }
 }

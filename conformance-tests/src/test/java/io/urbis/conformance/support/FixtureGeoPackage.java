@@ -75,7 +75,8 @@ public final class FixtureGeoPackage {
     assertEquals(sha256, sha256(file), file + " changed while it was served");
   }
 
-  private static void ogr2ogr(TestDatabase database, List<String> arguments) {
+  /** Runs GDAL's ogr2ogr with the database's password in its environment; fails with its output. */
+  static void ogr2ogr(TestDatabase database, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of("ogr2ogr"));
     command.addAll(arguments);
     String shown = String.join(" ", command);

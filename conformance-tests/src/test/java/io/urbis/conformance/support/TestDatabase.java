@@ -81,6 +81,15 @@ public final class TestDatabase implements AutoCloseable {
     return admin.password() == null ? Map.of() : Map.of("PGPASSWORD", admin.password());
   }
 
+  /** Runs statements that return no rows (changes to the data, in tests that change it). */
+  public void execute(String sql) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Statement failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The first column of every row, as text (SQL NULL stays null). */
   public List<String> column(String sql, Object... binds) {
     return rows(sql, binds).stream().map(row -> row.get(0)).toList();

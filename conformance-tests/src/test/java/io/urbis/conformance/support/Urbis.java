@@ -64,8 +64,8 @@ public final class Urbis implements AutoCloseable {
     Map<Source, UrbisServer> launched = new EnumMap<>(Source.class);
     for (Source source : Source.selected()) {
       if (!failures.containsKey(source)) {
-        UrbisServer server = UrbisServer.launch(jar, served(source), target("urbis-server-" + source + ".log"),
-            List.of());
+        UrbisServer server = UrbisServer.launch(jar, List.of(served(source)),
+            target("urbis-server-" + source + ".log"));
         servers.add(server);
         launched.put(source, server);
       }
@@ -106,8 +106,10 @@ public final class Urbis implements AutoCloseable {
   public synchronized Api api(Source source, String... options) {
     api(source);
     return configured.computeIfAbsent(source + " " + String.join(" ", options), key -> {
-      UrbisServer server = UrbisServer.launch(jar, served(source),
-          target("urbis-server-" + source + "-" + (configured.size() + 1) + ".log"), List.of(options));
+      List<String> arguments = new ArrayList<>(List.of(options));
+      arguments.add(served(source));
+      UrbisServer server = UrbisServer.launch(jar, arguments,
+          target("urbis-server-" + source + "-" + (configured.size() + 1) + ".log"));
       servers.add(server);
       server.awaitHealthy();
       return new Api(server.baseUri(), source);
@@ -124,6 +126,17 @@ public final class Urbis implements AutoCloseable {
     return geoPackage;
   }
 
+  /**
+   * One more server of the jar under test, for tests that need data of their own: started with the arguments of
+   * {@code serve} after the port, its output in {@code target/urbis-server-<name>.log}; returns once it answers.
+   * The caller stops it.
+   */
+  public UrbisServer launch(String name, List<String> arguments) {
+    UrbisServer server = UrbisServer.launch(jar, arguments, target("urbis-server-" + name + ".log"));
+    server.awaitHealthy();
+    return server;
+  }
+
   /** {@code -Durbis.jar=...}, else {@code ../server/target/urbis.jar} from this module. */
   static Path serverJar() {
     Path basedir = Path.of(System.getProperty("basedir", "."));
@@ -137,7 +150,7 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** A file in this module's {@code target/}. */
-  private static Path target(String name) {
+  static Path target(String name) {
     Path file = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());

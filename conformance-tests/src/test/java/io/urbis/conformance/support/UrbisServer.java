@@ -32,17 +32,16 @@ public final class UrbisServer implements AutoCloseable {
   }
 
   /**
-   * Starts the jar serving one source (a {@code postgresql://} URL or a GeoPackage file) with more {@code options}
-   * of {@code urbis serve}, named on the command line only: the environment's {@code DATABASE_URL} and
+   * Starts the jar with the {@code arguments} of {@code urbis serve} after the port (options, then the sources: a
+   * {@code postgresql://} URL or a GeoPackage file), named on the command line only: the environment's {@code DATABASE_URL} and
    * {@code URBIS_*} are not passed on. Call {@link #awaitHealthy()} before use.
    */
-  static UrbisServer launch(Path jar, String source, Path log, List<String> options) {
+  static UrbisServer launch(Path jar, List<String> arguments, Path log) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port",
         Integer.toString(port)));
-    command.addAll(options);
-    command.add(source);
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("URBIS_"));
     try {

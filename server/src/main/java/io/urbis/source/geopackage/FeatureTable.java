@@ -3,19 +3,16 @@ package io.urbis.source.geopackage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * One features table as gpkg_contents, gpkg_geometry_columns and gpkg_spatial_ref_sys describe it.
  *
- * @param contentsBox the informative bounding box of gpkg_contents in the storage CRS, or null when not given
  * @param epsg the EPSG code of the storage CRS, 0 when undefined or not an EPSG system
  */
 record FeatureTable(
     String table,
     String identifier,
     String description,
-    Envelope contentsBox,
     String geometryColumn,
     String geometryTypeName,
     int srsId,
@@ -31,23 +28,10 @@ record FeatureTable(
         row.getString("table_name"),
         row.getString("identifier"),
         row.getString("description"),
-        contentsBox(row),
         row.getString("column_name"),
         row.getString("geometry_type_name"),
         srsId,
         row.getInt("z") != 0,
         isEpsg ? row.getInt("organization_coordsys_id") : 0);
-  }
-
-  private static Envelope contentsBox(ResultSet row) throws SQLException {
-    double[] box = new double[4];
-    String[] columns = {"min_x", "min_y", "max_x", "max_y"};
-    for (int i = 0; i < columns.length; i++) {
-      box[i] = row.getDouble(columns[i]);
-      if (row.wasNull()) {
-        return null;
-      }
-    }
-    return new Envelope(box[0], box[2], box[1], box[3]);
   }
 }

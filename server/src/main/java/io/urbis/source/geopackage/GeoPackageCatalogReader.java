@@ -1,10 +1,10 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.cache.FollowedData;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
-import io.urbis.catalog.TemporalExtent;
 import io.urbis.source.FeatureSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +26,11 @@ final class GeoPackageCatalogReader {
   private static final Logger LOG = LoggerFactory.getLogger(GeoPackageCatalogReader.class);
 
   private final FeatureSource source;
+  private final GeoPackageFile file;
 
-  GeoPackageCatalogReader(FeatureSource source) {
+  GeoPackageCatalogReader(FeatureSource source, GeoPackageFile file) {
     this.source = source;
+    this.file = file;
   }
 
   List<Collection> read(Connection connection) throws SQLException {
@@ -87,15 +89,7 @@ final class GeoPackageCatalogReader {
         table.hasZ(),
         properties,
         temporal == null ? null : temporal.name(),
-        GeoPackageExtents.spatial(connection, table, Crs84Reprojector.forSrid(table.epsg())),
-        temporalExtent(connection, table, temporal),
+        new FollowedData(file::version, () -> GeoPackageExtents.read(file, table, temporal)),
         source));
-  }
-
-  private static TemporalExtent temporalExtent(Connection connection, FeatureTable table, Property temporal)
-      throws SQLException {
-    return temporal == null
-        ? null
-        : GeoPackageExtents.temporal(connection, table.table(), temporal.name(), temporal.type());
   }
 }

@@ -1,8 +1,11 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.JsonType;
+import io.urbis.catalog.Property;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
+import io.urbis.source.SourceFailureException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,21 +13,31 @@ import java.sql.Statement;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The spatial extent (CRS84) and temporal extent of a feature table. The spatial extent comes from the
- * gpkg_contents box when the file states one, else from the R-tree, else from reading every geometry.
+ * The spatial extent (CRS84) and temporal extent of a feature table, as its data is now: the spatial extent from
+ * the R-tree, which SQLite keeps up to date with every write, else from reading every geometry. The informative box
+ * of gpkg_contents is not used: a program that writes features need not update it.
  */
 final class GeoPackageExtents {
 
   private GeoPackageExtents() {}
 
-  /** The CRS84 extent, or null when the table is empty or its box cannot be projected. */
-  static SpatialExtent spatial(Connection connection, FeatureTable table, Crs84Reprojector reprojector)
-      throws SQLException {
-    if (!hasRows(connection, table.table())) {
-      return null;
+  /** Both extents of a table, read on a connection of their own. */
+  static DataExtent read(GeoPackageFile file, FeatureTable table, Property temporal) {
+    try (Connection connection = file.open()) {
+      return new DataExtent(spatial(connection, table.table(), table.geometryColumn(), table.epsg()),
+          temporal == null ? null : temporal(connection, table.table(), temporal.name(), temporal.type()));
+    } catch (SQLException e) {
+      throw new SourceFailureException("reading the extent of " + table.table() + " in " + file.path() + " failed", e);
     }
-    Envelope storage = table.contentsBox() != null ? table.contentsBox() : dataEnvelope(connection, table);
-    Envelope crs84 = storage.isNull() ? null : reprojector.toCrs84(storage);
+  }
+
+  /** The CRS84 extent of the geometries of a table stored in {@code srid}, or null when it has none. */
+  static SpatialExtent spatial(Connection connection, String table, String geometryColumn, int srid)
+      throws SQLException {
+    String rtree = RtreeLookup.find(connection, table, geometryColumn);
+    Envelope storage = rtree != null
+        ? rtreeEnvelope(connection, rtree) : scannedEnvelope(connection, table, geometryColumn);
+    Envelope crs84 = storage.isNull() ? null : Crs84Reprojector.forSrid(srid).toCrs84(storage);
     if (crs84 == null) {
       return null;
     }
@@ -45,18 +58,6 @@ final class GeoPackageExtents {
     }
   }
 
-  private static boolean hasRows(Connection connection, String table) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(GeoPackageSql.hasRows(table))) {
-      return rows.next() && rows.getBoolean(1);
-    }
-  }
-
-  private static Envelope dataEnvelope(Connection connection, FeatureTable table) throws SQLException {
-    String rtree = RtreeLookup.find(connection, table.table(), table.geometryColumn());
-    return rtree != null ? rtreeEnvelope(connection, rtree) : scannedEnvelope(connection, table);
-  }
-
   private static Envelope rtreeEnvelope(Connection connection, String rtree) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(GeoPackageSql.rtreeEnvelope(rtree))) {
@@ -68,11 +69,12 @@ final class GeoPackageExtents {
     }
   }
 
-  private static Envelope scannedEnvelope(Connection connection, FeatureTable table) throws SQLException {
+  private static Envelope scannedEnvelope(Connection connection, String table, String geometryColumn)
+      throws SQLException {
     GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
     Envelope envelope = new Envelope();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(GeoPackageSql.geometries(table.table(), table.geometryColumn()))) {
+        ResultSet rows = statement.executeQuery(GeoPackageSql.geometries(table, geometryColumn))) {
       while (rows.next()) {
         byte[] blob = rows.getBytes(1);
         if (blob != null) {

@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
@@ -33,6 +34,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   private final GeoPackageFile file;
   private final SourceSettings settings;
+  private final FileFacts facts;
 
   /**
    * Opens {@code file}.
@@ -42,6 +44,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public GeoPackageFeatureSource(Path file, SourceSettings settings) {
     this.file = new GeoPackageFile(file);
     this.settings = settings;
+    this.facts = new FileFacts(this.file);
     this.file.requireGeoPackage();
   }
 
@@ -55,7 +58,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public List<Collection> discover() {
     file.requireGeoPackage();
     try (Connection connection = file.open()) {
-      return new GeoPackageCatalogReader(this).read(connection);
+      return new GeoPackageCatalogReader(this, file).read(connection);
     } catch (SQLException e) {
       throw new SourceFailureException("discovering the tables of " + label() + " failed", e);
     }
@@ -72,11 +75,13 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     Connection connection = open();
     PreparedStatement statement = null;
     try {
-      QueryPlan plan = QueryPlan.of(connection, collection, query);
+      SpatialExtent extent = query.bbox() == null ? null
+          : facts.extent(connection, collection, file.exactVersion());
+      QueryPlan plan = QueryPlan.of(connection, collection, query, extent);
       SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page, query.sortby());
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
-      MatchCounter counter = new MatchCounter(file, settings, collection, plan);
+      MatchCounter counter = new MatchCounter(facts, settings, collection, query, plan);
       FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), query.crs(),
           query.returnables());
       return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
@@ -136,9 +141,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
   }
 
-  /** Nothing to release: connections live only as long as a call or a stream. */
+  /** Closes the connection that watches the file; the others live only as long as a call or a stream. */
   @Override
-  public void close() {}
+  public void close() {
+    file.close();
+  }
 
   private Connection open() {
     try {

@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.source.SourceFailureException;
+import io.urbis.source.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,10 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A GeoPackage file opened read-only through sqlite-jdbc. Every caller gets its own connection: SQLite connections
- * to a local file are cheap, and separate connections make concurrent requests safe without a pool.
+ * to a local file are cheap, and separate connections make concurrent requests safe without a pool. One more
+ * connection stays open to watch for commits ({@link #exactVersion()}); {@link #close()} closes it.
  */
-final class GeoPackageFile {
+final class GeoPackageFile implements AutoCloseable {
 
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int BUSY_TIMEOUT_MILLIS = 5_000;
@@ -28,6 +30,9 @@ final class GeoPackageFile {
   private final Path path;
   private final String url;
   private final SQLiteConfig config = new SQLiteConfig();
+  /** The connection whose {@code data_version} counts the commits of others, and the file it is open on. */
+  private Connection watcher;
+  private Object watchedFile;
 
   GeoPackageFile(Path path) {
     this.path = path.toAbsolutePath().normalize();
@@ -47,6 +52,41 @@ final class GeoPackageFile {
    */
   String version() {
     return stamp(path) + "/" + stamp(path.resolveSibling(path.getFileName() + "-wal"));
+  }
+
+  /**
+   * A version that changes with every commit, by any program, at once: {@link #version()}, and SQLite's
+   * {@code data_version} of a connection kept open on the file, which counts the commits of all other connections
+   * (a quick second write can leave time and size as they were). Comparable only within this process: the count
+   * starts anew with the connection. The connection is opened again when the file is replaced.
+   */
+  synchronized String exactVersion() {
+    Object file = fileKey();
+    try {
+      if (watcher == null || !file.equals(watchedFile)) {
+        JdbcResources.closeQuietly(watcher);
+        watcher = null;
+        watcher = open();
+        watchedFile = file;
+      }
+      try (PreparedStatement statement = watcher.prepareStatement(GeoPackageSql.DATA_VERSION);
+          ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return version() + "/" + rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new SourceUnavailableException("cannot read the data version of " + path, e);
+    }
+  }
+
+  /** What the file system knows the file by (device and inode), which a replaced file does not keep. */
+  private Object fileKey() {
+    try {
+      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+      return key != null ? key : path;
+    } catch (IOException e) {
+      throw new SourceUnavailableException("cannot read " + path, e);
+    }
   }
 
   private static String stamp(Path file) {
@@ -86,6 +126,12 @@ final class GeoPackageFile {
     } catch (SQLException e) {
       throw new IllegalArgumentException(path + " is not a readable GeoPackage: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized void close() {
+    JdbcResources.closeQuietly(watcher);
+    watcher = null;
   }
 
   private static boolean startsWithSqliteMagic(Path path) {

@@ -29,13 +29,15 @@ final class GeoPackageSql {
           + " AND name IN ('gpkg_contents', 'gpkg_geometry_columns')";
 
   static final String FEATURE_TABLES =
-      "SELECT c.table_name, c.identifier, c.description, c.min_x, c.min_y, c.max_x, c.max_y,"
-          + " g.column_name, g.geometry_type_name, g.srs_id, g.z, s.organization, s.organization_coordsys_id"
+      "SELECT c.table_name, c.identifier, c.description, g.column_name, g.geometry_type_name, g.srs_id, g.z, s.organization, s.organization_coordsys_id"
           + " FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
           + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
           + " WHERE c.data_type = 'features' ORDER BY c.rowid";
 
   static final String TABLE_COLUMNS = "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
+
+  /** How many commits other connections have made since this one opened (a count of its own). */
+  static final String DATA_VERSION = "PRAGMA data_version";
 
   static final String TABLE_EXISTS = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
 
@@ -44,10 +46,6 @@ final class GeoPackageSql {
   /** The name the GeoPackage RTree extension gives the index of a geometry column. */
   static String rtreeName(String table, String geometryColumn) {
     return "rtree_" + table + "_" + geometryColumn;
-  }
-
-  static String hasRows(String table) {
-    return "SELECT EXISTS (SELECT 1 FROM " + quote(table) + ")";
   }
 
   /** The envelope of all entries of an R-tree as min x, min y, max x, max y. */
@@ -107,10 +105,18 @@ final class GeoPackageSql {
     return new SqlStatement("SELECT COUNT(*) FROM " + quote(collection.table()) + where, binds);
   }
 
-  /** Counts rows, but stops at {@code cap}: the answer tells whether a table is small, at bounded cost. */
-  static SqlStatement countRowsUpTo(Collection collection, long cap) {
-    String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + quote(collection.table()) + " LIMIT ?)";
-    return new SqlStatement(sql, List.of(cap));
+  /** Whether the SQL part of a filter has no condition, so that it selects every row. */
+  static boolean selectsEveryRow(Collection collection, SqlFilter filter) {
+    return filterConditions(collection, filter, new ArrayList<>()).isEmpty();
+  }
+
+  /** Counts the rows the SQL part of a filter selects, but stops at {@code cap}: whether they are few, at bounded cost. */
+  static SqlStatement countUpTo(Collection collection, SqlFilter filter, long cap) {
+    List<Object> binds = new ArrayList<>();
+    String where = where(filterConditions(collection, filter, binds));
+    binds.add(cap);
+    return new SqlStatement("SELECT COUNT(*) FROM (SELECT 1 FROM " + quote(collection.table()) + where + " LIMIT ?)",
+        binds);
   }
 
   private static String selectFeatures(Collection collection) {

@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
+import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
 import io.urbis.source.SourceSettings;
 import java.sql.Connection;
@@ -14,59 +15,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the features a query matches over all pages, on its own connection and only when asked. The count is
- * exact for tables of at most {@link SourceSettings#exactCountLimit()} rows and omitted for larger ones, so paging a
- * big table never pays for it. With a bbox, candidates are tested exactly in Java, as the page itself is.
+ * Counts the features a query matches over all pages, only when asked, once per change of the file and selection
+ * ({@link FileFacts}). A query without filters is always counted. A filtered one is counted when SQLite's candidates
+ * (the rows its R-tree windows, datetime and property conditions select) are at most
+ * {@link SourceSettings#filteredCountLimit()}, found by counting them only up to one more than that: the GeoPackage's
+ * estimate of what the count costs. Candidates are then tested exactly in Java, as the page's are.
  */
 final class MatchCounter implements Supplier<OptionalLong> {
 
   private static final Logger LOG = LoggerFactory.getLogger(MatchCounter.class);
 
-  private final GeoPackageFile file;
+  /** What a count is kept for: a table, and the query with its paging left out, or none for every row. */
+  private record Selection(String table, FeatureQuery query) {}
+
+  private final FileFacts facts;
   private final SourceSettings settings;
   private final Collection collection;
+  private final FeatureQuery query;
   private final QueryPlan plan;
   private OptionalLong count;
 
-  /** Counts rows of {@code collection} that pass the SQL and the Java tests of {@code plan}. */
-  MatchCounter(GeoPackageFile file, SourceSettings settings, Collection collection, QueryPlan plan) {
-    this.file = file;
+  /** Counts rows of {@code collection} that {@code query} selects, by the SQL and the Java tests of {@code plan}. */
+  MatchCounter(FileFacts facts, SourceSettings settings, Collection collection, FeatureQuery query, QueryPlan plan) {
+    this.facts = facts;
     this.settings = settings;
     this.collection = collection;
+    this.query = query;
     this.plan = plan;
   }
 
   @Override
   public synchronized OptionalLong get() {
     if (count == null) {
-      count = countIfSmall();
+      count = countOnce();
     }
     return count;
   }
 
-  private OptionalLong countIfSmall() {
-    try (Connection connection = file.open()) {
-      if (!isSmall(connection)) {
-        return OptionalLong.empty();
-      }
-      boolean javaTests = plan.bbox() != null || plan.cql() != null;
-      return OptionalLong.of(javaTests ? countInJava(connection) : countInSql(connection));
+  private OptionalLong countOnce() {
+    boolean javaTests = plan.bbox() != null || plan.cql() != null;
+    boolean everyRow = !javaTests && GeoPackageSql.selectsEveryRow(collection, plan.sql());
+    try {
+      return everyRow
+          ? facts.matched(new Selection(collection.table(), null), this::countInSql)
+          : facts.matched(new Selection(collection.table(), query.withCursor(null)),
+              connection -> countIfFew(connection, javaTests));
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("counting matches in {} of {} failed; numberMatched omitted", collection.table(), file.path(), e);
+      LOG.warn("counting matches in {} failed; numberMatched omitted", collection.table(), e);
       return OptionalLong.empty();
     }
   }
 
-  private boolean isSmall(Connection connection) throws SQLException {
-    long cap = settings.exactCountLimit() + 1;
-    return singleLong(connection, GeoPackageSql.countRowsUpTo(collection, cap)) < cap;
+  private OptionalLong countIfFew(Connection connection, boolean javaTests) throws SQLException {
+    long cap = settings.filteredCountLimit() + 1;
+    long candidates = singleLong(connection, GeoPackageSql.countUpTo(collection, plan.sql(), cap));
+    if (candidates == cap) {
+      return OptionalLong.empty();
+    }
+    return javaTests ? countInJava(connection) : OptionalLong.of(candidates);
   }
 
-  private long countInSql(Connection connection) throws SQLException {
-    return singleLong(connection, GeoPackageSql.count(collection, plan.sql()));
+  private OptionalLong countInSql(Connection connection) throws SQLException {
+    return OptionalLong.of(singleLong(connection, GeoPackageSql.count(collection, plan.sql())));
   }
 
-  private long countInJava(Connection connection) throws SQLException {
+  private OptionalLong countInJava(Connection connection) throws SQLException {
     FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), Crs.CRS84, Returnables.ALL);
     long matches = 0;
     try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, plan.sql()).prepare(connection);
@@ -77,7 +90,7 @@ final class MatchCounter implements Supplier<OptionalLong> {
         }
       }
     }
-    return matches;
+    return OptionalLong.of(matches);
   }
 
   private static long singleLong(Connection connection, SqlStatement sql) throws SQLException {

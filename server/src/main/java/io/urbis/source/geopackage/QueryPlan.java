@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.query.FeatureQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,12 +18,14 @@ import org.locationtech.jts.geom.Envelope;
  */
 record QueryPlan(SqlFilter sql, BboxSelection bbox, CqlSelection cql) {
 
-  static QueryPlan of(Connection connection, Collection collection, FeatureQuery query) throws SQLException {
+  /** The plan of {@code query}; {@code extent} is the collection's extent now, which its bbox is clipped to. */
+  static QueryPlan of(Connection connection, Collection collection, FeatureQuery query, SpatialExtent extent)
+      throws SQLException {
     CqlSelection cql = query.filter() == null ? null : CqlSelection.of(query.filter());
     if (query.bbox() == null) {
       return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, cql);
     }
-    BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), collection.spatialExtent(),
+    BboxSelection bbox = BboxSelection.of(BboxInCrs84.of(query.bbox()), extent,
         Crs84Reprojector.forSrid(collection.srid())).testedIn(query.bbox());
     List<Envelope> windows = bbox.storageWindows();
     String rtree = windows == null

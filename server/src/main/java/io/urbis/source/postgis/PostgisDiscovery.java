@@ -2,7 +2,6 @@ package io.urbis.source.postgis;
 
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
-import io.urbis.catalog.SpatialExtent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the database catalog: which tables and views have geometry, their columns, keys and extents. */
+/** Reads the database catalog: which tables and views have geometry, their columns and keys. */
 final class PostgisDiscovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgisDiscovery.class);
@@ -27,17 +26,11 @@ final class PostgisDiscovery {
   private static final String COLUMNS_SQL = resource("columns.sql");
   /** Key column names taken for views, which have no primary key, in order of preference. */
   private static final List<String> VIEW_KEY_NAMES = List.of("id", "gid", "fid", "ogc_fid", "objectid");
-  /** Above this many rows, extents come from planner statistics instead of a full scan. */
-  private static final long EXACT_EXTENT_LIMIT = 100_000;
   private static final Set<String> KEY_TYPES = Set.of("int2", "int4", "int8", "text", "varchar", "uuid", "bpchar");
 
-  private final PostgisSql sql;
+  private PostgisDiscovery() {}
 
-  PostgisDiscovery(PostgisSql sql) {
-    this.sql = sql;
-  }
-
-  List<PostgisTable> discover(Connection connection, List<String> schemas) throws SQLException {
+  static List<PostgisTable> discover(Connection connection, List<String> schemas) throws SQLException {
     List<PostgisTable> tables = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(TABLES_SQL)) {
       Array schemaArray = connection.createArrayOf("text", schemas.toArray());
@@ -49,14 +42,10 @@ final class PostgisDiscovery {
         }
       }
     }
-    List<PostgisTable> withExtents = new ArrayList<>();
-    for (PostgisTable table : tables) {
-      withExtents.add(table.withExtent(extent(connection, table)));
-    }
-    return withExtents;
+    return tables;
   }
 
-  private Optional<PostgisTable> describe(Connection connection, ResultSet row) throws SQLException {
+  private static Optional<PostgisTable> describe(Connection connection, ResultSet row) throws SQLException {
     String schema = row.getString("schema_name");
     String name = row.getString("table_name");
     String geometryColumn = row.getString("geometry_column");
@@ -78,7 +67,7 @@ final class PostgisDiscovery {
     boolean is3d = row.getInt("dimensions") >= 3 && !row.getString("geometry_type").endsWith("M");
     boolean geometryRequired = columns.stream().anyMatch(c -> c.name().equals(geometryColumn) && c.notNull());
     return Optional.of(new PostgisTable(schema, name, id.name(), id.sqlType(), idType, geometryColumn, type,
-        row.getInt("srid"), is3d, geometryRequired, attributes, temporal, row.getLong("estimated_rows"), null));
+        row.getInt("srid"), is3d, geometryRequired, attributes, temporal, row.getBoolean("spatial_index")));
   }
 
   private static Optional<PostgisColumn> keyColumn(List<PostgisColumn> columns) {
@@ -109,33 +98,6 @@ final class PostgisDiscovery {
       }
     }
     return columns;
-  }
-
-  private SpatialExtent extent(Connection connection, PostgisTable table) throws SQLException {
-    if (table.estimatedRows() > EXACT_EXTENT_LIMIT) {
-      SpatialExtent estimated = readExtent(connection, sql.extent(table, true), table.name());
-      if (estimated != null) {
-        return estimated;
-      }
-    }
-    return readExtent(connection, sql.extent(table, false), table.name());
-  }
-
-  /** The extent the query reads, or null when the table has none PostGIS can give (no rows, no statistics). */
-  private static SpatialExtent readExtent(Connection connection, SqlQuery query, String table) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, query);
-        ResultSet rows = statement.executeQuery()) {
-      if (!rows.next() || rows.getObject(1) == null) {
-        return null;
-      }
-      return new SpatialExtent(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4));
-    } catch (SQLException e) {
-      if (SqlErrors.isDataException(e) || "XX000".equals(e.getSQLState())) {
-        LOG.debug("no extent for {}: {}", table, e.getMessage());
-        return null;
-      }
-      throw e;
-    }
   }
 
   private static String resource(String name) {

@@ -2,7 +2,9 @@ package io.urbis.source.postgis;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.urbis.cache.FollowedData;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
 import io.urbis.catalog.SpatialExtent;
@@ -48,9 +50,9 @@ public final class PostgisFeatureSource implements FeatureSource {
   private static final double CLIP_MARGIN_DEGREES = 1.0;
 
   private final DatabaseUrl url;
-  private final SourceSettings settings;
   private final List<String> schemas;
   private final PostgisSql sql;
+  private final SnapshotFacts facts;
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
   private final PostgisModelSource models;
@@ -58,9 +60,9 @@ public final class PostgisFeatureSource implements FeatureSource {
   /** Connects at once, so a wrong URL or password fails here with the driver's own message. */
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
     this.url = url;
-    this.settings = settings;
     this.schemas = List.copyOf(schemas);
     this.sql = new PostgisSql(settings.coordinatePrecision());
+    this.facts = new SnapshotFacts(settings.filteredCountLimit());
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
   }
@@ -89,8 +91,8 @@ public final class PostgisFeatureSource implements FeatureSource {
   public List<Collection> discover() {
     try (Connection connection = pool.getConnection()) {
       List<Collection> collections = new ArrayList<>();
-      for (PostgisTable table : new PostgisDiscovery(sql).discover(connection, schemas)) {
-        Collection collection = toCollection(table, temporalExtent(connection, table));
+      for (PostgisTable table : PostgisDiscovery.discover(connection, schemas)) {
+        Collection collection = toCollection(table);
         tables.put(collection.table(), table);
         collections.add(collection);
       }
@@ -101,20 +103,29 @@ public final class PostgisFeatureSource implements FeatureSource {
     }
   }
 
-  private Collection toCollection(PostgisTable table, TemporalExtent temporalExtent) {
+  /** The collection of a table, whose version and extent follow the table's data. */
+  private Collection toCollection(PostgisTable table) {
     String id = table.schema().equals("public") ? table.name() : table.schema() + "." + table.name();
     List<Property> properties =
         table.columns().stream().map(c -> new Property(c.name(), c.jsonType())).toList();
     return new Collection(id, table.name(), "", table.schema() + "." + table.name(), table.idColumn(),
         table.idType(), table.geometryColumn(), table.geometryType(), table.srid(), table.is3d(), properties,
-        table.temporalColumn(), table.extent(), temporalExtent, this);
+        table.temporalColumn(), new FollowedData(() -> dataVersion(table), () -> extent(table)), this);
   }
 
-  private TemporalExtent temporalExtent(Connection connection, PostgisTable table) throws SQLException {
+  private DataExtent extent(PostgisTable table) {
+    try (Connection connection = pool.getConnection()) {
+      return new DataExtent(SnapshotFacts.readExtent(connection, table).value(), temporalExtent(connection, table));
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading the extent of " + table.name(), e);
+    }
+  }
+
+  private static TemporalExtent temporalExtent(Connection connection, PostgisTable table) throws SQLException {
     if (table.temporalColumn() == null) {
       return null;
     }
-    try (PreparedStatement statement = prepare(connection, sql.temporalExtent(table));
+    try (PreparedStatement statement = prepare(connection, PostgisStateSql.temporalExtent(table));
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       Timestamp start = rows.getTimestamp(1);
@@ -127,11 +138,10 @@ public final class PostgisFeatureSource implements FeatureSource {
   public FeatureStream query(Collection collection, FeatureQuery query) {
     PostgisTable table = table(collection);
     requireUsableCursor(table, query.cursor());
-    List<Bbox> boxes = query.bbox() == null ? List.of() : clip(query.bbox(), table.extent());
     Connection connection = null;
     try {
       connection = pool.getConnection();
-      return openPage(connection, table, query, boxes);
+      return openPage(connection, table, query);
     } catch (SQLException e) {
       closeQuietly(connection);
       if (SqlErrors.isDataException(e)) {
@@ -142,10 +152,15 @@ public final class PostgisFeatureSource implements FeatureSource {
     }
   }
 
-  /** Runs the page query; a forward page keeps the connection open until the stream is closed. */
-  private FeatureStream openPage(Connection connection, PostgisTable table, FeatureQuery query, List<Bbox> boxes)
-      throws SQLException {
-    OptionalLong matched = count(connection, table, query, boxes);
+  /**
+   * Runs the page query, after what it needs to know of the data as it is now: the extent a bbox is clipped to, and
+   * numberMatched. A forward page keeps the connection open until the stream is closed.
+   */
+  private FeatureStream openPage(Connection connection, PostgisTable table, FeatureQuery query) throws SQLException {
+    String snapshot = SnapshotFacts.snapshot(connection);
+    List<Bbox> boxes = query.bbox() == null ? List.of()
+        : clip(query.bbox(), facts.extent(connection, table, snapshot));
+    OptionalLong matched = facts.matched(connection, sql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
       // BEGIN and ROLLBACK round trips
@@ -198,18 +213,6 @@ public final class PostgisFeatureSource implements FeatureSource {
     return new BufferedFeatureStream(features, new Paging(next, prev), matched);
   }
 
-  private OptionalLong count(Connection connection, PostgisTable table, FeatureQuery query, List<Bbox> boxes)
-      throws SQLException {
-    if (table.estimatedRows() > settings.exactCountLimit()) {
-      return OptionalLong.empty();
-    }
-    try (PreparedStatement statement = prepare(connection, sql.count(table, query, boxes));
-        ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      return OptionalLong.of(rows.getLong(1));
-    }
-  }
-
   /**
    * A geographic bbox split at the antimeridian and clipped to the data extent (widened), because a box far outside
    * a projected CRS's area cannot be transformed into it meaningfully. Boxes that miss the data are dropped. A
@@ -253,7 +256,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
     PostgisTable table = table(collection);
-    Envelope window = request.crs84WindowNear(table.extent());
+    Envelope window = request.crs84WindowNear(collection.spatialExtent());
     if (window != null && window.isNull()) {
       return new byte[0];
     }
@@ -269,12 +272,17 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public String dataVersion(Collection collection) {
+    return dataVersion(table(collection));
+  }
+
+  private String dataVersion(PostgisTable table) {
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, PostgisSql.dataVersion(table(collection)));
+        PreparedStatement statement = prepare(connection, PostgisStateSql.dataVersion(table));
         ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? rows.getString(1) : "0-0";
+      rows.next();
+      return rows.getString(1);
     } catch (SQLException e) {
-      throw SqlErrors.translate("reading the data version of " + collection.id(), e);
+      throw SqlErrors.translate("reading the data version of " + table.name(), e);
     }
   }
 

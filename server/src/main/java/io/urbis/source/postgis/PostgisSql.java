@@ -20,7 +20,6 @@ import io.urbis.tiles.TileRequest;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -30,8 +29,6 @@ import org.locationtech.jts.geom.Envelope;
 final class PostgisSql {
 
   private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
-  /** Vertices per edge when an extent is projected to CRS84, so its curved edges stay covered. */
-  private static final int EDGE_SEGMENTS = 32;
   /** Most segments per edge of a query box projected into the storage CRS; see {@link #segmentLength}. */
   private static final int BOX_EDGE_SEGMENTS = 256;
   /** About 100 m, in degrees and in metres: a projected edge strays well under a millimetre from such a chord. */
@@ -47,21 +44,10 @@ final class PostgisSql {
     this.precision = precision;
   }
 
-  /**
-   * A version of the table's data: its file node (changes on TRUNCATE, VACUUM FULL, CLUSTER) and its counts of
-   * inserted, updated and deleted rows from the statistics collector, which sees every committed change (within
-   * about a second). A view has neither and is always version "0-0": its tiles are built once per server start.
-   */
-  static SqlQuery dataVersion(PostgisTable table) {
-    return new SqlQuery("SELECT coalesce(pg_relation_filenode(c.oid), 0)::text || '-' || coalesce(s.n_tup_ins"
-        + " + s.n_tup_upd + s.n_tup_del, 0)::text FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
-        + " WHERE c.oid = CAST(? AS regclass)", List.of(table.qualifiedName()));
-  }
-
   /** One page of features; {@code boxes} are the bbox split at the antimeridian and clipped to the data. */
   SqlQuery features(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
     List<Object> binds = new ArrayList<>();
-    List<String> conditions = filters(table, query, boxes, binds);
+    List<String> conditions = filters(table, query, boxes, binds, false);
     PageCursor cursor = query.cursor();
     boolean descending = cursor != null && cursor.direction() == PageCursor.Direction.BEFORE;
     if (cursor != null && cursor.direction() != PageCursor.Direction.OFFSET) {
@@ -80,31 +66,43 @@ final class PostgisSql {
     return new SqlQuery(sql, binds);
   }
 
-  /** The number of features matching the query's filters, over all pages. */
-  SqlQuery count(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
+  /**
+   * The rows a query's filters select, over all pages.
+   *
+   * @param rows {@code SELECT 1 FROM ... WHERE ...}
+   * @param planned the same rows written for the planner's estimate: boxes in the storage CRS written out, which the
+   *     planner computes from the bound values and estimates with its statistics; as a subquery (in {@code rows},
+   *     which runs it once per execution), it cannot look into them
+   * @param everyRow whether there is no condition (paging, sorting and the output CRS do not select)
+   */
+  record Selection(SqlQuery rows, SqlQuery planned, boolean everyRow) {}
+
+  /** The rows the query's filters select, over all pages. */
+  Selection selection(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
     List<Object> binds = new ArrayList<>();
-    List<String> conditions = filters(table, query, boxes, binds);
-    return new SqlQuery("SELECT count(*) FROM " + table.qualifiedName() + " t" + where(conditions), binds);
+    List<String> conditions = filters(table, query, boxes, binds, false);
+    List<Object> plannedBinds = new ArrayList<>();
+    List<String> plannedConditions = filters(table, query, boxes, plannedBinds, true);
+    String from = "SELECT 1 FROM " + table.qualifiedName() + " t";
+    return new Selection(new SqlQuery(from + where(conditions), binds),
+        new SqlQuery(from + where(plannedConditions), plannedBinds), conditions.isEmpty());
+  }
+
+  /** How many rows a {@link Selection} holds, and the snapshot they were counted in. */
+  static SqlQuery count(SqlQuery selection) {
+    return new SqlQuery("SELECT count(*), pg_current_snapshot()::text FROM (" + selection.sql() + ") s",
+        selection.binds());
+  }
+
+  /** The planner's plan of a {@link Selection}, whose top node estimates how many rows it holds. */
+  static SqlQuery plan(Selection selection) {
+    return new SqlQuery("EXPLAIN (FORMAT JSON) " + selection.planned().sql(), selection.planned().binds());
   }
 
   /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
   SqlQuery feature(PostgisTable table, String id, Crs crs) {
     String sql = select(table, crs, Returnables.ALL) + " WHERE " + idColumn(table) + " = " + castedBind(table);
     return new SqlQuery(sql, List.of(id));
-  }
-
-  /** The CRS84 extent: from planner statistics when {@code estimated}, else exact. Edges are densified first. */
-  SqlQuery extent(PostgisTable table, boolean estimated) {
-    String box = estimated
-        ? "ST_EstimatedExtent(?, ?, ?)"
-        : "(SELECT ST_Extent(" + quote(table.geometryColumn()) + ") FROM " + table.qualifiedName() + ")";
-    String geometry = "ST_SetSRID(" + box + "::geometry, " + table.srid() + ")";
-    String crs84 = table.isGeographic() ? geometry
-        : "ST_Transform(ST_Segmentize(" + geometry + ", GREATEST(ST_XMax(" + geometry + ") - ST_XMin(" + geometry
-            + "), 1e-9) / " + EDGE_SEGMENTS + "), 4326)";
-    String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT " + crs84 + " AS e) x";
-    List<Object> binds = estimated ? List.of(table.schema(), table.name(), table.geometryColumn()) : List.of();
-    return new SqlQuery(sql, binds);
   }
 
   /**
@@ -189,13 +187,6 @@ final class PostgisSql {
     };
   }
 
-  /** The first and last value of the temporal column. */
-  SqlQuery temporalExtent(PostgisTable table) {
-    String column = quote(table.temporalColumn());
-    return new SqlQuery("SELECT min(" + column + ")::timestamptz, max(" + column + ")::timestamptz FROM "
-        + table.qualifiedName(), List.of());
-  }
-
   private String select(PostgisTable table, Crs crs, Returnables returnables) {
     // option 0: no "crs" member, which RFC 7946 dropped and PostGIS would add for SRIDs other than 4326
     String geometry = returnables.skipGeometry() ? "NULL::text"
@@ -278,10 +269,12 @@ final class PostgisSql {
     return "(" + String.join(" || ", parts) + ")";
   }
 
-  private List<String> filters(PostgisTable table, FeatureQuery query, List<Bbox> boxes, List<Object> binds) {
+  /** The conditions of the query's filters; {@code forPlanner} writes boxes out, see {@link Selection#planned}. */
+  private List<String> filters(PostgisTable table, FeatureQuery query, List<Bbox> boxes, List<Object> binds,
+      boolean forPlanner) {
     List<String> conditions = new ArrayList<>();
     if (query.bbox() != null) {
-      conditions.add(bboxCondition(table, boxes, binds));
+      conditions.add(bboxCondition(table, boxes, binds, forPlanner));
     }
     TimeInterval datetime = query.datetime();
     if (datetime != null && table.temporalColumn() != null) {
@@ -311,7 +304,7 @@ final class PostgisSql {
    * Features whose geometry meets one of the boxes, and features without geometry, which a bbox does not exclude
    * (OGC 17-069r4, /req/core/fc-bbox-response).
    */
-  private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds) {
+  private String bboxCondition(PostgisTable table, List<Bbox> boxes, List<Object> binds, boolean forPlanner) {
     List<String> alternatives = new ArrayList<>();
     if (!table.geometryRequired()) {
       // only where the column allows it: the IS NULL branch costs a scan of the spatial index
@@ -321,7 +314,7 @@ final class PostgisSql {
       return "FALSE";
     }
     for (Bbox box : boxes) {
-      alternatives.add(boxCondition(table, box, binds));
+      alternatives.add(boxCondition(table, box, binds, forPlanner));
     }
     return "(" + String.join(" OR ", alternatives) + ")";
   }
@@ -341,15 +334,15 @@ final class PostgisSql {
    * The box as a polygon in the storage CRS, both for the index ({@code &&}) and for the exact test, so that no
    * stored geometry is transformed per row. A box from another CRS is densified first (edges every 1/256 of its
    * size): projected, its edges curve, and the dense polygon follows them to well under a millimetre for city-sized
-   * boxes. Computed once per query, as a scalar subquery.
+   * boxes. Computed once per query, as a scalar subquery, unless written out {@code forPlanner}.
    */
-  private String boxCondition(PostgisTable table, Bbox box, List<Object> binds) {
+  private String boxCondition(PostgisTable table, Bbox box, List<Object> binds, boolean forPlanner) {
     int storage = table.srid() == 0 ? 4326 : table.srid();
     int boxSrid = box.crs().srid();
     String column = inSrid(table, storage);
     String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + boxSrid + ")";
-    String boxInStorage = storage == boxSrid
-        ? envelope : "(SELECT ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + "))";
+    String transformed = "ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
+    String boxInStorage = storage == boxSrid ? envelope : forPlanner ? transformed : "(SELECT " + transformed + ")";
     addBoxInStorage(binds, box, storage == boxSrid);
     if (table.hasSurfacesGeosCannotTest()) {
       return "(" + column + " && " + boxInStorage + heightCondition(table, box, binds) + ")";

@@ -2,7 +2,6 @@ package io.urbis.source.postgis;
 
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
-import io.urbis.catalog.SpatialExtent;
 import java.util.List;
 
 /**
@@ -20,8 +19,7 @@ import java.util.List;
  * @param geometryRequired whether the geometry column is declared NOT NULL
  * @param columns the published attribute columns
  * @param temporalColumn the column that {@code datetime} selects on, or null
- * @param estimatedRows the planner's row estimate
- * @param extent the CRS84 extent found at discovery, or null
+ * @param spatialIndex whether a spatial index covers every row's geometry, so that its root holds the extent
  */
 record PostgisTable(
     String schema,
@@ -36,8 +34,7 @@ record PostgisTable(
     boolean geometryRequired,
     List<PostgisColumn> columns,
     String temporalColumn,
-    long estimatedRows,
-    SpatialExtent extent) {
+    boolean spatialIndex) {
 
   String qualifiedName() {
     return SqlIdentifier.quoteTable(schema, name);
@@ -58,12 +55,5 @@ record PostgisTable(
   PostgisColumn column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(name + " is not a column of " + this.name));
-  }
-
-  PostgisTable withExtent(SpatialExtent newExtent) {
-    return new PostgisTable(
-        schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, is3d, geometryRequired, columns,
-        temporalColumn,
-        estimatedRows, newExtent);
   }
 }

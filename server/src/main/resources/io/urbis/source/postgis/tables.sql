@@ -1,5 +1,7 @@
 -- Every table and view with a geometry column in the published schemas, one row per table (its first geometry
--- column), with what discovery needs to publish it cheaply: the row estimate decides exact or estimated extents.
+-- column), with what discovery needs to publish it. spatial_index: the table (or materialized view) has a GiST index
+-- on the geometry column that covers every row (valid, not partial, and no partial or invalid one beside it, which
+-- PostGIS might read instead), so the root of the index holds the extent.
 SELECT DISTINCT ON (n.nspname, c.relname)
        c.oid::bigint AS table_oid,
        n.nspname AS schema_name,
@@ -9,7 +11,13 @@ SELECT DISTINCT ON (n.nspname, c.relname)
        g.type AS geometry_type,
        g.srid AS srid,
        g.coord_dimension AS dimensions,
-       GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
+       c.relkind IN ('r', 'm') AND coalesce((SELECT bool_and(i.indisvalid AND i.indpred IS NULL)
+                                           FROM pg_index i
+                                           JOIN pg_class ic ON ic.oid = i.indexrelid
+                                           JOIN pg_am am ON am.oid = ic.relam AND am.amname = 'gist'
+                                           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                                           WHERE i.indrelid = c.oid AND a.attname = g.f_geometry_column), false)
+         AS spatial_index,
        obj_description(c.oid, 'pg_class') AS description
 FROM geometry_columns g
 JOIN pg_namespace n ON n.nspname = g.f_table_schema

@@ -1,6 +1,7 @@
 package io.urbis.encode.html;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
@@ -23,7 +24,7 @@ final class Samples {
         GeometryType.LINESTRING, 4326, false,
         List.of(new Property("name", JsonType.STRING), new Property("lanes", JsonType.INTEGER),
             new Property("tags", JsonType.OBJECT)),
-        null, new SpatialExtent(14.9, 51.1, 15.0, 51.2), null, null);
+        null, new FixedData(new SpatialExtent(14.9, 51.1, 15.0, 51.2)), null);
   }
 
   /** Links of an items page: self, alternate, collection, and next/prev when the paging has them. */

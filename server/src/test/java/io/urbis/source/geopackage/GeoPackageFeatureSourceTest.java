@@ -205,19 +205,6 @@ class GeoPackageFeatureSourceTest {
   }
 
   @Test
-  void omitsNumberMatchedForTablesAboveTheExactCountLimit() {
-    SourceSettings settings = new SourceSettings(7, 100);
-    try (GeoPackageFeatureSource small = new GeoPackageFeatureSource(folder.resolve("demo.gpkg"), settings)) {
-      Collection districts = collection(small, "districts");
-      try (FeatureStream stream = small.query(collection(small, "buildings"), new FeatureQuery(null, null, 1, null));
-          FeatureStream exact = small.query(districts, new FeatureQuery(null, null, 1, null))) {
-        assertTrue(stream.numberMatched().isEmpty());
-        assertEquals(8, exact.numberMatched().orElseThrow());
-      }
-    }
-  }
-
-  @Test
   void refusesFilesThatAreNotGeoPackagesNamingThem() throws Exception {
     Path missing = folder.resolve("missing.gpkg");
     Path text = Files.writeString(folder.resolve("text.gpkg"), "not a database");

@@ -1,0 +1,15 @@
+package io.urbis.catalog;
+
+/**
+ * A collection's data as it is now: a version that changes whenever the data does, and the extent of that version.
+ * A collection holds one for its whole life while the data under it changes; the two answers always belong together
+ * (an extent is never older than the version reported with it).
+ */
+public interface CurrentData {
+
+  /** A value that changes whenever the data changes; what is built for one value may be reused while it holds. */
+  String version();
+
+  /** The extent of the data at {@link #version()}. */
+  DataExtent extent();
+}
