@@ -2,6 +2,7 @@ package io.urbis.query;
 
 import io.urbis.crs.Crs;
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * A bounding box in {@code crs}, east (or longitude) first whatever the CRS's own axis order: the parameter parser
@@ -36,5 +37,15 @@ public record Bbox(double minX, double minY, double maxX, double maxY, Crs crs, 
       return List.of(this);
     }
     return List.of(new Bbox(minX, minY, 180, maxY, crs, heights), new Bbox(-180, minY, maxX, maxY, crs, heights));
+  }
+
+  /**
+   * Whether every point of {@code extent} (east first in this box's CRS, heights aside) lies in this box, edges
+   * included: then the box leaves out nothing there. A box across the antimeridian holds an extent when one of its
+   * two parts does, as an extent never crosses it.
+   */
+  public boolean holds(Envelope extent) {
+    return splitAtAntimeridian().stream().anyMatch(part -> part.minX <= extent.getMinX()
+        && extent.getMaxX() <= part.maxX && part.minY <= extent.getMinY() && extent.getMaxY() <= part.maxY);
   }
 }

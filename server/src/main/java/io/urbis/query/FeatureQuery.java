@@ -40,6 +40,16 @@ public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCurs
     return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter, returnables, sortby);
   }
 
+  /**
+   * Whether a bbox of four numbers and a datetime are all that select, at least one of them given: where they hold
+   * all the data ({@link Bbox#holds}, {@link TimeInterval#holds}), such a query leaves out only what every query of
+   * its kind leaves out (features whose geometry is empty, features without a time), so one count serves them all.
+   */
+  public boolean selectsByBboxAndDatetimeOnly() {
+    return (bbox != null || datetime != null) && (bbox == null || bbox.heights() == null)
+        && propertyFilters.isEmpty() && filter == null;
+  }
+
   public boolean isFirstPage() {
     return cursor == null || (cursor.direction() == PageCursor.Direction.OFFSET && cursor.offset() == 0);
   }

@@ -1,6 +1,7 @@
 package io.urbis.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import io.urbis.cql2.ast.BboxLiteral;
 import io.urbis.cql2.ast.SpatialOperator;
 import io.urbis.cql2.ast.SpatialPredicate;
 import io.urbis.error.InvalidParameterException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,25 @@ class FeatureQueryParserTest {
         + "DATE('2000-01-01')")), BUILDINGS).filter(), query.filter());
     assertThrows(InvalidParameterException.class,
         () -> parser.parse(Map.of("filter", List.of(draft), "filter-lang", List.of("cql2-text")), BUILDINGS));
+  }
+
+  @Test
+  void onlyABboxOfFourNumbersAndADatetimeMayStandForAllTheDataInNumberMatched() {
+    assertTrue(parse(Map.of("bbox", "-180,-90,180,90")).selectsByBboxAndDatetimeOnly());
+    assertTrue(parse(Map.of("datetime", "../2030-01-01")).selectsByBboxAndDatetimeOnly());
+    assertTrue(parse(Map.of("bbox", "-180,-90,180,90", "datetime", "../2030-01-01", "sortby", "storeys", "limit", "5"))
+        .selectsByBboxAndDatetimeOnly(), "paging and order do not select");
+    assertFalse(parse(Map.of()).selectsByBboxAndDatetimeOnly(), "nothing selects");
+    assertFalse(parse(Map.of("bbox", "-180,-90,-1000,180,90,9000")).selectsByBboxAndDatetimeOnly(), "heights");
+    assertFalse(parse(Map.of("bbox", "-180,-90,180,90", "function", "residential")).selectsByBboxAndDatetimeOnly());
+    assertFalse(parse(Map.of("bbox", "-180,-90,180,90", "filter", "storeys > 1")).selectsByBboxAndDatetimeOnly());
+    assertFalse(parse(Map.of("filter", "S_INTERSECTS(geom, BBOX(-180, -90, 180, 90))"))
+        .selectsByBboxAndDatetimeOnly(), "a CQL2 filter is never taken for all the data");
+  }
+
+  private FeatureQuery parse(Map<String, String> parameters) {
+    Map<String, List<String>> lists = new HashMap<>();
+    parameters.forEach((name, value) -> lists.put(name, List.of(value)));
+    return parser.parse(lists, BUILDINGS);
   }
 }
