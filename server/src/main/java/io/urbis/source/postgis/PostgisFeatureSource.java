@@ -25,7 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -115,22 +114,12 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   private DataExtent extent(PostgisTable table) {
     try (Connection connection = pool.getConnection()) {
-      return new DataExtent(SnapshotFacts.readExtent(connection, table).value(), temporalExtent(connection, table));
+      SnapshotFacts.TableExtent spatial = SnapshotFacts.readExtent(connection, table).value();
+      TemporalExtent temporal = table.temporalColumn() == null
+          ? null : SnapshotFacts.readTemporalExtent(connection, table).value();
+      return new DataExtent(spatial == null ? null : spatial.crs84(), temporal);
     } catch (SQLException e) {
       throw SqlErrors.translate("reading the extent of " + table.name(), e);
-    }
-  }
-
-  private static TemporalExtent temporalExtent(Connection connection, PostgisTable table) throws SQLException {
-    if (table.temporalColumn() == null) {
-      return null;
-    }
-    try (PreparedStatement statement = prepare(connection, PostgisStateSql.temporalExtent(table));
-        ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      Timestamp start = rows.getTimestamp(1);
-      Timestamp end = rows.getTimestamp(2);
-      return start == null ? null : new TemporalExtent(start.toInstant(), end.toInstant());
     }
   }
 
@@ -160,7 +149,7 @@ public final class PostgisFeatureSource implements FeatureSource {
     String snapshot = SnapshotFacts.snapshot(connection);
     List<Bbox> boxes = query.bbox() == null ? List.of()
         : clip(query.bbox(), facts.extent(connection, table, snapshot));
-    OptionalLong matched = facts.matched(connection, sql.selection(table, query, boxes), snapshot);
+    OptionalLong matched = facts.matched(connection, table, sql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
       // BEGIN and ROLLBACK round trips

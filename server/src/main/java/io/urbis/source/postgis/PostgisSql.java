@@ -74,8 +74,22 @@ final class PostgisSql {
    *     planner computes from the bound values and estimates with its statistics; as a subquery (in {@code rows},
    *     which runs it once per execution), it cannot look into them
    * @param everyRow whether there is no condition (paging, sorting and the output CRS do not select)
+   * @param covering how the selection is counted where its bbox and datetime hold all the data, or null when other
+   *     filters select too
    */
-  record Selection(SqlQuery rows, SqlQuery planned, boolean everyRow) {}
+  record Selection(SqlQuery rows, SqlQuery planned, boolean everyRow, Covering covering) {}
+
+  /**
+   * A selection by bbox and datetime alone ({@link FeatureQuery#selectsByBboxAndDatetimeOnly()}): where its boxes
+   * cover every geometry and its interval every time, it holds {@code rows}, the same rows for every such selection
+   * of the table, so that one count serves them all.
+   *
+   * @param boxes the bbox as the selection writes it, or null without bbox
+   * @param datetime the interval, or null without one (or without a temporal column, when it selects nothing)
+   * @param rows the rows such a bbox keeps (those with a geometry that is not empty, and those without geometry)
+   *     and such an interval keeps (those with a time)
+   */
+  record Covering(List<Bbox> boxes, TimeInterval datetime, SqlQuery rows) {}
 
   /** The rows the query's filters select, over all pages. */
   Selection selection(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
@@ -83,9 +97,47 @@ final class PostgisSql {
     List<String> conditions = filters(table, query, boxes, binds, false);
     List<Object> plannedBinds = new ArrayList<>();
     List<String> plannedConditions = filters(table, query, boxes, plannedBinds, true);
-    String from = "SELECT 1 FROM " + table.qualifiedName() + " t";
-    return new Selection(new SqlQuery(from + where(conditions), binds),
-        new SqlQuery(from + where(plannedConditions), plannedBinds), conditions.isEmpty());
+    return new Selection(new SqlQuery(rowsWhere(table, conditions), binds),
+        new SqlQuery(rowsWhere(table, plannedConditions), plannedBinds), conditions.isEmpty(),
+        query.selectsByBboxAndDatetimeOnly() ? covering(table, query, boxes) : null);
+  }
+
+  private static Covering covering(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
+    List<String> conditions = new ArrayList<>();
+    String column = "t." + quote(table.geometryColumn());
+    if (query.bbox() != null) {
+      conditions.add(table.geometryRequired() ? "NOT ST_IsEmpty(" + column + ")"
+          : "(" + column + " IS NULL OR NOT ST_IsEmpty(" + column + "))");
+    }
+    TimeInterval datetime = table.temporalColumn() == null ? null : query.datetime();
+    if (datetime != null) {
+      conditions.add("t." + quote(table.temporalColumn()) + " IS NOT NULL");
+    }
+    return new Covering(query.bbox() == null ? null : boxes, datetime,
+        new SqlQuery(rowsWhere(table, conditions), List.of()));
+  }
+
+  private static String rowsWhere(PostgisTable table, List<String> conditions) {
+    return "SELECT 1 FROM " + table.qualifiedName() + " t" + where(conditions);
+  }
+
+  /**
+   * Whether one of {@code boxes}, each the very polygon the selection tests geometries against in the storage CRS,
+   * covers {@code storageExtent} (a box in the storage CRS that holds every geometry): then the bbox keeps every
+   * feature whose geometry is not empty. Exact whatever the CRSs, as nothing is compared after another projection.
+   */
+  static SqlQuery boxesCover(PostgisTable table, List<Bbox> boxes, Envelope storageExtent) {
+    List<Object> binds = new ArrayList<>();
+    List<String> covers = new ArrayList<>();
+    for (Bbox box : boxes) {
+      covers.add("ST_Covers(" + boxInStorage(table, box, binds, false) + ", e)");
+    }
+    binds.addAll(List.of(storageExtent.getMinX(), storageExtent.getMinY(), storageExtent.getMaxX(),
+        storageExtent.getMaxY()));
+    // a box2d of no width or height becomes a line or a point, which ST_Covers takes, where a polygon would be invalid
+    return new SqlQuery("SELECT " + (covers.isEmpty() ? "false" : String.join(" OR ", covers))
+        + " FROM (SELECT ST_SetSRID(ST_MakeBox2D(ST_Point(?, ?), ST_Point(?, ?))::geometry, " + storageSrid(table)
+        + ") AS e) x", binds);
   }
 
   /** How many rows a {@link Selection} holds, and the snapshot they were counted in. */
@@ -242,8 +294,7 @@ final class PostgisSql {
   }
 
   private static String inSrid(PostgisTable table, int srid, String column) {
-    int storage = table.srid() == 0 ? 4326 : table.srid();
-    if (storage == srid) {
+    if (storageSrid(table) == srid) {
       return table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column;
     }
     return "ST_Transform(" + (table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column) + ", " + srid + ")";
@@ -337,26 +388,31 @@ final class PostgisSql {
    * boxes. Computed once per query, as a scalar subquery, unless written out {@code forPlanner}.
    */
   private String boxCondition(PostgisTable table, Bbox box, List<Object> binds, boolean forPlanner) {
-    int storage = table.srid() == 0 ? 4326 : table.srid();
-    int boxSrid = box.crs().srid();
-    String column = inSrid(table, storage);
-    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + boxSrid + ")";
-    String transformed = "ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
-    String boxInStorage = storage == boxSrid ? envelope : forPlanner ? transformed : "(SELECT " + transformed + ")";
-    addBoxInStorage(binds, box, storage == boxSrid);
+    String column = inSrid(table, storageSrid(table));
+    String indexed = column + " && " + boxInStorage(table, box, binds, forPlanner);
     if (table.hasSurfacesGeosCannotTest()) {
-      return "(" + column + " && " + boxInStorage + heightCondition(table, box, binds) + ")";
+      return "(" + indexed + heightCondition(table, box, binds) + ")";
     }
-    addBoxInStorage(binds, box, storage == boxSrid);
-    return "(" + column + " && " + boxInStorage + " AND ST_Intersects(" + column + ", " + boxInStorage + ")"
+    return "(" + indexed + " AND ST_Intersects(" + column + ", " + boxInStorage(table, box, binds, forPlanner) + ")"
         + heightCondition(table, box, binds) + ")";
   }
 
-  private static void addBoxInStorage(List<Object> binds, Bbox box, boolean sameCrs) {
+  /** The box as a polygon in the storage CRS, its values added to {@code binds}; see {@link #boxCondition}. */
+  private static String boxInStorage(PostgisTable table, Bbox box, List<Object> binds, boolean forPlanner) {
+    int storage = storageSrid(table);
+    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + box.crs().srid() + ")";
     addBox(binds, box);
-    if (!sameCrs) {
-      binds.add(segmentLength(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()), box.crs().geographic()));
+    if (storage == box.crs().srid()) {
+      return envelope;
     }
+    binds.add(segmentLength(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()), box.crs().geographic()));
+    String transformed = "ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
+    return forPlanner ? transformed : "(SELECT " + transformed + ")";
+  }
+
+  /** The SRID geometries are compared in: the storage SRID, an unknown one (0) taken as CRS84. */
+  private static int storageSrid(PostgisTable table) {
+    return table.srid() == 0 ? 4326 : table.srid();
   }
 
   /**

@@ -10,8 +10,12 @@ import java.util.List;
  */
 final class PostgisStateSql {
 
-  /** Vertices per edge when an extent is projected to CRS84, so its curved edges stay covered. */
-  private static final int EDGE_SEGMENTS = 32;
+  /**
+   * Segments of the longer edges when an extent is projected to CRS84, so its curved edges stay covered: as many as a
+   * query box gets, so that a box drawn around the extent reaches the data again (a 20 km extent's edge then strays
+   * about a tenth of a millimetre between vertices).
+   */
+  private static final int EDGE_SEGMENTS = 256;
 
   private PostgisStateSql() {}
 
@@ -44,28 +48,32 @@ final class PostgisStateSql {
   }
 
   /**
-   * The CRS84 extent (edges densified before they are projected) and the snapshot it was read in. From the root of the
-   * table's spatial index when {@link PostgisTable#spatialIndex()} says one covers every row: PostGIS reads it there
-   * in a page ({@code ST_EstimatedExtent}), and as every insert widens the index at once, it always contains the rows,
-   * committed or not (after deletions it may be wider than they are). Else exact, from every geometry.
+   * The CRS84 extent (edges densified before they are projected), the snapshot it was read in, and the box in the
+   * storage CRS it was projected from. From the root of the table's spatial index when
+   * {@link PostgisTable#spatialIndex()} says one covers every row: PostGIS reads it there in a page
+   * ({@code ST_EstimatedExtent}, its single-precision box rounded outwards), and as every insert widens the index at
+   * once, it always contains the rows, committed or not (after deletions it may be wider than they are). Else exact,
+   * from every geometry.
    */
   static SqlQuery extent(PostgisTable table) {
     String box = table.spatialIndex()
         ? "ST_EstimatedExtent(?, ?, ?)"
         : "(SELECT ST_Extent(" + quote(table.geometryColumn()) + ") FROM " + table.qualifiedName() + ")";
-    String crs84 = table.isGeographic() ? "g"
-        : "ST_Transform(ST_Segmentize(g, GREATEST(ST_XMax(g) - ST_XMin(g), 1e-9) / " + EDGE_SEGMENTS + "), 4326)";
-    String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), pg_current_snapshot()::text FROM (SELECT "
-        + crs84 + " AS e FROM (SELECT ST_SetSRID(" + box + "::geometry, " + table.srid() + ") AS g) b) x";
+    // segments measured on the longer side: a box narrow in x would otherwise be cut into countless pieces in y
+    String crs84 = table.isGeographic() ? "g" : "ST_Transform(ST_Segmentize(g, GREATEST(ST_XMax(g) - ST_XMin(g),"
+        + " ST_YMax(g) - ST_YMin(g), 1e-9) / " + EDGE_SEGMENTS + "), 4326)";
+    String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), pg_current_snapshot()::text,"
+        + " ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) FROM (SELECT g, " + crs84 + " AS e FROM (SELECT ST_SetSRID("
+        + box + "::geometry, " + table.srid() + ") AS g) b) x";
     List<Object> binds = table.spatialIndex()
         ? List.of(table.schema(), table.name(), table.geometryColumn()) : List.of();
     return new SqlQuery(sql, binds);
   }
 
-  /** The first and last value of the temporal column. */
+  /** The first and last value of the temporal column, and the snapshot they were read in. */
   static SqlQuery temporalExtent(PostgisTable table) {
     String column = quote(table.temporalColumn());
-    return new SqlQuery("SELECT min(" + column + ")::timestamptz, max(" + column + ")::timestamptz FROM "
-        + table.qualifiedName(), List.of());
+    return new SqlQuery("SELECT min(" + column + ")::timestamptz, max(" + column + ")::timestamptz,"
+        + " pg_current_snapshot()::text FROM " + table.qualifiedName(), List.of());
   }
 }

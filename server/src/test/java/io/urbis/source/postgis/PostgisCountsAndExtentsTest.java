@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.SpatialExtent;
+import io.urbis.crs.Crs;
+import io.urbis.encode.Extent;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PropertyFilter;
+import io.urbis.query.TimeInterval;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
@@ -31,11 +34,16 @@ import org.junit.jupiter.api.Test;
 /**
  * numberMatched and extents as the data changes under a running source: counts exact at once after a commit, a bbox
  * that finds what was inserted far outside the extent seen at start-up, and extents that follow within seconds.
+ * numberMatched of a bbox or datetime that holds all the data (as a client asks that draws the whole collection):
+ * stated however many rows match, the count of the features served, not of the rows: a bbox keeps features without
+ * geometry but not those whose geometry is empty, a datetime none without a time.
  */
 class PostgisCountsAndExtentsTest {
 
   /** Filtered requests the planner expects to match more than this omit numberMatched. */
   private static final int LIMIT = 10;
+  /** Rows of a page that holds them all. */
+  private static final int MANY = 1000;
   /** Where features are inserted: far from the others, which lie near 8.1°E 52°N. */
   private static final double FAR_LON = 20;
   private static final double FAR_LAT = 60;
@@ -55,7 +63,20 @@ class PostgisCountsAndExtentsTest {
           + " 5760000), 25832) FROM generate_series(1, 50) i");
     }
     execute("CREATE INDEX ON counted USING gist (geom); CREATE INDEX ON indexed USING gist (geom);"
-        + " CREATE INDEX ON wandering USING gist (geom); CREATE VIEW counted_view AS SELECT * FROM counted; ANALYZE");
+        + " CREATE INDEX ON wandering USING gist (geom); CREATE VIEW counted_view AS SELECT * FROM counted;"
+        // places in a row, one without geometry, one whose geometry is empty, one without time
+        + " CREATE TABLE places (id serial PRIMARY KEY, kind text, seen timestamptz, geom geometry(Point, 25832));"
+        + " INSERT INTO places (kind, seen, geom) SELECT CASE WHEN i <= 3 THEN 'rare' ELSE 'common' END,"
+        + " timestamptz '2020-01-01 00:00:00+00' + i * interval '1 day',"
+        + " ST_SetSRID(ST_MakePoint(356000 + i * 20, 5645000 + i), 25832) FROM generate_series(1, 40) i;"
+        + " INSERT INTO places (kind, seen, geom) VALUES ('nowhere', timestamptz '2020-01-05 00:00:00+00', NULL),"
+        + " ('empty', timestamptz '2020-01-06 00:00:00+00', 'SRID=25832;POINT EMPTY'),"
+        + " ('timeless', NULL, ST_SetSRID(ST_MakePoint(356400, 5645010), 25832));"
+        + " CREATE INDEX ON places USING gist (geom);"
+        // places just west of the antimeridian
+        + " CREATE TABLE pacific (id serial PRIMARY KEY, geom geometry(Point, 4326) NOT NULL);"
+        + " INSERT INTO pacific (geom) SELECT ST_SetSRID(ST_MakePoint(175 + i * 0.1, -20 + i), 4326)"
+        + " FROM generate_series(1, 30) i; ANALYZE");
     source = new PostgisFeatureSource(database.url(), new SourceSettings(8, LIMIT), List.of("public"));
     collections = source.discover().stream().collect(Collectors.toMap(Collection::id, Function.identity()));
   }
@@ -87,7 +108,9 @@ class PostgisCountsAndExtentsTest {
     assertTrue(count("SELECT count(*) FROM parcels WHERE listed") > LIMIT);
     FeatureQuery listed = new FeatureQuery(null, null, 5, null, List.of(new PropertyFilter("listed", true)));
     assertEquals(OptionalLong.empty(), matched("parcels", listed));
-    assertEquals(OptionalLong.empty(), matched("parcels", new FeatureQuery(new Bbox(7, 51, 9, 53), null, 5, null)));
+    // the first row of parcels: many, but not all (a bbox holding all of them is counted)
+    Bbox firstRow = new Bbox(7, 51, 9, coordinate("ST_YMax"));
+    assertEquals(OptionalLong.empty(), matched("parcels", new FeatureQuery(firstRow, null, 5, null)));
   }
 
   @Test
@@ -130,6 +153,82 @@ class PostgisCountsAndExtentsTest {
     assertNotEquals(before, view.data().version());
   }
 
+  @Test
+  void aBboxOfTheExtentTheCollectionShowsStatesTheCountOfTheFeaturesItKeeps() throws Exception {
+    long kept = count("SELECT count(*) FROM places WHERE geom IS NULL OR NOT ST_IsEmpty(geom)");
+    assertEquals(count("SELECT count(*) FROM places") - 1, kept, "all but the empty point");
+    FeatureQuery shown = new FeatureQuery(shownExtent("places"), null, MANY, null);
+    assertEquals(OptionalLong.of(kept), matched("places", shown));
+    assertEquals(kept, served("places", shown), "the features served");
+    assertEquals(OptionalLong.of(kept), matched("places", new FeatureQuery(new Bbox(-180, -90, 180, 90), null, 1,
+        null)));
+  }
+
+  @Test
+  void aBboxShortOfTheExtentOnAnySideLeavesItOut() {
+    Bbox shown = shownExtent("places");
+    double in = 1e-6;
+    for (Bbox bbox : List.of(new Bbox(shown.minX() + in, shown.minY(), shown.maxX(), shown.maxY()),
+        new Bbox(shown.minX(), shown.minY() + in, shown.maxX(), shown.maxY()),
+        new Bbox(shown.minX(), shown.minY(), shown.maxX() - in, shown.maxY()),
+        new Bbox(shown.minX(), shown.minY(), shown.maxX(), shown.maxY() - in))) {
+      assertEquals(OptionalLong.empty(), matched("places", new FeatureQuery(bbox, null, 1, null)), bbox.toString());
+    }
+  }
+
+  @Test
+  void aBboxInTheStorageCrsHoldsTheDataWhenItCoversTheirBox() throws Exception {
+    Crs utm = Crs.epsg(25832);
+    long kept = count("SELECT count(*) FROM places WHERE geom IS NULL OR NOT ST_IsEmpty(geom)");
+    assertEquals(OptionalLong.of(kept), matched("places", new FeatureQuery(new Bbox(356020, 5645001, 356800, 5645040,
+        utm), null, 1, null)), "equal to the box of the points");
+    assertEquals(OptionalLong.empty(), matched("places", new FeatureQuery(new Bbox(356020, 5645001, 356799, 5645040,
+        utm), null, 1, null)), "a metre short in the east");
+  }
+
+  @Test
+  void aBboxAcrossTheAntimeridianHoldsTheDataWhenOneOfItsPartsDoes() throws Exception {
+    long rows = count("SELECT count(*) FROM pacific");
+    assertEquals(OptionalLong.of(rows), matched("pacific", new FeatureQuery(new Bbox(170, -30, -170, 30), null, 1,
+        null)));
+    Bbox equal = shownExtent("pacific");
+    assertEquals(OptionalLong.of(rows), matched("pacific", new FeatureQuery(new Bbox(equal.minX(), equal.minY(),
+        -170, equal.maxY()), null, MANY, null)));
+    assertEquals(OptionalLong.empty(), matched("pacific", new FeatureQuery(new Bbox(176, -30, -170, 30), null, 1,
+        null)), "west of the data's west edge");
+  }
+
+  @Test
+  void aDatetimeOfAllTimesStatesTheCountOfTheFeaturesThatHaveATime() throws Exception {
+    long timed = count("SELECT count(*) FROM places WHERE seen IS NOT NULL");
+    Instant first = Instant.parse("2020-01-02T00:00:00Z");
+    Instant last = Instant.parse("2020-02-10T00:00:00Z");
+    assertEquals(OptionalLong.of(timed), matched("places", new FeatureQuery(null, new TimeInterval(first, last), 1,
+        null)));
+    assertEquals(timed, served("places", new FeatureQuery(null, new TimeInterval(first, last), MANY, null)));
+    assertEquals(OptionalLong.of(timed), matched("places", new FeatureQuery(null, new TimeInterval(null, last), 1,
+        null)), "open at the start");
+    assertEquals(OptionalLong.empty(), matched("places", new FeatureQuery(null, new TimeInterval(first.plusSeconds(1),
+        last), 1, null)), "a second short");
+    FeatureQuery both = new FeatureQuery(shownExtent("places"), new TimeInterval(first, null), MANY, null);
+    assertEquals(OptionalLong.of(served("places", both)), matched("places", both), "bbox and datetime holding all");
+    assertEquals(count("SELECT count(*) FROM places WHERE seen IS NOT NULL AND (geom IS NULL OR NOT"
+        + " ST_IsEmpty(geom))"), served("places", both));
+  }
+
+  @Test
+  void otherFiltersAreNotShortCut() throws Exception {
+    assertTrue(count("SELECT count(*) FROM places WHERE kind = 'common'") > LIMIT);
+    assertEquals(OptionalLong.empty(), matched("places", new FeatureQuery(shownExtent("places"), null, 1, null,
+        List.of(new PropertyFilter("kind", "common")))));
+  }
+
+  /** The collection's extent as {@code /collections} writes it: in 7 decimals, as a client takes it for its bbox. */
+  private static Bbox shownExtent(String collection) {
+    double[] box = Extent.of(collections.get(collection).spatialExtent(), null).spatial().bbox().get(0);
+    return new Bbox(box[0], box[1], box[2], box[3]);
+  }
+
   /** A coordinate of parcel 1's CRS84 envelope, e.g. {@code ST_XMin}, a little inside it. */
   private static double coordinate(String function) throws Exception {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement();
@@ -157,6 +256,17 @@ class PostgisCountsAndExtentsTest {
     try (FeatureStream page = source.query(collections.get(collection), query)) {
       return page.numberMatched();
     }
+  }
+
+  /** How many features one page of {@code query} holds (a page of all of them, with {@link #MANY}). */
+  private static long served(String collection, FeatureQuery query) {
+    long features = 0;
+    try (FeatureStream page = source.query(collections.get(collection), query)) {
+      for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
+        features++;
+      }
+    }
+    return features;
   }
 
   private static List<Object> ids(String collection, FeatureQuery query) {
