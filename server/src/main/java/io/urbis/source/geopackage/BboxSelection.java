@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.query.Bbox;
+import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -23,16 +24,22 @@ final class BboxSelection {
   private static final double MIN_PADDING_DEGREES = 0.01;
 
   private final List<Polygon> crs84Boxes = new ArrayList<>();
+  /** The box in CRS84, as a whole. */
+  private Bbox crs84;
   private Bbox.Heights heights;
   /** A bbox given in a projected CRS is tested there, as the standard defines it; null for a CRS84 box. */
   private Polygon projectedBox;
+  private Bbox original;
   private Crs84Reprojector toBoxCrs;
+  private Crs84Reprojector storage;
   private List<Envelope> storageWindows = new ArrayList<>();
 
   private BboxSelection() {}
 
   static BboxSelection of(Bbox bbox, SpatialExtent extent, Crs84Reprojector reprojector) {
     BboxSelection selection = new BboxSelection();
+    selection.crs84 = bbox;
+    selection.storage = reprojector;
     selection.heights = bbox.heights();
     for (Bbox part : bbox.splitAtAntimeridian()) {
       Envelope box = new Envelope(part.minX(), part.maxX(), part.minY(), part.maxY());
@@ -61,9 +68,29 @@ final class BboxSelection {
     return inBox && reachesHeights(crs84);
   }
 
+  /**
+   * Whether this selection keeps every feature whose geometry lies in {@code extent}: the storage windows (the R-tree's
+   * and the envelope test's) hold its storage box, and the exact test's box holds its CRS84 extent, or for a box in
+   * a projected CRS, its storage box moved there as the features are. Then it leaves out only what every bbox leaves
+   * out. No box of six numbers does, as the extent does not know the heights.
+   */
+  boolean holdsAll(TableExtent extent) {
+    if (heights != null
+        || storageWindows != null && storageWindows.stream().noneMatch(window -> window.covers(extent.storage()))) {
+      return false;
+    }
+    if (projectedBox == null) {
+      SpatialExtent inCrs84 = extent.crs84();
+      return crs84.holds(new Envelope(inCrs84.minLon(), inCrs84.maxLon(), inCrs84.minLat(), inCrs84.maxLat()));
+    }
+    Envelope inBoxCrs = storage.holdingIn(toBoxCrs, extent.storage());
+    return inBoxCrs != null && original.holds(inBoxCrs);
+  }
+
   /** Makes the exact test run in the CRS of {@code original}, when that is not longitude/latitude. */
   BboxSelection testedIn(Bbox original) {
     if (!original.crs().geographic()) {
+      this.original = original;
       toBoxCrs = Crs84Reprojector.forSrid(original.crs().srid());
       projectedBox = (Polygon) GEOMETRIES.toGeometry(
           new Envelope(original.minX(), original.maxX(), original.minY(), original.maxY()));

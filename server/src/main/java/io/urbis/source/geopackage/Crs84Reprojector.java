@@ -4,8 +4,10 @@ import io.urbis.crs.CoordinateTransformFilter;
 import io.urbis.crs.EnvelopeSampler;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.BasicCoordinateTransform;
@@ -97,6 +99,22 @@ final class Crs84Reprojector {
   /** The envelope in the storage CRS of {@code envelope} in CRS84, following its edges; null as above. */
   Envelope fromCrs84(Envelope envelope) {
     return fromCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, fromCrs84);
+  }
+
+  /**
+   * The CRS84 envelope that holds every point of {@code envelope} (in the storage CRS) as {@link #toCrs84(Geometry)}
+   * moves it, however its edges curve ({@link HoldingEnvelope}); null as above.
+   */
+  Envelope toCrs84Holding(Envelope envelope) {
+    return HoldingEnvelope.of(envelope, Stream.of(toCrs84).filter(Objects::nonNull).toList());
+  }
+
+  /**
+   * The envelope in the storage CRS of {@code other} that holds every point of {@code envelope} (in this storage CRS)
+   * as {@link #toCrs84(Geometry)} and then {@code other}'s {@link #fromCrs84(Geometry)} move it; null as above.
+   */
+  Envelope holdingIn(Crs84Reprojector other, Envelope envelope) {
+    return HoldingEnvelope.of(envelope, Stream.of(toCrs84, other.fromCrs84).filter(Objects::nonNull).toList());
   }
 
   private static CoordinateReferenceSystem system(int srid) {

@@ -21,29 +21,41 @@ final class GeoPackageExtents {
 
   private GeoPackageExtents() {}
 
+  /**
+   * Where a table's geometries are.
+   *
+   * @param storage the box in the storage CRS that holds every geometry
+   * @param crs84 the extent in CRS84 that holds every geometry moved there
+   */
+  record TableExtent(Envelope storage, SpatialExtent crs84) {}
+
   /** Both extents of a table, read on a connection of their own. */
   static DataExtent read(GeoPackageFile file, FeatureTable table, Property temporal) {
     try (Connection connection = file.open()) {
-      return new DataExtent(spatial(connection, table.table(), table.geometryColumn(), table.epsg()),
+      TableExtent spatial = spatial(connection, table.table(), table.geometryColumn(), table.epsg());
+      return new DataExtent(spatial == null ? null : spatial.crs84(),
           temporal == null ? null : temporal(connection, table.table(), temporal.name(), temporal.type()));
     } catch (SQLException e) {
       throw new SourceFailureException("reading the extent of " + table.table() + " in " + file.path() + " failed", e);
     }
   }
 
-  /** The CRS84 extent of the geometries of a table stored in {@code srid}, or null when it has none. */
-  static SpatialExtent spatial(Connection connection, String table, String geometryColumn, int srid)
+  /**
+   * The extent of the geometries of a table stored in {@code srid}, or null when it has none or they cannot be moved
+   * to CRS84.
+   */
+  static TableExtent spatial(Connection connection, String table, String geometryColumn, int srid)
       throws SQLException {
     String rtree = RtreeLookup.find(connection, table, geometryColumn);
     Envelope storage = rtree != null
         ? rtreeEnvelope(connection, rtree) : scannedEnvelope(connection, table, geometryColumn);
-    Envelope crs84 = storage.isNull() ? null : Crs84Reprojector.forSrid(srid).toCrs84(storage);
+    Envelope crs84 = storage.isNull() ? null : Crs84Reprojector.forSrid(srid).toCrs84Holding(storage);
     if (crs84 == null) {
       return null;
     }
-    return new SpatialExtent(
+    return new TableExtent(storage, new SpatialExtent(
         Math.max(crs84.getMinX(), -180), Math.max(crs84.getMinY(), -90),
-        Math.min(crs84.getMaxX(), 180), Math.min(crs84.getMaxY(), 90));
+        Math.min(crs84.getMaxX(), 180), Math.min(crs84.getMaxY(), 90)));
   }
 
   /** The earliest and latest value of a DATE or DATETIME column, or null when it has no valid value. */

@@ -1,7 +1,6 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
-import io.urbis.catalog.SpatialExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
@@ -11,6 +10,7 @@ import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
+import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
 import io.urbis.tiles.TileRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,9 +75,9 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     Connection connection = open();
     PreparedStatement statement = null;
     try {
-      SpatialExtent extent = query.bbox() == null ? null
+      TableExtent extent = query.bbox() == null ? null
           : facts.extent(connection, collection, file.exactVersion());
-      QueryPlan plan = QueryPlan.of(connection, collection, query, extent);
+      QueryPlan plan = QueryPlan.of(connection, collection, query, extent == null ? null : extent.crs84());
       SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page, query.sortby());
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);

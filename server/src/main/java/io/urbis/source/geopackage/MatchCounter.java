@@ -5,6 +5,7 @@ import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
 import io.urbis.source.SourceSettings;
+import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * ({@link FileFacts}). A query without filters is always counted. A filtered one is counted when SQLite's candidates
  * (the rows its R-tree windows, datetime and property conditions select) are at most
  * {@link SourceSettings#filteredCountLimit()}, found by counting them only up to one more than that: the GeoPackage's
- * estimate of what the count costs. Candidates are then tested exactly in Java, as the page's are.
+ * estimate of what the count costs. Candidates are then tested exactly in Java, as the page's are. A query by bbox
+ * and datetime alone with more candidates is counted when both hold all the data: then the Java test keeps every
+ * candidate, and SQL counts them, once per change of the file for all such queries (a scan, as without filters).
  */
 final class MatchCounter implements Supplier<OptionalLong> {
 
@@ -27,6 +30,9 @@ final class MatchCounter implements Supplier<OptionalLong> {
 
   /** What a count is kept for: a table, and the query with its paging left out, or none for every row. */
   private record Selection(String table, FeatureQuery query) {}
+
+  /** What the count of a query by bbox and datetime alone that hold all the data is kept for: any such query. */
+  private record HeldSelection(String table, boolean bbox, boolean datetime) {}
 
   private final FileFacts facts;
   private final SourceSettings settings;
@@ -59,23 +65,44 @@ final class MatchCounter implements Supplier<OptionalLong> {
       return everyRow
           ? facts.matched(new Selection(collection.table(), null), this::countInSql)
           : facts.matched(new Selection(collection.table(), query.withCursor(null)),
-              connection -> countIfFew(connection, javaTests));
+              (connection, version) -> countIfFew(connection, version, javaTests));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("counting matches in {} failed; numberMatched omitted", collection.table(), e);
       return OptionalLong.empty();
     }
   }
 
-  private OptionalLong countIfFew(Connection connection, boolean javaTests) throws SQLException {
+  private OptionalLong countIfFew(Connection connection, String version, boolean javaTests) throws SQLException {
     long cap = settings.filteredCountLimit() + 1;
     long candidates = singleLong(connection, GeoPackageSql.countUpTo(collection, plan.sql(), cap));
     if (candidates == cap) {
-      return OptionalLong.empty();
+      return holdsAllData(connection, version)
+          ? facts.matchedAt(connection, new HeldSelection(collection.table(), query.bbox() != null, selectsByTime()),
+              version, this::countInSql)
+          : OptionalLong.empty();
     }
     return javaTests ? countInJava(connection) : OptionalLong.of(candidates);
   }
 
-  private OptionalLong countInSql(Connection connection) throws SQLException {
+  /** Whether the query selects by bbox and datetime alone, and both hold all the data at {@code version}. */
+  private boolean holdsAllData(Connection connection, String version) throws SQLException {
+    if (!query.selectsByBboxAndDatetimeOnly()) {
+      return false;
+    }
+    if (plan.bbox() != null) {
+      TableExtent extent = facts.extent(connection, collection, version);
+      if (extent == null || !plan.bbox().holdsAll(extent)) {
+        return false;
+      }
+    }
+    return !selectsByTime() || query.datetime().holds(facts.temporalExtent(connection, collection, version));
+  }
+
+  private boolean selectsByTime() {
+    return query.datetime() != null && collection.temporalProperty() != null;
+  }
+
+  private OptionalLong countInSql(Connection connection, String version) throws SQLException {
     return OptionalLong.of(singleLong(connection, GeoPackageSql.count(collection, plan.sql())));
   }
 
