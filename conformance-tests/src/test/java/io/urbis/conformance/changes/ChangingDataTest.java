@@ -14,6 +14,7 @@ import io.urbis.conformance.support.UrbisExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * numberMatched and extents while the data changes under running servers (one per source, on data of their own,
  * {@link ChangingData}): numberMatched equals PostGIS' count(*) with and without filters, is left out for a filter
- * expected to match more than the configured limit, and counts a feature added a moment ago; a bbox finds a feature
- * added far outside the extent the server saw at start-up, and the collection's extent comes to contain it, without
- * a restart.
+ * expected to match more than the configured limit unless it holds the whole extent, and counts a feature added a
+ * moment ago; a bbox finds a feature added far outside the extent the server saw at start-up, and the collection's
+ * extent comes to contain it, without a restart.
  */
 @ExtendWith(UrbisExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,6 +86,34 @@ class ChangingDataTest {
   }
 
   @Order(3)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  @DisplayName("a bbox of the whole extent (as the OGC suite and QGIS ask) states numberMatched = count(*), however many")
+  void aBboxOfTheWholeExtent(Source source) {
+    long all = data.count("true");
+    assertTrue(all > ChangingData.FILTERED_COUNT_LIMIT);
+    JsonNode extent = extent(source);
+    // as the OGC API - Features suite writes the extent the collection shows into its bbox: in 7 decimals
+    String whole = String.format(Locale.ROOT, "bbox=%.7f,%.7f,%.7f,%.7f", extent.get(0).asDouble(),
+        extent.get(1).asDouble(), extent.get(2).asDouble(), extent.get(3).asDouble());
+    JsonNode page = api(source).json(data.collection(source) + "/items?limit=1000&" + whole);
+    assertEquals(all, page.path("numberMatched").asLong(-1), source.label() + " numberMatched of " + whole);
+    assertEquals(all, page.get("features").size(), source.label() + " features of " + whole);
+    // the planner expects as many matches as there are rows here (in the thin box above, it may expect few)
+    assertEquals(all, numberMatched(source, "?bbox=-180,-90,180,90"), source.label() + " the world");
+    String westmostLeftOut = String.format(Locale.ROOT, "bbox=%.7f,%.7f,%.7f,%.7f",
+        extent.get(0).asDouble() + 2e-7, extent.get(1).asDouble(), extent.get(2).asDouble(), extent.get(3).asDouble());
+    JsonNode leftOut = api(source).json(data.collection(source) + "/items?limit=1000&" + westmostLeftOut);
+    assertEquals(all - 1, leftOut.get("features").size(), source.label() + " features of " + westmostLeftOut);
+    // left out or exact (the planner may expect few matches in so thin a box), never the count of the whole extent
+    assertEquals(all - 1, leftOut.path("numberMatched").asLong(all - 1), source.label() + " numberMatched of "
+        + westmostLeftOut);
+    String inStorageCrs = "bbox-crs=" + Api.encode("http://www.opengis.net/def/crs/EPSG/0/25832")
+        + "&bbox=356019,5644999,356801,5645001";
+    assertEquals(all, numberMatched(source, "?" + inStorageCrs), source.label() + " " + inStorageCrs);
+  }
+
+  @Order(4)
   @ParameterizedTest(name = "{0}")
   @MethodSource("sources")
   @DisplayName("a place added far outside the start-up extent is counted and found by bbox at once, and in the extent")
