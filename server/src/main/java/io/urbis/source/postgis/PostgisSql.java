@@ -242,8 +242,7 @@ final class PostgisSql {
   }
 
   private static String inSrid(PostgisTable table, int srid, String column) {
-    int storage = table.srid() == 0 ? 4326 : table.srid();
-    if (storage == srid) {
+    if (storageSrid(table) == srid) {
       return table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column;
     }
     return "ST_Transform(" + (table.srid() == 0 ? "ST_SetSRID(" + column + ", 4326)" : column) + ", " + srid + ")";
@@ -337,11 +336,11 @@ final class PostgisSql {
    * boxes. Computed once per query, as a scalar subquery, unless written out {@code forPlanner}.
    */
   private String boxCondition(PostgisTable table, Bbox box, List<Object> binds, boolean forPlanner) {
-    int storage = table.srid() == 0 ? 4326 : table.srid();
+    int storage = storageSrid(table);
     int boxSrid = box.crs().srid();
     String column = inSrid(table, storage);
-    String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + boxSrid + ")";
-    String transformed = "ST_Transform(ST_Segmentize(" + envelope + ", ?), " + storage + ")";
+    String envelope = envelope(boxSrid);
+    String transformed = transformedBox(boxSrid, storage);
     String boxInStorage = storage == boxSrid ? envelope : forPlanner ? transformed : "(SELECT " + transformed + ")";
     addBoxInStorage(binds, box, storage == boxSrid);
     if (table.hasSurfacesGeosCannotTest()) {
@@ -350,6 +349,28 @@ final class PostgisSql {
     addBoxInStorage(binds, box, storage == boxSrid);
     return "(" + column + " && " + boxInStorage + " AND ST_Intersects(" + column + ", " + boxInStorage + ")"
         + heightCondition(table, box, binds) + ")";
+  }
+
+  /** A box alone, moved into the storage CRS as a bbox condition moves it: whether PROJ can move it at all. */
+  static SqlQuery boxInStorage(PostgisTable table, Bbox box) {
+    List<Object> binds = new ArrayList<>();
+    addBoxInStorage(binds, box, false);
+    return new SqlQuery("SELECT " + transformedBox(box.crs().srid(), storageSrid(table)), binds);
+  }
+
+  /** The SRID stored geometries are in; an unknown one (0) is taken as CRS84. */
+  private static int storageSrid(PostgisTable table) {
+    return table.srid() == 0 ? 4326 : table.srid();
+  }
+
+  /** A box of four binds in {@code srid}. */
+  private static String envelope(int srid) {
+    return "ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
+  }
+
+  /** A box of four binds densified (one more bind: the segment length) and moved into {@code storage}. */
+  private static String transformedBox(int boxSrid, int storage) {
+    return "ST_Transform(ST_Segmentize(" + envelope(boxSrid) + ", ?), " + storage + ")";
   }
 
   private static void addBoxInStorage(List<Object> binds, Bbox box, boolean sameCrs) {
