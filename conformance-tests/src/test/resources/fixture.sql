@@ -156,6 +156,23 @@ SELECT 31 + k,
 FROM (SELECT k, (ARRAY[178.1, 178.9, 179.5, 179.6, -180, -179.9, -179.2, -178.6, -177.0, 176.0])[k + 1] AS lon
       FROM generate_series(0, 9) AS k) AS atolls;
 
+-- 8 points all over the world, where projections end: on the equator 90° from UTM 32N's central meridian (PostGIS
+-- cannot project them there), at the antimeridian, near both poles (beyond Web Mercator's 85.06°), and one in Wesel.
+CREATE TABLE world (
+  id integer PRIMARY KEY,
+  name text NOT NULL,
+  geom geometry(Point, 4326) NOT NULL
+);
+INSERT INTO world VALUES
+  (1, 'null island', 'SRID=4326;POINT(0 0)'),
+  (2, 'equator 90 west of 9 east', 'SRID=4326;POINT(-81 0)'),
+  (3, 'equator 90 east of 9 east', 'SRID=4326;POINT(99 0)'),
+  (4, 'antimeridian', 'SRID=4326;POINT(180 -17)'),
+  (5, 'just west of it', 'SRID=4326;POINT(-179.5 -17)'),
+  (6, 'near the north pole', 'SRID=4326;POINT(15 89.9)'),
+  (7, 'near the south pole', 'SRID=4326;POINT(-60 -89.9)'),
+  (8, 'Wesel', 'SRID=4326;POINT(6.62 51.66)');
+
 -- 12,000 sensors with bigint keys: more features than the server's maximum limit (10,000).
 CREATE TABLE sensors (
   id bigint PRIMARY KEY,
@@ -181,6 +198,7 @@ CREATE INDEX districts_geom ON districts USING gist (geom);
 CREATE INDEX mixed_geom ON mixed USING gist (geom);
 CREATE INDEX islands_geom ON islands USING gist (geom);
 CREATE INDEX sensors_geom ON sensors USING gist (geom);
+CREATE INDEX world_geom ON world USING gist (geom);
 
 -- Not to be published: no geometry column, or not in the search path.
 CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL);

@@ -5,6 +5,7 @@ import io.urbis.api.ApiSettings;
 import io.urbis.api.AssetsResource;
 import io.urbis.api.CollectionsResource;
 import io.urbis.api.ConformanceResource;
+import io.urbis.api.CutOffResponses;
 import io.urbis.api.ForwardedHeadersFilter;
 import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
@@ -48,6 +49,7 @@ final class UrbisApplication {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
+    config.register(CutOffResponses.class);
     config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);

@@ -24,10 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * {@code /api}: the OpenAPI 3.0 document for the published collections, as JSON, YAML, or Swagger UI served from
- * the jar. Documents are cached per public base URL, which they name as their server.
+ * the jar. Documents are cached per public base URL, which they name as their server, and built anew when a
+ * collection's CRS list (its {@code filter-crs} enum) changed with its data.
  */
 @Path("/api")
 public final class ApiDefinitionResource {
@@ -40,7 +42,10 @@ public final class ApiDefinitionResource {
   private final ApiSettings settings;
   private final Catalog catalog;
   private final Tiles3dService tiles3d;
-  private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
+  private final Map<String, Cached> documents = new ConcurrentHashMap<>();
+
+  /** A document and the CRS lists of the collections it was built with. */
+  private record Cached(List<List<String>> crs, OpenAPI document) {}
 
   public ApiDefinitionResource(ApiSettings settings, Catalog catalog, Tiles3dService tiles3d) {
     this.settings = settings;
@@ -68,23 +73,27 @@ public final class ApiDefinitionResource {
     if (documents.size() >= CACHED_BASES) {
       documents.clear();
     }
-    return documents.computeIfAbsent(serverUrl, url -> OpenApiBuilder.build(describe(url)));
+    List<List<String>> crs = catalog.collections().stream().map(CollectionsResource::crs).toList();
+    return documents.compute(serverUrl, (url, cached) -> cached != null && cached.crs().equals(crs)
+        ? cached : new Cached(crs, OpenApiBuilder.build(describe(url, crs)))).document();
   }
 
-  private ApiDescription describe(String serverUrl) {
-    List<CollectionDescription> collections = catalog.collections().stream()
-        .map(this::describe)
+  /** {@code crs}: the CRS list of each collection, in catalog order. */
+  private ApiDescription describe(String serverUrl, List<List<String>> crs) {
+    List<Collection> published = catalog.collections();
+    List<CollectionDescription> collections = IntStream.range(0, published.size())
+        .mapToObj(i -> describe(published.get(i), crs.get(i)))
         .toList();
     return new ApiDescription(settings.title(), settings.description(), Version.of(), serverUrl,
         settings.defaultLimit(), settings.maxLimit(), collections);
   }
 
-  private CollectionDescription describe(Collection collection) {
+  private CollectionDescription describe(Collection collection, List<String> crs) {
     List<QueryableProperty> properties = collection.properties().stream()
         .map(ApiDefinitionResource::queryable)
         .toList();
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), properties,
-        CollectionsResource.crs(collection), collection.temporalProperty() != null, tiles3d.offers(collection));
+        crs, collection.temporalProperty() != null, tiles3d.offers(collection));
   }
 
   private static QueryableProperty queryable(Property property) {

@@ -3,7 +3,6 @@ package io.urbis.api;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
-import io.urbis.crs.SupportedCrs;
 import io.urbis.encode.CollectionDescription;
 import io.urbis.encode.CollectionList;
 import io.urbis.encode.ContentNegotiation;
@@ -86,9 +85,9 @@ public final class CollectionsResource {
     return GeoVolumes.describe(description, collection, tiles, links);
   }
 
-  /** The URIs of the CRSs the collection is offered in, as its {@code crs} member lists them. */
+  /** The URIs of the CRSs the collection is offered in as its data is now, as its {@code crs} member lists them. */
   static List<String> crs(Collection collection) {
-    return SupportedCrs.forStorage(collection.srid()).stream().map(Crs::uri).toList();
+    return collection.crs().stream().map(Crs::uri).toList();
   }
 
   private static CollectionDescription withLinks(CollectionDescription d, List<Link> links) {

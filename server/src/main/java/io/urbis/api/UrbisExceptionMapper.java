@@ -65,7 +65,7 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
         .entity(new OgcExceptionDocument(code, description, requestId).toMap());
   }
 
-  private static boolean isClientGone(Throwable error) {
+  static boolean isClientGone(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof EofException) {
         return true;

@@ -1,5 +1,8 @@
 package io.urbis.catalog;
 
+import io.urbis.crs.Crs;
+import io.urbis.crs.LonLatBox;
+import io.urbis.crs.SupportedCrs;
 import io.urbis.source.FeatureSource;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,16 @@ public record Collection(
   /** The extent of the temporal property as the data is now, or null. */
   public TemporalExtent temporalExtent() {
     return data.extent().temporal();
+  }
+
+  /**
+   * The CRSs the collection is offered in as its data is now, as its {@code crs} lists them and {@code crs},
+   * {@code bbox-crs} and {@code filter-crs} accept them: those all its features can be written in.
+   */
+  public List<Crs> crs() {
+    SpatialExtent extent = spatialExtent();
+    return SupportedCrs.forData(srid, extent == null ? null
+        : new LonLatBox(extent.minLon(), extent.minLat(), extent.maxLon(), extent.maxLat()));
   }
 
   public Optional<Property> property(String name) {

@@ -16,6 +16,15 @@ public final class EnvelopeSampler {
 
   /** The envelope of the transformed samples, or null if the transform fails for any of them. */
   public static Envelope transform(Envelope box, CoordinateTransform transform) {
+    return transform(box, new CheckedTransform(transform, null));
+  }
+
+  /** As above, and null also if {@code inverse} does not take a sample back to where it was. */
+  public static Envelope transform(Envelope box, CoordinateTransform transform, CoordinateTransform inverse) {
+    return transform(box, new CheckedTransform(transform, inverse));
+  }
+
+  private static Envelope transform(Envelope box, CheckedTransform transform) {
     Envelope result = new Envelope();
     ProjCoordinate source = new ProjCoordinate();
     ProjCoordinate target = new ProjCoordinate();
@@ -25,26 +34,13 @@ public final class EnvelopeSampler {
       double y = box.getMinY() + fraction * box.getHeight();
       double[][] samples = {{x, box.getMinY()}, {x, box.getMaxY()}, {box.getMinX(), y}, {box.getMaxX(), y}};
       for (double[] sample : samples) {
-        if (!expand(result, transform, source, target, sample)) {
+        source.setValue(sample[0], sample[1]);
+        if (!transform.transform(source, target)) {
           return null;
         }
+        result.expandToInclude(target.x, target.y);
       }
     }
     return result;
-  }
-
-  private static boolean expand(
-      Envelope result, CoordinateTransform transform, ProjCoordinate source, ProjCoordinate target, double[] xy) {
-    try {
-      source.setValue(xy[0], xy[1]);
-      transform.transform(source, target);
-    } catch (RuntimeException outsideDomain) {
-      return false;
-    }
-    if (!Double.isFinite(target.x) || !Double.isFinite(target.y)) {
-      return false;
-    }
-    result.expandToInclude(target.x, target.y);
-    return true;
   }
 }

@@ -3,7 +3,6 @@ package io.urbis.query;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
 import io.urbis.crs.Crs;
-import io.urbis.crs.SupportedCrs;
 import io.urbis.error.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,8 @@ public final class FeatureQueryParser {
   /** Parameters that select the representation, not the features; the API layer reads them itself. */
   private static final Set<String> REPRESENTATION_PARAMETERS = Set.of("f");
   private static final String BBOX = "bbox";
-  private static final String CRS = "crs";
-  private static final String BBOX_CRS = "bbox-crs";
+  private static final String CRS = CrsParameter.CRS;
+  private static final String BBOX_CRS = CrsParameter.BBOX_CRS;
 
   private final int defaultLimit;
   private final DateTimeParameter datetime = new DateTimeParameter();
@@ -46,7 +45,7 @@ public final class FeatureQueryParser {
           .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter"));
       filters.add(single(parameters, new PropertyFilterParameter(property)));
     }
-    List<Crs> supported = SupportedCrs.forStorage(collection.srid());
+    List<Crs> supported = collection.crs();
     Crs bboxCrs = orDefault(single(parameters, new CrsParameter(BBOX_CRS, supported)), Crs.CRS84);
     String sortbyText = single(parameters, SortbyParameter.NAME);
     List<SortKey> sortby = sortbyText == null ? List.of() : SortbyParameter.parse(sortbyText, collection);
@@ -118,7 +117,7 @@ public final class FeatureQueryParser {
         throw new InvalidParameterException(name, "unknown parameter");
       }
     }
-    CrsParameter crs = new CrsParameter(CRS, SupportedCrs.forStorage(collection.srid()));
+    CrsParameter crs = new CrsParameter(CRS, collection.crs());
     return orDefault(single(parameters, crs), Crs.CRS84);
   }
 

@@ -22,7 +22,7 @@ final class FilterParameter {
 
   static final String FILTER = "filter";
   static final String LANGUAGE = "filter-lang";
-  static final String CRS = "filter-crs";
+  static final String CRS = CrsParameter.FILTER_CRS;
 
   private FilterParameter() {}
 

@@ -35,7 +35,8 @@ public final class UrbisServer {
     this.connector = (ServerConnector) server.getConnectors()[0];
     connector.setHost(host);
     connector.setPort(port);
-    server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(server.getHandler())))));
+    server.setHandler(new GracefulHandler(new RequestIdHandler(cors(gzip(new AbortableResponses(
+        server.getHandler()))))));
     server.setRequestLog(accessLog());
     server.setErrorHandler(new OgcErrorHandler());
     server.setStopTimeout(STOP_TIMEOUT_MILLIS);

@@ -1,7 +1,10 @@
 package io.urbis.tiles;
 
 import io.urbis.catalog.SpatialExtent;
+import io.urbis.crs.LonLatBox;
+import io.urbis.crs.SupportedCrs;
 import java.util.List;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -49,19 +52,26 @@ public record TileRequest(TileAddress address, Envelope crs84Window, List<String
   }
 
   /**
-   * The CRS84 window of the tile clipped to the data {@code extent} (slightly widened): a box a source can project
-   * into its storage CRS safely. An empty envelope ({@link Envelope#isNull()}) when the tile misses the data; null
-   * when the window is unknown and the source must not prefilter. A collection without extent has no data.
+   * The CRS84 window of the tile clipped to the data {@code extent} (slightly widened) and to where the tile matrix
+   * set's CRS can be used: a box a source can project into its storage CRS safely, around features it can project
+   * into the tile's CRS (PostGIS fails on a UTM tile's point 90° from the zone). An empty envelope
+   * ({@link Envelope#isNull()}) when the tile misses the data; null when neither the tile's window nor the CRS's area
+   * is known and the source must not prefilter. A collection without extent has no data.
    */
   public Envelope crs84WindowNear(SpatialExtent extent) {
-    if (crs84Window == null) {
+    Optional<LonLatBox> usable = SupportedCrs.usableArea(tileMatrixSet().srid());
+    if (crs84Window == null && usable.isEmpty()) {
       return null;
     }
     if (extent == null) {
       return new Envelope();
     }
-    Envelope data = new Envelope(extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat());
-    data.expandBy(EXTENT_MARGIN_DEGREES);
-    return crs84Window.intersection(data);
+    Envelope window = new Envelope(extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat());
+    window.expandBy(EXTENT_MARGIN_DEGREES);
+    if (crs84Window != null) {
+      window = window.intersection(crs84Window);
+    }
+    return usable.map(area -> new Envelope(area.west(), area.east(), area.south(), area.north()))
+        .map(window::intersection).orElse(window);
   }
 }

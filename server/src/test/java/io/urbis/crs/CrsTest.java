@@ -45,12 +45,6 @@ class CrsTest {
     assertEquals(Crs.epsg(25832), Crs.ofStorage(25832));
   }
 
-  @Test
-  void everyCollectionOffersItsStorageCrs() {
-    assertTrue(SupportedCrs.forStorage(2056).contains(Crs.epsg(2056)));
-    assertEquals(SupportedCrs.SERVER_DEFAULTS, SupportedCrs.forStorage(25832));
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"EPSG:abc", "http://www.opengis.net/def/crs/EPSG/0/", "CRS84x", "", "urn:ogc:def:crs:EPSG::4326x"})
   void namesThatAreNoCrsAreNotParsed(String text) {

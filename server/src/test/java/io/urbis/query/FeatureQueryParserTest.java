@@ -11,6 +11,7 @@ import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.crs.Crs;
 import io.urbis.cql2.ast.BboxLiteral;
 import io.urbis.cql2.ast.SpatialOperator;
@@ -112,6 +113,27 @@ class FeatureQueryParserTest {
         BUILDINGS));
     assertTrue(error.getMessage().contains("filter-crs") && error.getMessage().contains(Crs.epsg(25832).uri()),
         error.getMessage());
+  }
+
+  @Test
+  void everyCrsParameterTakesOnlyTheCrssAllOfTheCollectionsFeaturesCanBeWrittenIn() {
+    Collection world = new Collection("world", "World", "", "world", "id", JsonType.INTEGER, "geom",
+        GeometryType.POINT, 4326, false, List.of(), null,
+        new FixedData(new SpatialExtent(-180, -89.9, 180, 89.9)), null);
+    String utm32 = Crs.epsg(25832).uri();
+    for (Map<String, List<String>> parameters : List.of(Map.of("crs", List.of(utm32)),
+        Map.of("bbox-crs", List.of(utm32), "bbox", List.of("340000,5725000,341000,5726000")),
+        Map.of("filter-crs", List.of(utm32), "filter", List.of("S_INTERSECTS(geom, POINT(340000 5725000))")))) {
+      String name = parameters.keySet().stream().filter(p -> p.endsWith("crs")).findFirst().orElseThrow();
+      InvalidParameterException error = assertThrows(InvalidParameterException.class,
+          () -> parser.parse(parameters, world));
+      assertTrue(error.getMessage().startsWith("Parameter '" + name + "'")
+          && error.getMessage().endsWith("use one of [" + Crs.CRS84.uri() + ", " + Crs.epsg(4326).uri() + "]"),
+          error.getMessage());
+    }
+    assertThrows(InvalidParameterException.class,
+        () -> parser.parseFeatureCrs(Map.of("crs", List.of(utm32)), world));
+    assertEquals(Crs.epsg(25832), parser.parse(Map.of("crs", List.of(utm32)), BUILDINGS).crs());
   }
 
   @Test

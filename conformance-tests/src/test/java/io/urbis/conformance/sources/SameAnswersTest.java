@@ -71,7 +71,7 @@ class SameAnswersTest {
         items(BUILDINGS, "limit=100").in(25832),
         items(BUILDINGS, "limit=500").in(Request.WGS84),
         items(BUILDINGS, "limit=100&" + BUILDINGS_BBOX_25832),
-        items(BUILDINGS, "limit=100&" + BUILDINGS_BBOX_25832).in(25833),
+        items(BUILDINGS, "limit=100&" + BUILDINGS_BBOX_25832).in(31467),
         items(BIG_BUILDINGS, "limit=100"),
         items(BIG_BUILDINGS, "limit=100&datetime=1970-01-01T00:00:00Z/1980-01-01T00:00:00Z").in(3857),
         items(STREETS, "limit=64"),

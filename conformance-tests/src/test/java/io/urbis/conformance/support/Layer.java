@@ -19,7 +19,8 @@ public enum Layer {
   DISTRICTS("districts", "id"),
   MIXED("mixed", "id"),
   ISLANDS("islands", "id"),
-  SENSORS("sensors", "id");
+  SENSORS("sensors", "id"),
+  WORLD("world", "id");
 
   /** The column {@code datetime} selects on in {@code buildings}: its first (and only) date column. */
   public static final String BUILDINGS_TEMPORAL_COLUMN = "construction_date";

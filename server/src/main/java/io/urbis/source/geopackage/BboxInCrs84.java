@@ -1,8 +1,8 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.crs.Crs;
-import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
+import io.urbis.query.CrsParameter;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -22,7 +22,7 @@ final class BboxInCrs84 {
     Envelope box = new Envelope(bbox.minX(), bbox.maxX(), bbox.minY(), bbox.maxY());
     Envelope crs84 = Crs84Reprojector.forSrid(bbox.crs().srid()).toCrs84(box);
     if (crs84 == null) {
-      throw new InvalidParameterException("bbox", "it lies outside the domain of " + bbox.crs().uri());
+      throw CrsParameter.outsideDomain(CrsParameter.BBOX_CRS, bbox.crs());
     }
     return new Bbox(crs84.getMinX(), crs84.getMinY(), crs84.getMaxX(), crs84.getMaxY(), Crs.CRS84, bbox.heights());
   }

@@ -1,7 +1,9 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.SpatialExtent;
+import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
+import io.urbis.query.CrsParameter;
 import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * A {@code bbox} selection in two forms: windows in the storage CRS for the R-tree and a cheap envelope test, and
@@ -23,14 +24,15 @@ final class BboxSelection {
   private static final GeometryFactory GEOMETRIES = new GeometryFactory();
   private static final double MIN_PADDING_DEGREES = 0.01;
 
-  private final List<Polygon> crs84Boxes = new ArrayList<>();
+  /** Polygons, or lines and points where a box has no width or height. */
+  private final List<Geometry> crs84Boxes = new ArrayList<>();
   /** The box in CRS84, as a whole. */
   private Bbox crs84;
   private Bbox.Heights heights;
   /** A bbox given in a projected CRS is tested there, as the standard defines it; null for a CRS84 box. */
-  private Polygon projectedBox;
+  private Geometry projectedBox;
   private Bbox original;
-  private Crs84Reprojector toBoxCrs;
+  private RequestedProjection toBoxCrs;
   private Crs84Reprojector storage;
   private List<Envelope> storageWindows = new ArrayList<>();
 
@@ -43,7 +45,7 @@ final class BboxSelection {
     selection.heights = bbox.heights();
     for (Bbox part : bbox.splitAtAntimeridian()) {
       Envelope box = new Envelope(part.minX(), part.maxX(), part.minY(), part.maxY());
-      selection.crs84Boxes.add((Polygon) GEOMETRIES.toGeometry(box));
+      selection.crs84Boxes.add(GEOMETRIES.toGeometry(box));
       Envelope nearData = reprojector.isIdentity() ? box : clipToExtent(box, extent);
       selection.addStorageWindow(nearData, reprojector);
     }
@@ -60,7 +62,11 @@ final class BboxSelection {
     return storageWindows == null || storageWindows.stream().anyMatch(storageEnvelope::intersects);
   }
 
-  /** The exact test on a CRS84 geometry, and on its heights when both the box and the geometry have them. */
+  /**
+   * The exact test on a CRS84 geometry, and on its heights when both the box and the geometry have them.
+   *
+   * @throws InvalidParameterException of {@code bbox-crs} when the geometry cannot be written in that CRS
+   */
   boolean intersects(Geometry crs84) {
     boolean inBox = projectedBox == null
         ? crs84Boxes.stream().anyMatch(crs84::intersects)
@@ -83,7 +89,7 @@ final class BboxSelection {
       SpatialExtent inCrs84 = extent.crs84();
       return crs84.holds(new Envelope(inCrs84.minLon(), inCrs84.maxLon(), inCrs84.minLat(), inCrs84.maxLat()));
     }
-    Envelope inBoxCrs = storage.holdingIn(toBoxCrs, extent.storage());
+    Envelope inBoxCrs = storage.holdingIn(Crs84Reprojector.forSrid(original.crs().srid()), extent.storage());
     return inBoxCrs != null && original.holds(inBoxCrs);
   }
 
@@ -91,8 +97,8 @@ final class BboxSelection {
   BboxSelection testedIn(Bbox original) {
     if (!original.crs().geographic()) {
       this.original = original;
-      toBoxCrs = Crs84Reprojector.forSrid(original.crs().srid());
-      projectedBox = (Polygon) GEOMETRIES.toGeometry(
+      toBoxCrs = new RequestedProjection(CrsParameter.BBOX_CRS, original.crs());
+      projectedBox = GEOMETRIES.toGeometry(
           new Envelope(original.minX(), original.maxX(), original.minY(), original.maxY()));
     }
     return this;

@@ -1,6 +1,8 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.cql2.jts.JtsFilterEvaluator;
+import io.urbis.error.InvalidParameterException;
+import io.urbis.query.CrsParameter;
 import io.urbis.query.Filter;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -12,19 +14,23 @@ import org.locationtech.jts.geom.Geometry;
 final class CqlSelection {
 
   private final JtsFilterEvaluator evaluator;
-  private final Crs84Reprojector toFilterCrs;
+  private final RequestedProjection toFilterCrs;
 
-  private CqlSelection(JtsFilterEvaluator evaluator, Crs84Reprojector toFilterCrs) {
+  private CqlSelection(JtsFilterEvaluator evaluator, RequestedProjection toFilterCrs) {
     this.evaluator = evaluator;
     this.toFilterCrs = toFilterCrs;
   }
 
   static CqlSelection of(Filter filter) {
     return new CqlSelection(new JtsFilterEvaluator(filter.expression(), filter.queryables()),
-        Crs84Reprojector.forSrid(filter.crs().srid()));
+        new RequestedProjection(CrsParameter.FILTER_CRS, filter.crs()));
   }
 
-  /** Whether a feature passes, given its property values by name and its CRS84 geometry (or null). */
+  /**
+   * Whether a feature passes, given its property values by name and its CRS84 geometry (or null).
+   *
+   * @throws InvalidParameterException of {@code filter-crs} when the geometry cannot be written in that CRS
+   */
   boolean matches(Map<String, ?> properties, Geometry crs84) {
     boolean moved = crs84 != null && !crs84.isEmpty() && !toFilterCrs.isIdentity();
     return evaluator.matches(properties, moved ? toFilterCrs.fromCrs84(crs84.copy()) : crs84);

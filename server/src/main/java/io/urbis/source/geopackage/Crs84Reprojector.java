@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import io.urbis.crs.CoordinateTransformFilter;
 import io.urbis.crs.EnvelopeSampler;
+import io.urbis.crs.OutsideDomainException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +73,11 @@ final class Crs84Reprojector {
     }
   }
 
-  /** Transforms {@code geometry} in place to CRS84 and returns it. */
+  /**
+   * Transforms {@code geometry} in place to CRS84 and returns it.
+   *
+   * @throws OutsideDomainException when a coordinate lies outside the domain of the storage CRS
+   */
   Geometry toCrs84(Geometry geometry) {
     if (toCrs84 != null) {
       geometry.apply(CoordinateTransformFilter.strict(toCrs84));
@@ -80,25 +85,30 @@ final class Crs84Reprojector {
     return geometry;
   }
 
-  /** Transforms {@code geometry} in place from CRS84 to the storage CRS and returns it. */
+  /**
+   * Transforms {@code geometry} in place from CRS84 to the storage CRS and returns it.
+   *
+   * @throws OutsideDomainException when a coordinate cannot be written in the storage CRS: proj4j fails, or its
+   *     numbers do not lead back to the coordinate
+   */
   Geometry fromCrs84(Geometry geometry) {
     if (fromCrs84 != null) {
-      geometry.apply(CoordinateTransformFilter.strict(fromCrs84));
+      geometry.apply(CoordinateTransformFilter.strictReturning(fromCrs84, toCrs84));
     }
     return geometry;
   }
 
   /**
    * The envelope in CRS84 of {@code envelope} in the storage CRS, following its edges (projections curve them), or
-   * null when part of it lies outside the projection's domain.
+   * null when part of it lies outside the projection's domain (proj4j fails, or its numbers do not lead back).
    */
   Envelope toCrs84(Envelope envelope) {
-    return toCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, toCrs84);
+    return toCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, toCrs84, fromCrs84);
   }
 
   /** The envelope in the storage CRS of {@code envelope} in CRS84, following its edges; null as above. */
   Envelope fromCrs84(Envelope envelope) {
-    return fromCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, fromCrs84);
+    return fromCrs84 == null ? new Envelope(envelope) : EnvelopeSampler.transform(envelope, fromCrs84, toCrs84);
   }
 
   /**

@@ -2,6 +2,8 @@ package io.urbis.source.geopackage;
 
 import io.urbis.crs.AxisSwap;
 import io.urbis.crs.Crs;
+import io.urbis.error.InvalidParameterException;
+import io.urbis.query.CrsParameter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -10,21 +12,25 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class OutputProjection {
 
-  private final Crs84Reprojector reprojector;
+  private final RequestedProjection projection;
   private final boolean swapAxes;
 
-  private OutputProjection(Crs84Reprojector reprojector, boolean swapAxes) {
-    this.reprojector = reprojector;
+  private OutputProjection(RequestedProjection projection, boolean swapAxes) {
+    this.projection = projection;
     this.swapAxes = swapAxes;
   }
 
   static OutputProjection to(Crs crs) {
-    return new OutputProjection(Crs84Reprojector.forSrid(crs.srid()), crs.northFirst());
+    return new OutputProjection(new RequestedProjection(CrsParameter.CRS, crs), crs.northFirst());
   }
 
-  /** Transforms {@code crs84} in place and returns it. */
+  /**
+   * Transforms {@code crs84} in place and returns it.
+   *
+   * @throws InvalidParameterException of {@code crs} when a coordinate cannot be written in that CRS
+   */
   Geometry apply(Geometry crs84) {
-    reprojector.fromCrs84(crs84);
+    projection.fromCrs84(crs84);
     if (swapAxes) {
       crs84.apply(AxisSwap.INSTANCE);
     }

@@ -128,27 +128,42 @@ public final class PostgisFeatureSource implements FeatureSource {
     PostgisTable table = table(collection);
     requireUsableCursor(table, query.cursor());
     Connection connection = null;
+    List<Bbox> boxes = List.of();
     try {
       connection = pool.getConnection();
-      return openPage(connection, table, query);
+      String snapshot = SnapshotFacts.snapshot(connection);
+      if (query.bbox() != null) {
+        boxes = clip(query.bbox(), facts.extent(connection, table, snapshot));
+      }
+      return openPage(connection, snapshot, table, query, boxes);
     } catch (SQLException e) {
       closeQuietly(connection);
-      if (SqlErrors.isDataException(e)) {
-        throw new InvalidParameterException("filter",
-            "a value does not fit the type of its property, or arithmetic on it failed (overflow, division)");
-      }
-      throw SqlErrors.translate("querying " + collection.id(), e);
+      throw pageFailure(e, table, query, boxes);
     }
   }
 
   /**
-   * Runs the page query, after what it needs to know of the data as it is now: the extent a bbox is clipped to, and
-   * numberMatched. A forward page keeps the connection open until the stream is closed.
+   * What a failed page query answers: a transform PostGIS could not do is the 400 of the CRS parameter that asked for
+   * it, a value that does not fit its property a 400 of the filter, an unreachable database a 503, else a fault.
    */
-  private FeatureStream openPage(Connection connection, PostgisTable table, FeatureQuery query) throws SQLException {
-    String snapshot = SnapshotFacts.snapshot(connection);
-    List<Bbox> boxes = query.bbox() == null ? List.of()
-        : clip(query.bbox(), facts.extent(connection, table, snapshot));
+  private RuntimeException pageFailure(SQLException e, PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
+    Optional<InvalidParameterException> outsideDomain = TransformFailures.ofPage(e, table, query, boxes, pool);
+    if (outsideDomain.isPresent()) {
+      return outsideDomain.get();
+    }
+    if (SqlErrors.isDataException(e)) {
+      return new InvalidParameterException("filter",
+          "a value does not fit the type of its property, or arithmetic on it failed (overflow, division)");
+    }
+    return SqlErrors.translate("querying " + table.name(), e);
+  }
+
+  /**
+   * Runs the page query, after what it needs to know of the data as it is now (the extent a bbox was clipped to, in
+   * {@code boxes}) and numberMatched. A forward page keeps the connection open until the stream is closed.
+   */
+  private FeatureStream openPage(Connection connection, String snapshot, PostgisTable table, FeatureQuery query,
+      List<Bbox> boxes) throws SQLException {
     OptionalLong matched = facts.matched(connection, table, sql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
@@ -166,7 +181,8 @@ public final class PostgisFeatureSource implements FeatureSource {
         closeQuietly(rows, statement, connection);
       }
     }
-    return new PostgisFeatureStream(connection, statement, rows, table.idType(), query, matched);
+    return new PostgisFeatureStream(connection, statement, rows, table.idType(), query, matched,
+        e -> pageFailure(e, table, query, boxes));
   }
 
   /** A cursor key is the id of a feature next to the page: for integer keys, it must be an integer. */
@@ -238,7 +254,8 @@ public final class PostgisFeatureSource implements FeatureSource {
       if (SqlErrors.isDataException(e)) {
         return Optional.empty();
       }
-      throw SqlErrors.translate("reading feature of " + collection.id(), e);
+      throw TransformFailures.ofFeature(e, table, crs).map(RuntimeException.class::cast)
+          .orElseGet(() -> SqlErrors.translate("reading feature of " + collection.id(), e));
     }
   }
 

@@ -10,10 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads a forward page row by row from a server-side cursor: the JDBC driver fetches in batches, so memory stays
- * flat however large the page. One extra row tells whether a next page exists.
+ * flat however large the page. One extra row tells whether a next page exists. A failed fetch is answered as the
+ * page's first fetch would have been.
  */
 final class PostgisFeatureStream implements FeatureStream {
 
@@ -23,6 +25,7 @@ final class PostgisFeatureStream implements FeatureStream {
   private final JsonType idType;
   private final FeatureQuery query;
   private final OptionalLong numberMatched;
+  private final Function<SQLException, RuntimeException> failure;
   private int returned;
   private Object firstKey;
   private Object lastKey;
@@ -30,13 +33,14 @@ final class PostgisFeatureStream implements FeatureStream {
 
   PostgisFeatureStream(
       Connection connection, PreparedStatement statement, ResultSet rows, JsonType idType, FeatureQuery query,
-      OptionalLong numberMatched) {
+      OptionalLong numberMatched, Function<SQLException, RuntimeException> failure) {
     this.connection = connection;
     this.statement = statement;
     this.rows = rows;
     this.idType = idType;
     this.query = query;
     this.numberMatched = numberMatched;
+    this.failure = failure;
   }
 
   @Override
@@ -54,7 +58,8 @@ final class PostgisFeatureStream implements FeatureStream {
       returned++;
       return feature;
     } catch (SQLException e) {
-      throw SqlErrors.translate("reading features", e);
+      // a later fetch of a large page fails as its first would have (a transform PostGIS cannot do is a 400)
+      throw failure.apply(e);
     }
   }
 

@@ -397,6 +397,12 @@ final class PostgisSql {
         + heightCondition(table, box, binds) + ")";
   }
 
+  /** A box alone, moved into the storage CRS as a bbox condition moves it: whether PROJ can move it at all. */
+  static SqlQuery boxInStorage(PostgisTable table, Bbox box) {
+    List<Object> binds = new ArrayList<>();
+    return new SqlQuery("SELECT " + boxInStorage(table, box, binds, true), binds);
+  }
+
   /** The box as a polygon in the storage CRS, its values added to {@code binds}; see {@link #boxCondition}. */
   private static String boxInStorage(PostgisTable table, Bbox box, List<Object> binds, boolean forPlanner) {
     int storage = storageSrid(table);

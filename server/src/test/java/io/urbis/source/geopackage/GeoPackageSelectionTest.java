@@ -54,6 +54,16 @@ class GeoPackageSelectionTest {
   }
 
   @Test
+  void aBoxWithoutHeightOrWidthSelectsWhatItsLineOrPointMeets() throws Exception {
+    for (String layer : List.of("buildings", "streets")) {
+      Collection collection = GeoPackageFeatureSourceTest.collection(source, layer);
+      checkBbox(demo, source, collection, new Bbox(8.118, 51.989, 8.131, 51.989), 97);
+    }
+    Collection districts = GeoPackageFeatureSourceTest.collection(source, "districts");
+    checkBbox(demo, source, districts, new Bbox(8.125, 51.989, 8.125, 51.989), 10);
+  }
+
+  @Test
   void pagesBackwardsAndByOffsetThroughABboxSelection() throws Exception {
     Collection buildings = GeoPackageFeatureSourceTest.collection(source, "buildings");
     Bbox bbox = new Bbox(8.11, 51.98, 8.14, 52.0);
