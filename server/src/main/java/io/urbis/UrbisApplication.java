@@ -24,6 +24,7 @@ import io.urbis.encode.GeoJsonFeaturePageWriter;
 import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
+import io.urbis.security.Authentication;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
@@ -39,7 +40,7 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
-      List<FeatureSource> sources) {
+      List<FeatureSource> sources, Authentication authentication) {
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
@@ -48,6 +49,7 @@ final class UrbisApplication {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
+    config.register(authentication);
     config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);
