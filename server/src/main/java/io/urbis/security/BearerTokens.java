@@ -14,7 +14,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -83,7 +85,9 @@ public final class BearerTokens {
   public Caller caller(String token) {
     JWTClaimsSet claims;
     try {
-      claims = processor().process(token, null);
+      // parsed first, so that what is no JWT at all is refused even while the provider is down
+      JWT jwt = JWTParser.parse(token);
+      claims = processor().process(jwt, null);
     } catch (BadJOSEException e) {
       // nimbus's own sentences ("Expired JWT", "Signed JWT rejected: Invalid signature"), never the token
       LOG.debug("bearer token refused: {}", e.getMessage());

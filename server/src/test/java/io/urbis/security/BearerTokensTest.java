@@ -147,7 +147,9 @@ class BearerTokensTest {
         () -> unreachable.caller(token));
     assertAll(() -> assertEquals(503, error.status()),
         () -> assertEquals(Map.of("Retry-After", "10"), error.headers()),
-        () -> assertThrows(IdentityProviderUnavailableException.class, () -> unreachable.caller(token)));
+        () -> assertThrows(IdentityProviderUnavailableException.class, () -> unreachable.caller(token)),
+        () -> assertThrows(AuthenticationFailedException.class, () -> unreachable.caller("not.a.jwt"),
+            "what is no JWT needs no provider to be refused"));
   }
 
   @Test
