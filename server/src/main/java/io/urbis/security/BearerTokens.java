@@ -49,7 +49,8 @@ public final class BearerTokens {
   private static final Logger LOG = LoggerFactory.getLogger(BearerTokens.class);
   private static final int TIMEOUT_MILLIS = 2_000;
   private static final int SIZE_LIMIT_BYTES = 256 * 1024;
-  private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(IdentityProviderUnavailableException.RETRY_AFTER_SECONDS);
+  private static final long RETRY_NANOS =
+      TimeUnit.SECONDS.toNanos(IdentityProviderUnavailableException.RETRY_AFTER_SECONDS);
   private static final Set<JWSAlgorithm> ASYMMETRIC = asymmetricAlgorithms();
 
   /**
@@ -122,7 +123,8 @@ public final class BearerTokens {
     if (System.nanoTime() - nextDiscoveryNanos < 0) {
       throw new IdentityProviderUnavailableException();
     }
-    URI discovery = URI.create(withoutTrailingSlash(settings.issuer().toString()) + "/.well-known/openid-configuration");
+    URI discovery = URI.create(withoutTrailingSlash(settings.issuer().toString())
+        + "/.well-known/openid-configuration");
     try {
       Map<String, Object> document = JSONObjectUtils.parse(retriever.retrieveResource(discovery.toURL()).getContent());
       String issuer = JSONObjectUtils.getString(document, "issuer");
