@@ -5,6 +5,9 @@ import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
 import io.urbis.importer.ImportCommand;
+import io.urbis.security.Authentication;
+import io.urbis.security.BearerTokens;
+import io.urbis.security.HashKeyCommand;
 import io.urbis.server.UrbisServer;
 import java.io.PrintStream;
 import java.util.Map;
@@ -44,6 +47,9 @@ public final class Urbis {
     if (args.length > 0 && args[0].equals("seed")) {
       return new SeedCommand(out, err, environment).run(args);
     }
+    if (args.length > 0 && args[0].equals("hash-key")) {
+      return new HashKeyCommand(System.in, out, err).run(args);
+    }
     try {
       CommandLine commandLine = CommandLine.parse(args);
       if (commandLine.help()) {
@@ -76,8 +82,11 @@ public final class Urbis {
     Publication publication = Publication.open(config);
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit(), config.publicBaseUrl(), config.proxies());
+    BearerTokens.Settings tokens = config.security().bearerTokens();
+    Authentication authentication = new Authentication(config.security().keys(),
+        tokens == null ? null : new BearerTokens(tokens));
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
-        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources()));
+        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources(), authentication));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),

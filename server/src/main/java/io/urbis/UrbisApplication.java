@@ -25,6 +25,7 @@ import io.urbis.encode.GeoJsonFeaturePageWriter;
 import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
+import io.urbis.security.Authentication;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
@@ -40,7 +41,7 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
-      List<FeatureSource> sources) {
+      List<FeatureSource> sources, Authentication authentication) {
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
@@ -50,6 +51,7 @@ final class UrbisApplication {
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
     config.register(CutOffResponses.class);
+    config.register(authentication);
     config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);

@@ -2,6 +2,7 @@ package io.urbis;
 
 import io.urbis.api.ApiSettings;
 import io.urbis.catalog.Catalog;
+import io.urbis.security.Authentication;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
@@ -26,7 +27,7 @@ final class InProcessServer {
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) throws Exception {
     UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, catalog,
-        sources));
+        sources, Authentication.anonymousOnly()));
     server.start();
     return server;
   }

@@ -33,7 +33,9 @@ public final class UrbisExceptionMapper implements ExceptionMapper<Throwable> {
     String requestId = headers == null ? null : headers.getHeaderString(RequestIdHandler.HEADER);
     if (error instanceof UrbisException known) {
       LOG.debug("request {}: {} {}", requestId, known.status(), known.getMessage());
-      return body(known.status(), known.code(), known.getMessage(), requestId).build();
+      Response.ResponseBuilder response = body(known.status(), known.code(), known.getMessage(), requestId);
+      known.headers().forEach(response::header);
+      return response.build();
     }
     if (error instanceof SourceUnavailableException unavailable) {
       LOG.warn("request {}: {} ({})", requestId, unavailable.getMessage(), Causes.rootMessage(unavailable));

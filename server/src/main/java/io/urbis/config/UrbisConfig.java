@@ -26,6 +26,7 @@ import java.util.List;
  * @param publicUrl the base URL of every link (behind a reverse proxy, what clients use); none: from the request
  * @param trustedProxies addresses and networks of reverse proxies whose {@code Forwarded} and
  *     {@code X-Forwarded-*} headers are believed; none by default
+ * @param security API keys and the OpenID Connect provider whose tokens name callers; none by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -41,11 +42,12 @@ public record UrbisConfig(
     @JsonProperty("tiles") TilesConfig tiles,
     @JsonProperty("tiles3d") Tiles3dConfig tiles3d,
     @JsonProperty("publicUrl") String publicUrl,
-    @JsonProperty("trustedProxies") List<String> trustedProxies) {
+    @JsonProperty("trustedProxies") List<String> trustedProxies,
+    @JsonProperty("security") SecurityConfig security) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
-      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of());
+      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -63,7 +65,8 @@ public record UrbisConfig(
         tiles == null ? fallback.tiles : tiles.orElse(fallback.tiles),
         tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d),
         pick(publicUrl, fallback.publicUrl),
-        pick(trustedProxies, fallback.trustedProxies));
+        pick(trustedProxies, fallback.trustedProxies),
+        pick(security, fallback.security));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -80,6 +83,8 @@ public record UrbisConfig(
     tiles3d.validate();
     publicBaseUrl();
     proxies();
+    security.keys();
+    security.bearerTokens();
     return this;
   }
 

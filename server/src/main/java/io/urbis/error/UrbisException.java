@@ -1,5 +1,7 @@
 package io.urbis.error;
 
+import java.util.Map;
+
 /**
  * An error whose message is safe to show to the client: it carries the HTTP status and the OGC exception code
  * that the one exception mapper writes.
@@ -21,5 +23,10 @@ public class UrbisException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** Response headers the error needs besides its body (a 401's {@code WWW-Authenticate}); none by default. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 }

@@ -1,5 +1,6 @@
 package io.urbis.server;
 
+import io.urbis.security.Authentication;
 import java.net.URI;
 import java.util.Set;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
@@ -61,6 +62,8 @@ public final class UrbisServer {
     CrossOriginHandler cors = new CrossOriginHandler();
     cors.setAllowedOriginPatterns(Set.of("*"));
     cors.setAllowedMethods(Set.of("GET", "HEAD", "OPTIONS"));
+    // a web map in another origin sends its token or key; the browser asks first whether it may
+    cors.setAllowedHeaders(Set.of("Content-Type", "Authorization", Authentication.API_KEY_HEADER));
     cors.setExposedHeaders(Set.of("ETag", "Link", "Location", RequestIdHandler.HEADER));
     cors.setHandler(next);
     return cors;

@@ -1,0 +1,116 @@
+package io.urbis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.urbis.security.ApiKeys;
+import io.urbis.security.BearerTokens;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code security} key of the configuration: who a caller is. Without it every caller is anonymous (role
+ * {@code public}).
+ *
+ * @param apiKeys keys sent in {@code X-API-Key}, each kept as its SHA-256 and mapped to roles
+ * @param openIdConnect the provider whose bearer tokens are accepted; none by default
+ */
+public record SecurityConfig(
+    @JsonProperty("apiKeys") List<ApiKey> apiKeys,
+    @JsonProperty("openIdConnect") OpenIdConnect openIdConnect) {
+
+  /**
+   * One API key.
+   *
+   * @param name who holds the key, as logs name the caller
+   * @param sha256 the SHA-256 of the key in 64 hex digits ({@code urbis hash-key} prints it); never the key
+   * @param roles the roles the key gives (at least one)
+   */
+  public record ApiKey(@JsonProperty("name") String name, @JsonProperty("sha256") String sha256,
+      @JsonProperty("roles") List<String> roles) {}
+
+  /**
+   * An OpenID Connect provider.
+   *
+   * @param issuer its issuer URL; the discovery document is read from {@code {issuer}/.well-known/openid-configuration}
+   * @param audience what tokens must name in {@code aud}
+   * @param rolesClaim the dotted path of the roles claim (default {@code realm_access.roles}, as Keycloak puts them)
+   * @param clockSkewSeconds how far clocks may disagree on expiry and not-before (default 60)
+   */
+  public record OpenIdConnect(@JsonProperty("issuer") String issuer, @JsonProperty("audience") String audience,
+      @JsonProperty("rolesClaim") String rolesClaim, @JsonProperty("clockSkewSeconds") Integer clockSkewSeconds) {}
+
+  public static final SecurityConfig NONE = new SecurityConfig(List.of(), null);
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final int MAX_CLOCK_SKEW_SECONDS = 600;
+
+  /** The API keys, checked; the message names the entry and the fix. */
+  public ApiKeys keys() {
+    if (apiKeys == null) {
+      return ApiKeys.NONE;
+    }
+    List<ApiKeys.Entry> entries = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> hashes = new HashSet<>();
+    for (int i = 0; i < apiKeys.size(); i++) {
+      ApiKey key = apiKeys.get(i);
+      String at = "security.apiKeys[" + i + "]";
+      require(key != null && key.name() != null && !key.name().isBlank(), at + ".name is missing: name who holds"
+          + " the key");
+      at += " (" + key.name() + ")";
+      require(names.add(key.name()), at + ": another key has the same name");
+      String hex = key.sha256() == null ? "" : key.sha256().trim().toLowerCase(Locale.ROOT);
+      require(SHA256_HEX.matcher(hex).matches(), at + ".sha256 must be 64 hexadecimal digits, the SHA-256 of the key:"
+          + " pipe the key into 'urbis hash-key'");
+      require(hashes.add(hex), at + ".sha256 is the hash of another key too: give each holder a key of its own");
+      require(key.roles() != null && !key.roles().isEmpty() && key.roles().stream()
+          .allMatch(role -> role != null && !role.isBlank()), at + ".roles is empty: list the roles the key gives,"
+          + " e.g. [planner]");
+      entries.add(new ApiKeys.Entry(key.name(), HexFormat.of().parseHex(hex), Set.copyOf(key.roles())));
+    }
+    return new ApiKeys(entries);
+  }
+
+  /** How bearer tokens are checked, checked itself; null when no provider is configured. */
+  public BearerTokens.Settings bearerTokens() {
+    if (openIdConnect == null) {
+      return null;
+    }
+    String issuerProblem = "security.openIdConnect.issuer must be the provider's http or https URL, such as"
+        + " https://idp.example.org/realms/city, got '" + openIdConnect.issuer() + "'";
+    require(openIdConnect.issuer() != null, issuerProblem);
+    URI issuer;
+    try {
+      issuer = new URI(openIdConnect.issuer().trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigException(issuerProblem);
+    }
+    boolean web = "http".equalsIgnoreCase(issuer.getScheme()) || "https".equalsIgnoreCase(issuer.getScheme());
+    require(web && issuer.getHost() != null && issuer.getRawQuery() == null && issuer.getRawFragment() == null,
+        issuerProblem);
+    require(openIdConnect.audience() != null && !openIdConnect.audience().isBlank(), "security.openIdConnect"
+        + ".audience is missing: name the client id tokens for Urbis carry in 'aud', e.g. urbis");
+    String rolesClaim = openIdConnect.rolesClaim() == null ? BearerTokens.Settings.DEFAULT_ROLES_CLAIM
+        : openIdConnect.rolesClaim();
+    require(!rolesClaim.isBlank() && !rolesClaim.startsWith(".") && !rolesClaim.endsWith(".")
+        && !rolesClaim.contains(".."), "security.openIdConnect.rolesClaim must be a claim name or a dotted path such"
+        + " as realm_access.roles, got '" + rolesClaim + "'");
+    int skew = openIdConnect.clockSkewSeconds() == null ? BearerTokens.Settings.DEFAULT_CLOCK_SKEW_SECONDS
+        : openIdConnect.clockSkewSeconds();
+    require(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS, "security.openIdConnect.clockSkewSeconds must be between 0"
+        + " and " + MAX_CLOCK_SKEW_SECONDS + ", got " + skew);
+    return new BearerTokens.Settings(issuer, openIdConnect.audience(), rolesClaim, skew);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new ConfigException(message);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.urbis.security;
+
+import io.urbis.error.UrbisException;
+import java.util.Map;
+
+/**
+ * A 401: the request carried credentials that do not hold. The description says which kind, never why in detail,
+ * and never the credential itself.
+ */
+public final class AuthenticationFailedException extends UrbisException {
+
+  private final String challenge;
+
+  private AuthenticationFailedException(String message, String challenge) {
+    super(401, "Unauthorized", message);
+    this.challenge = challenge;
+  }
+
+  /** A bearer token that is malformed, forged, expired, not yet valid, or for another issuer or audience. */
+  static AuthenticationFailedException invalidToken() {
+    return new AuthenticationFailedException("The bearer token is invalid or expired",
+        "Bearer error=\"invalid_token\"");
+  }
+
+  /** An {@code X-API-Key} that no configured key has. */
+  static AuthenticationFailedException invalidApiKey() {
+    return new AuthenticationFailedException("The API key is not valid", "ApiKey header=\""
+        + Authentication.API_KEY_HEADER + "\"");
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return Map.of("WWW-Authenticate", challenge);
+  }
+}
