@@ -27,13 +27,13 @@ public final class Urbis implements AutoCloseable {
   private final Map<String, Api> configured = new HashMap<>();
   private final Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
   private final List<UrbisServer> servers = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::stop, "urbis-test-environment-stop");
+  private final StopAtExit stopAtExit;
 
   private Urbis(Path jar, TestDatabase database, FixtureGeoPackage geoPackage) {
     this.jar = jar;
     this.database = database;
     this.geoPackage = geoPackage;
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.stopAtExit = new StopAtExit("urbis-test-environment", this::stop);
   }
 
   static Urbis start() {
@@ -171,12 +171,7 @@ public final class Urbis implements AutoCloseable {
 
   @Override
   public void close() {
-    stop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down and runs the hook itself
-    }
+    stopAtExit.close();
   }
 
   private void stop() {
