@@ -86,7 +86,8 @@ public final class Urbis {
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
-        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources(), authentication));
+        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources(), authentication,
+        config.security().operatorRoleName()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),

@@ -26,6 +26,7 @@ import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
 import io.urbis.query.FeatureQueryParser;
 import io.urbis.security.Authentication;
+import io.urbis.security.Operators;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
@@ -41,12 +42,13 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
-      List<FeatureSource> sources, Authentication authentication) {
+      List<FeatureSource> sources, Authentication authentication, String operatorRole) {
+    Operators operators = new Operators(operatorRole, authentication);
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
     ResourceConfig config = new ResourceConfig();
     config.register(new RequestMetricsFilter(metrics));
-    config.register(new MetricsResource(metrics));
+    config.register(new MetricsResource(metrics, operators));
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
@@ -67,7 +69,7 @@ final class UrbisApplication {
     config.register(new QueryablesResource(catalog));
     config.register(new SchemaResource(catalog));
     config.register(new SortablesResource(catalog));
-    config.register(new HealthResource(sources));
+    config.register(new HealthResource(sources, operators));
     config.register(new AssetsResource());
     TileResources.create(catalog, settings.title(), tiles).forEach(config::register);
     return config;

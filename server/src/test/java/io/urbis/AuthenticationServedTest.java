@@ -16,6 +16,7 @@ import io.urbis.security.ApiKeys;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.Caller;
+import io.urbis.security.Operators;
 import io.urbis.security.TestIdentityProvider;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
@@ -86,7 +87,8 @@ class AuthenticationServedTest {
     Authentication authentication = new Authentication(new ApiKeys(List.of(new ApiKeys.Entry("planning-office",
         ApiKeys.sha256(PLANNING_KEY), Set.of("planner")))), new BearerTokens(provider.settings()));
     ResourceConfig application = UrbisApplication.create(new ApiSettings("City", "", 10, 100), TileSettings.DEFAULTS,
-        new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog, List.of(source), authentication);
+        new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog, List.of(source), authentication,
+        Operators.DEFAULT_ROLE);
     application.register(CallerResource.class);
     server = new UrbisServer("127.0.0.1", 0, application);
     server.start();

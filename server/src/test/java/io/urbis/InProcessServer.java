@@ -2,16 +2,28 @@ package io.urbis;
 
 import io.urbis.api.ApiSettings;
 import io.urbis.catalog.Catalog;
+import io.urbis.security.ApiKeys;
 import io.urbis.security.Authentication;
+import io.urbis.security.Operators;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.util.List;
+import java.util.Set;
 
-/** The whole application on a free loopback port, as {@code urbis serve} builds it. */
+/**
+ * The whole application on a free loopback port, as {@code urbis serve} builds it, taking two API keys: one of an
+ * operator (role {@code operator}) and one of a planner.
+ */
 final class InProcessServer {
+
+  static final String OPERATOR_KEY = "0f5e1c2d3b4a59687766554433221100";
+  static final String PLANNER_KEY = "5b0e2c7d9f1a3b4c6d8e0f2a4b6c8d0e";
+  private static final ApiKeys KEYS = new ApiKeys(List.of(
+      new ApiKeys.Entry("monitoring", ApiKeys.sha256(OPERATOR_KEY), Set.of(Operators.DEFAULT_ROLE)),
+      new ApiKeys.Entry("planning-office", ApiKeys.sha256(PLANNER_KEY), Set.of("planner"))));
 
   private InProcessServer() {}
 
@@ -27,7 +39,7 @@ final class InProcessServer {
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) throws Exception {
     UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, catalog,
-        sources, Authentication.anonymousOnly()));
+        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE));
     server.start();
     return server;
   }

@@ -3,6 +3,7 @@ package io.urbis.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.urbis.security.ApiKeys;
 import io.urbis.security.BearerTokens;
+import io.urbis.security.Operators;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -19,10 +20,13 @@ import java.util.regex.Pattern;
  *
  * @param apiKeys keys sent in {@code X-API-Key}, each kept as its SHA-256 and mapped to roles
  * @param openIdConnect the provider whose bearer tokens are accepted; none by default
+ * @param operatorRole the role that may read {@code /metrics} and the detail of {@code /ready}; {@code operator} by
+ *     default, and {@link #operatorRoleName} checks it
  */
 public record SecurityConfig(
     @JsonProperty("apiKeys") List<ApiKey> apiKeys,
-    @JsonProperty("openIdConnect") OpenIdConnect openIdConnect) {
+    @JsonProperty("openIdConnect") OpenIdConnect openIdConnect,
+    @JsonProperty("operatorRole") String operatorRole) {
 
   /**
    * One API key.
@@ -45,7 +49,7 @@ public record SecurityConfig(
   public record OpenIdConnect(@JsonProperty("issuer") String issuer, @JsonProperty("audience") String audience,
       @JsonProperty("rolesClaim") String rolesClaim, @JsonProperty("clockSkewSeconds") Integer clockSkewSeconds) {}
 
-  public static final SecurityConfig NONE = new SecurityConfig(List.of(), null);
+  public static final SecurityConfig NONE = new SecurityConfig(List.of(), null, null);
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final int MAX_CLOCK_SKEW_SECONDS = 600;
@@ -106,6 +110,16 @@ public record SecurityConfig(
     require(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS, "security.openIdConnect.clockSkewSeconds must be between 0"
         + " and " + MAX_CLOCK_SKEW_SECONDS + ", got " + skew);
     return new BearerTokens.Settings(issuer, openIdConnect.audience(), rolesClaim, skew);
+  }
+
+  /** The operator role, checked: {@code operator} when not set. */
+  public String operatorRoleName() {
+    if (operatorRole == null) {
+      return Operators.DEFAULT_ROLE;
+    }
+    require(!operatorRole.isBlank(), "security.operatorRole is empty: name the role that may read /metrics and the"
+        + " detail of /ready, e.g. " + Operators.DEFAULT_ROLE);
+    return operatorRole;
   }
 
   private static void require(boolean condition, String message) {

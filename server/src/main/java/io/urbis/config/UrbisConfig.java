@@ -85,6 +85,7 @@ public record UrbisConfig(
     proxies();
     security.keys();
     security.bearerTokens();
+    security.operatorRoleName();
     return this;
   }
 

@@ -37,9 +37,11 @@ public final class Authentication implements ContainerRequestFilter {
     this.bearerTokens = bearerTokens;
   }
 
-  /** No credentials configured: every caller is anonymous, and whoever sends a key or token is refused. */
-  public static Authentication anonymousOnly() {
-    return new Authentication(ApiKeys.NONE, null);
+  /** The 401 for a request without credentials to a resource that needs some, offering every kind configured. */
+  public AuthenticationFailedException credentialsRequired(String message) {
+    String apiKey = "ApiKey header=\"" + API_KEY_HEADER + "\"";
+    // RFC 6750 3.1: no error code when the request had no token at all
+    return AuthenticationFailedException.required(message, bearerTokens == null ? apiKey : apiKey + ", Bearer");
   }
 
   @Override

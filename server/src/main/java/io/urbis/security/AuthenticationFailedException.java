@@ -4,8 +4,8 @@ import io.urbis.error.UrbisException;
 import java.util.Map;
 
 /**
- * A 401: the request carried credentials that do not hold. The description says which kind, never why in detail,
- * and never the credential itself.
+ * A 401: the request carried credentials that do not hold, or none where a resource needs some. The description says
+ * which kind, never why in detail, and never the credential itself.
  */
 public final class AuthenticationFailedException extends UrbisException {
 
@@ -26,6 +26,11 @@ public final class AuthenticationFailedException extends UrbisException {
   static AuthenticationFailedException invalidApiKey() {
     return new AuthenticationFailedException("The API key is not valid", "ApiKey header=\""
         + Authentication.API_KEY_HEADER + "\"");
+  }
+
+  /** No credentials, where the resource needs some: the challenge offers every kind {@link Authentication} takes. */
+  static AuthenticationFailedException required(String message, String challenge) {
+    return new AuthenticationFailedException(message, challenge);
   }
 
   @Override

@@ -29,6 +29,14 @@ class SecurityConfigTest {
     UrbisConfig config = read("port: 9000\n").orElse(UrbisConfig.DEFAULTS).validated();
     assertEquals(Optional.empty(), config.security().keys().caller(KEY));
     assertNull(config.security().bearerTokens());
+    assertEquals("operator", config.security().operatorRoleName());
+  }
+
+  @Test
+  void theOperatorRoleIsConfigurableButNotEmpty() throws Exception {
+    assertEquals("monitoring", read("security:\n  operatorRole: monitoring\n").orElse(UrbisConfig.DEFAULTS)
+        .validated().security().operatorRoleName());
+    assertRefused("security:\n  operatorRole: ' '\n", "security.operatorRole", "operator");
   }
 
   @Test
