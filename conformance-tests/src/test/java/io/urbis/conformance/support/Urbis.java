@@ -150,7 +150,7 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** A file in this module's {@code target/}. */
-  static Path target(String name) {
+  public static Path target(String name) {
     Path file = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());
