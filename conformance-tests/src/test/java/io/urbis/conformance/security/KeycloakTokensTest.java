@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +52,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@value Keycloak#REALM} (audience {@value Keycloak#CLIENT}, roles at {@code realm_access.roles}) and one API key.
  * Real tokens of every user are served; no credentials are the public's; a token of another realm, for another client
  * or none, edited, unsigned ({@code alg: none}) or signed with HMAC under the realm's public key is a 401 with the
- * bearer challenge, as a wrong API key is with its own; and the server's log shows neither tokens nor the key.
+ * bearer challenge, as a wrong API key is with its own. The server's debug log shows each caller with the roles of
+ * its token or key, and neither tokens nor the key.
  */
 @ExtendWith({KeycloakExtension.class, UrbisExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,7 +94,8 @@ class KeycloakTokensTest {
         """.formatted(urbis.database().serverUrl().replace("'", "''"), sha256Hex(apiKey), keycloak.issuer(),
         Keycloak.CLIENT));
     secrets.add(apiKey);
-    server = urbis.launch(NAME, List.of("--config", config.toString()));
+    // at DEBUG the server logs each caller's roles and why a token was refused: what must show no credential either
+    server = urbis.launch(NAME, List.of("-Dio.urbis.security.LEVEL=DEBUG"), List.of("--config", config.toString()));
     api = new Api(server.baseUri(), Source.POSTGIS);
     collection = api.json("/collections").path("collections").get(0).path("id").asText();
   }
@@ -114,6 +117,21 @@ class KeycloakTokensTest {
       Reply reply = api.get(target, "Authorization", authorization, "Accept", "application/json");
       assertEquals(200, reply.status(), () -> user + ": " + reply.describe());
     }
+  }
+
+  @Order(1)
+  @ParameterizedTest
+  @EnumSource(Keycloak.User.class)
+  @DisplayName("a token's caller is its subject with exactly the roles of realm_access.roles, the user's among them")
+  void tokenMapsToItsRoles(Keycloak.User user) throws IOException {
+    String token = keycloak.token(user);
+    JsonNode claims = Keycloak.claims(token);
+    assertEquals(200, api.get("/collections", "Authorization", bearer(token), "Accept", "application/json").status());
+    Set<String> roles = loggedRoles(claims.path("sub").asText());
+    assertTrue(roles.contains(user.role), "roles: " + roles);
+    assertEquals(Json.elements(claims.path("realm_access").path("roles")).stream().map(JsonNode::asText)
+        .collect(Collectors.toSet()), roles);
+    assertFalse(roles.contains("public"), "roles: " + roles);
   }
 
   @Order(1)
@@ -215,6 +233,14 @@ class KeycloakTokensTest {
     assertFalse(reply.text().contains(wrong), reply.text());
   }
 
+  @Order(1)
+  @Test
+  @DisplayName("the API key's caller is its configured name, with its configured roles")
+  void apiKeyMapsToItsRoles() throws IOException {
+    assertEquals(200, api.get("/collections", "X-API-Key", apiKey, "Accept", "application/json").status());
+    assertEquals(Set.of("planner"), loggedRoles("test-office"));
+  }
+
   @Order(2)
   @Test
   @DisplayName("the server's log shows none of the tokens and keys sent")
@@ -228,6 +254,16 @@ class KeycloakTokensTest {
       String signature = secret.substring(secret.lastIndexOf('.') + 1);
       assertFalse(!signature.isEmpty() && log.contains(signature), "the log shows a token's signature");
     }
+  }
+
+  /** The roles the server's debug log gives the caller of that name, as {@code Authentication} logs them. */
+  private static Set<String> loggedRoles(String caller) throws IOException {
+    String prefix = "caller " + caller + " with roles [";
+    String line = Files.readAllLines(Urbis.target("urbis-server-" + NAME + ".log")).stream()
+        .filter(logged -> logged.contains(prefix)).reduce((first, last) -> last)
+        .orElseThrow(() -> new AssertionError("the debug log names no caller " + caller));
+    String roles = line.substring(line.indexOf(prefix) + prefix.length(), line.lastIndexOf(']'));
+    return roles.isEmpty() ? Set.of() : Set.of(roles.split(", "));
   }
 
   /** Sends the token; asserts a 401 OGC exception with the bearer challenge. */
