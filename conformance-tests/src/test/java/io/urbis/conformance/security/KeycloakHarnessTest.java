@@ -53,7 +53,7 @@ class KeycloakHarnessTest {
     JsonNode claims = Keycloak.claims(token);
 
     assertEquals(keycloak.issuer().toString(), claims.path("iss").asText());
-    assertTrue(audience(claims).contains(Keycloak.CLIENT), "aud: " + claims.path("aud"));
+    assertTrue(Keycloak.audience(claims).contains(Keycloak.CLIENT), "aud: " + claims.path("aud"));
     assertEquals(user.username, claims.path("preferred_username").asText());
     Set<String> roles = strings(claims.path("realm_access").path("roles"));
     assertTrue(roles.contains(user.role), "realm_access.roles: " + roles);
@@ -77,7 +77,7 @@ class KeycloakHarnessTest {
     assertEquals(keycloak.issuerOfOtherRealm().toString(),
         keycloak.discoveryDocument(Keycloak.OTHER_REALM).path("issuer").asText());
     assertEquals(keycloak.issuerOfOtherRealm().toString(), claims.path("iss").asText());
-    assertTrue(audience(claims).contains(Keycloak.CLIENT), "aud: " + claims.path("aud"));
+    assertTrue(Keycloak.audience(claims).contains(Keycloak.CLIENT), "aud: " + claims.path("aud"));
     assertTrue(strings(claims.path("realm_access").path("roles")).contains(planner.role),
         "realm_access.roles: " + claims.path("realm_access"));
     String keyId = Keycloak.header(token).path("kid").asText();
@@ -92,12 +92,6 @@ class KeycloakHarnessTest {
     IllegalStateException refusal = assertThrows(IllegalStateException.class,
         () -> keycloak.token(citizen.username, citizen.password + "-wrong"));
     assertTrue(refusal.getMessage().contains("invalid_grant"), refusal.getMessage());
-  }
-
-  /** {@code aud}: one string or an array of them. */
-  private static Set<String> audience(JsonNode claims) {
-    JsonNode aud = claims.path("aud");
-    return aud.isArray() ? strings(aud) : Set.of(aud.asText());
   }
 
   private Set<String> keyIds(String realm) {

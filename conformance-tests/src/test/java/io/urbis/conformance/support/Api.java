@@ -23,7 +23,8 @@ public final class Api {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-  Api(URI base, Source source) {
+  /** The client of a server a test started itself ({@link Urbis#launch}). */
+  public Api(URI base, Source source) {
     this.base = base;
     this.source = source;
   }

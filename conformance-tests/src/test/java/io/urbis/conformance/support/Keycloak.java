@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,6 +46,10 @@ public final class Keycloak implements AutoCloseable {
   public static final String OTHER_REALM = "other";
   /** The client of both realms; its tokens carry it as their audience. */
   public static final String CLIENT = "urbis";
+  /** Another client of the realm {@value #REALM}, whose tokens carry it as their audience, not {@value #CLIENT}. */
+  public static final String OTHER_CLIENT = "viewer";
+  /** Keycloak's own client of every realm: its tokens carry no audience at all (the users have no client roles). */
+  public static final String ADMIN_CLI = "admin-cli";
 
   private static final int JAVA_NEEDED = 21;
   private static final Path JVMS = Path.of("/usr/lib/jvm");
@@ -241,16 +246,24 @@ public final class Keycloak implements AutoCloseable {
 
   /** An access token of the realm {@value #REALM} by the password grant; fails when Keycloak refuses it. */
   public String token(String username, String password) {
-    return token(REALM, username, password);
+    return token(REALM, CLIENT, username, password);
   }
 
   /** An access token of a user of the realm {@value #OTHER_REALM}: same client and audience, another issuer. */
   public String tokenOfOtherRealm(String username, String password) {
-    return token(OTHER_REALM, username, password);
+    return token(OTHER_REALM, CLIENT, username, password);
   }
 
-  private String token(String realm, String username, String password) {
-    String form = Map.of("grant_type", "password", "client_id", CLIENT, "username", username, "password", password)
+  /**
+   * An access token of a user of the realm {@value #REALM} for another of its clients ({@link #OTHER_CLIENT},
+   * {@link #ADMIN_CLI}): a token of the right issuer and keys that is not meant for Urbis.
+   */
+  public String tokenForClient(String client, User user) {
+    return token(REALM, client, user.username, user.password);
+  }
+
+  private String token(String realm, String client, String username, String password) {
+    String form = Map.of("grant_type", "password", "client_id", client, "username", username, "password", password)
         .entrySet().stream()
         .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
@@ -274,6 +287,15 @@ public final class Keycloak implements AutoCloseable {
   /** The claims of a JWT: its payload, decoded but not verified. */
   public static JsonNode claims(String jwt) {
     return decodedPart(jwt, 1);
+  }
+
+  /** The audience of JWT claims: {@code aud} is one string or an array of them; none when it is absent. */
+  public static Set<String> audience(JsonNode claims) {
+    JsonNode aud = claims.path("aud");
+    if (aud.isTextual()) {
+      return Set.of(aud.asText());
+    }
+    return Json.elements(aud).stream().map(JsonNode::asText).collect(Collectors.toSet());
   }
 
   private static JsonNode decodedPart(String jwt, int index) {

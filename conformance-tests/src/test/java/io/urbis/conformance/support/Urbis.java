@@ -132,7 +132,12 @@ public final class Urbis implements AutoCloseable {
    * The caller stops it.
    */
   public UrbisServer launch(String name, List<String> arguments) {
-    UrbisServer server = UrbisServer.launch(jar, arguments, target("urbis-server-" + name + ".log"));
+    return launch(name, List.of(), arguments);
+  }
+
+  /** {@link #launch(String, List)} with options of the server's JVM, such as {@code -Dio.urbis.LEVEL=DEBUG}. */
+  public UrbisServer launch(String name, List<String> javaOptions, List<String> arguments) {
+    UrbisServer server = UrbisServer.launch(jar, javaOptions, arguments, target("urbis-server-" + name + ".log"));
     server.awaitHealthy();
     return server;
   }
@@ -150,7 +155,7 @@ public final class Urbis implements AutoCloseable {
   }
 
   /** A file in this module's {@code target/}. */
-  static Path target(String name) {
+  public static Path target(String name) {
     Path file = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());

@@ -25,10 +25,16 @@ public final class UrbisServer implements AutoCloseable {
    * {@code URBIS_*} are not passed on. Call {@link #awaitHealthy()} before use.
    */
   static UrbisServer launch(Path jar, List<String> arguments, Path log) {
+    return launch(jar, List.of(), arguments, log);
+  }
+
+  /** {@link #launch(Path, List, Path)} with options of the JVM, such as {@code -Dio.urbis.LEVEL=DEBUG}. */
+  static UrbisServer launch(Path jar, List<String> javaOptions, List<String> arguments, Path log) {
     int port = ChildProcess.freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port",
-        Integer.toString(port)));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    command.addAll(javaOptions);
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port)));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("URBIS_"));
