@@ -121,6 +121,22 @@ class ServedCatalogTest {
   }
 
   @Test
+  void eachJsonSchemaDocumentRevalidatesRefusesWhatItIsNotAndCountsOnItsOwnRoute() throws Exception {
+    for (String document : List.of("queryables", "schema", "sortables")) {
+      String path = "/collections/buildings/" + document;
+      String route = "route=\"/collections/{collectionId}/" + document + "\"";
+      long before = requestsOn(metrics(), route);
+      String etag = get(path).headers().firstValue("ETag").orElseThrow();
+      HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(304, again.statusCode(), path);
+      assertEquals(before + 1, requestsOn(metrics(), route), path);
+      assertEquals("InvalidParameterValue", json(get(path + "?f=html")).path("code").asText(), path);
+      assertEquals(404, get("/collections/nowhere/" + document).statusCode(), path);
+    }
+  }
+
+  @Test
   void aCql2FilterSelectsOnTheGeoPackageToo() throws Exception {
     String filter = URLEncoder.encode("storeys >= 3 AND function = 'commercial'", StandardCharsets.UTF_8);
     JsonNode page = json(get("/collections/buildings/items?limit=100&filter=" + filter));

@@ -24,10 +24,7 @@ final class JsonSchemas {
     for (Property property : collection.properties()) {
       properties.put(property.name(), property(property));
     }
-    Map<String, Object> schema = header(collection, selfUrl, "Queryables of " + collection.title());
-    schema.put("properties", properties);
-    schema.put("additionalProperties", false);
-    return schema;
+    return closed(header(collection, selfUrl, "Queryables of " + collection.title()), properties);
   }
 
   /** The properties {@code sortby} accepts: those with scalar values. */
@@ -38,10 +35,7 @@ final class JsonSchemas {
         properties.put(property.name(), property(property));
       }
     }
-    Map<String, Object> schema = header(collection, selfUrl, "Sortables of " + collection.title());
-    schema.put("properties", properties);
-    schema.put("additionalProperties", false);
-    return schema;
+    return closed(header(collection, selfUrl, "Sortables of " + collection.title()), properties);
   }
 
   /** The feature schema (returnables and receivables are the same): id, geometry and time carry their roles. */
@@ -64,6 +58,13 @@ final class JsonSchemas {
     }
     Map<String, Object> schema = header(collection, selfUrl, "Features of " + collection.title());
     schema.put("properties", properties);
+    return schema;
+  }
+
+  /** The schema with exactly these properties: a name the server does not know is not one it accepts. */
+  private static Map<String, Object> closed(Map<String, Object> schema, Map<String, Object> properties) {
+    schema.put("properties", properties);
+    schema.put("additionalProperties", false);
     return schema;
   }
 
