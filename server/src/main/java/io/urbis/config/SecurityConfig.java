@@ -86,18 +86,7 @@ public record SecurityConfig(
     if (openIdConnect == null) {
       return null;
     }
-    String issuerProblem = "security.openIdConnect.issuer must be the provider's http or https URL, such as"
-        + " https://idp.example.org/realms/city, got '" + openIdConnect.issuer() + "'";
-    require(openIdConnect.issuer() != null, issuerProblem);
-    URI issuer;
-    try {
-      issuer = new URI(openIdConnect.issuer().trim());
-    } catch (URISyntaxException e) {
-      throw new ConfigException(issuerProblem);
-    }
-    boolean web = "http".equalsIgnoreCase(issuer.getScheme()) || "https".equalsIgnoreCase(issuer.getScheme());
-    require(web && issuer.getHost() != null && issuer.getRawQuery() == null && issuer.getRawFragment() == null,
-        issuerProblem);
+    URI issuer = issuer(openIdConnect.issuer());
     require(openIdConnect.audience() != null && !openIdConnect.audience().isBlank(), "security.openIdConnect"
         + ".audience is missing: name the client id tokens for Urbis carry in 'aud', e.g. urbis");
     String rolesClaim = openIdConnect.rolesClaim() == null ? BearerTokens.Settings.DEFAULT_ROLES_CLAIM
@@ -110,6 +99,36 @@ public record SecurityConfig(
     require(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS, "security.openIdConnect.clockSkewSeconds must be between 0"
         + " and " + MAX_CLOCK_SKEW_SECONDS + ", got " + skew);
     return new BearerTokens.Settings(issuer, openIdConnect.audience(), rolesClaim, skew);
+  }
+
+  /**
+   * The issuer, checked to be written as providers write it: OpenID Connect Discovery 1.0 §4.3 wants the discovery
+   * document's {@code issuer} identical to the URL it was read from, so a spelling that reaches the same document
+   * (a trailing slash, the default port) would be refused there with every token.
+   */
+  private static URI issuer(String value) {
+    String fix = ": write it exactly as the provider's discovery document names its 'issuer', such as"
+        + " https://idp.example.org/realms/city (Keycloak: http(s)://host[:port]/realms/<realm>, no trailing slash),"
+        + " got '" + value + "'";
+    require(value != null, "security.openIdConnect.issuer is missing" + fix);
+    URI issuer;
+    try {
+      issuer = new URI(value.trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigException("security.openIdConnect.issuer is no URL" + fix);
+    }
+    String scheme = issuer.getScheme() == null ? "" : issuer.getScheme().toLowerCase(Locale.ROOT);
+    require((scheme.equals("http") || scheme.equals("https")) && issuer.getHost() != null,
+        "security.openIdConnect.issuer must be the provider's http or https URL" + fix);
+    require(issuer.getRawQuery() == null && issuer.getRawFragment() == null,
+        "security.openIdConnect.issuer must have no query or fragment" + fix);
+    // a path of just "/" is left alone: some providers (Auth0) name their issuer so
+    String path = issuer.getRawPath();
+    require(path.length() <= 1 || !path.endsWith("/"), "security.openIdConnect.issuer must not end with '/'" + fix);
+    int defaultPort = scheme.equals("https") ? 443 : 80;
+    require(issuer.getPort() != defaultPort, "security.openIdConnect.issuer must not name " + scheme
+        + "'s default port " + defaultPort + fix);
+    return issuer;
   }
 
   /** The operator role, checked: {@code operator} when not set. */

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -72,6 +73,7 @@ public final class BearerTokens {
       SIZE_LIMIT_BYTES);
   private volatile ConfigurableJWTProcessor<SecurityContext> processor;
   private long nextDiscoveryNanos = System.nanoTime();
+  private String reportedForeignIssuer;
 
   public BearerTokens(Settings settings) {
     this.settings = settings;
@@ -127,9 +129,10 @@ public final class BearerTokens {
         + "/.well-known/openid-configuration");
     try {
       Map<String, Object> document = JSONObjectUtils.parse(retriever.retrieveResource(discovery.toURL()).getContent());
-      String issuer = JSONObjectUtils.getString(document, "issuer");
-      if (!settings.issuer().toString().equals(issuer)) {
-        throw new IOException("it names the issuer " + issuer + ", not " + settings.issuer());
+      String named = JSONObjectUtils.getString(document, "issuer");
+      if (!settings.issuer().toString().equals(named)) {
+        reportForeignIssuer(discovery, named);
+        throw unavailableForNow();
       }
       URI jwks = JSONObjectUtils.getURI(document, "jwks_uri");
       if (jwks == null || !jwks.isAbsolute()) {
@@ -139,10 +142,30 @@ public final class BearerTokens {
       LOG.info("bearer tokens of {} are checked against {}", settings.issuer(), jwks);
       return processor;
     } catch (IOException | ParseException | IllegalArgumentException e) {
-      nextDiscoveryNanos = System.nanoTime() + RETRY_NANOS;
       LOG.warn("the OpenID Connect discovery document {} cannot be used: {}", discovery, e.getMessage());
-      throw new IdentityProviderUnavailableException();
+      throw unavailableForNow();
     }
+  }
+
+  /**
+   * The provider names another issuer than ours, so none of its tokens can pass (OpenID Connect Discovery 1.0 §4.3
+   * forbids trusting it anyway): a configuration error on one side, told once per name the provider gives, while
+   * discovery is still retried so that a provider put right is taken without a restart.
+   */
+  private void reportForeignIssuer(URI discovery, String named) {
+    if (Objects.equals(named, reportedForeignIssuer)) {
+      LOG.debug("{} still names the issuer '{}'", discovery, named);
+      return;
+    }
+    reportedForeignIssuer = named;
+    LOG.error("{} names the issuer '{}', but security.openIdConnect.issuer is '{}': they must be identical, so every"
+        + " bearer token gets a 503 until security.openIdConnect.issuer is set to the provider's issuer or the"
+        + " provider's public URL (Keycloak: its hostname) is put right", discovery, named, settings.issuer());
+  }
+
+  private IdentityProviderUnavailableException unavailableForNow() {
+    nextDiscoveryNanos = System.nanoTime() + RETRY_NANOS;
+    return new IdentityProviderUnavailableException();
   }
 
   private ConfigurableJWTProcessor<SecurityContext> processorFor(URL jwksUrl) {

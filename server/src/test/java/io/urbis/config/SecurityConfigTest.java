@@ -12,6 +12,7 @@ import io.urbis.security.Caller;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,30 @@ class SecurityConfigTest {
             "security.openIdConnect.clockSkewSeconds"),
         () -> assertRefused(provider("https://idp.example.org/realms/city", "urbis", "    rolesClaim: realm..roles\n"),
             "security.openIdConnect.rolesClaim"));
+  }
+
+  @Test
+  void anIssuerSpeltOtherwiseThanTheProviderNamesItselfIsRefusedWithItsFix() {
+    assertAll(
+        () -> assertRefused(provider("https://idp.example.org/realms/city/", "urbis", ""),
+            "security.openIdConnect.issuer must not end with '/'", "/realms/<realm>, no trailing slash"),
+        () -> assertRefused(provider("https://idp.example.org:443/realms/city", "urbis", ""),
+            "security.openIdConnect.issuer", "default port 443"),
+        () -> assertRefused(provider("http://idp.example.org:80/realms/city", "urbis", ""),
+            "security.openIdConnect.issuer", "default port 80"),
+        () -> assertRefused(provider("https://idp.example.org/realms/city?realm=city", "urbis", ""),
+            "security.openIdConnect.issuer", "no query or fragment"),
+        () -> assertRefused(provider("https://idp.example.org/realms/city#top", "urbis", ""),
+            "security.openIdConnect.issuer", "no query or fragment"));
+  }
+
+  @Test
+  void anIssuerWithAnotherPortOrAtTheRootIsTaken() throws Exception {
+    for (String issuer : List.of("https://idp.example.org:8443/realms/city", "http://localhost:8080/realms/city",
+        "https://tenant.example.org/")) {
+      assertEquals(URI.create(issuer), read(provider(issuer, "urbis", "")).orElse(UrbisConfig.DEFAULTS).validated()
+          .security().bearerTokens().issuer());
+    }
   }
 
   private static String keyEntry(String name, String sha256, String roles) {

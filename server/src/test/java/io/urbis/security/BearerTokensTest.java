@@ -3,6 +3,7 @@ package io.urbis.security;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -12,15 +13,22 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.logging.JettyLogger;
+import org.eclipse.jetty.logging.StdErrAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.slf4j.LoggerFactory;
 
 /** Bearer tokens checked against a real provider's discovery document and JWKS, and every token attack a 401. */
 class BearerTokensTest {
@@ -153,10 +161,34 @@ class BearerTokensTest {
   }
 
   @Test
-  void aDiscoveryDocumentNamingAnotherIssuerIsNotTrusted() throws Exception {
-    BearerTokens misnamed = new BearerTokens(new BearerTokens.Settings(URI.create(provider.issuer() + "/"),
-        TestIdentityProvider.AUDIENCE, "realm_access.roles", 60));
-    assertThrows(IdentityProviderUnavailableException.class, () -> misnamed.caller(provider.token("alice")));
+  void aDiscoveryDocumentNamingAnotherIssuerIsNotTrustedAndLoggedAsAnErrorOnce() throws Throwable {
+    URI configured = URI.create(provider.issuer() + "/");
+    BearerTokens misnamed = new BearerTokens(new BearerTokens.Settings(configured, TestIdentityProvider.AUDIENCE,
+        "realm_access.roles", 60));
+    String token = provider.token("alice");
+    String log = loggedWhile(() -> assertAll(
+        () -> assertThrows(IdentityProviderUnavailableException.class, () -> misnamed.caller(token)),
+        () -> assertThrows(IdentityProviderUnavailableException.class, () -> misnamed.caller(token))));
+    List<String> errors = log.lines().filter(line -> line.contains("ERROR")).toList();
+    assertEquals(1, errors.size(), log);
+    assertAll(() -> assertTrue(errors.get(0).contains("'" + provider.issuer() + "'"), errors.get(0)),
+        () -> assertTrue(errors.get(0).contains("'" + configured + "'"), errors.get(0)),
+        () -> assertTrue(errors.get(0).contains("security.openIdConnect.issuer"), errors.get(0)));
+  }
+
+  /** What BearerTokens logs while {@code action} runs. */
+  private static String loggedWhile(Executable action) throws Throwable {
+    StdErrAppender appender = (StdErrAppender) ((JettyLogger) LoggerFactory.getLogger(BearerTokens.class))
+        .getAppender();
+    PrintStream stream = appender.getStream();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    appender.setStream(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      action.execute();
+    } finally {
+      appender.setStream(stream);
+    }
+    return log.toString(StandardCharsets.UTF_8);
   }
 
   private String signed(JWTClaimsSet.Builder claims) throws Exception {
