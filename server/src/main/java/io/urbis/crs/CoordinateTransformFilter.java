@@ -1,7 +1,6 @@
 package io.urbis.crs;
 
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.ProjCoordinate;
 
@@ -10,7 +9,7 @@ import org.locationtech.proj4j.ProjCoordinate;
  * selected, a coordinate outside the projection's domain is an {@link OutsideDomainException}; where they are only
  * drawn (tiles), it becomes NaN and is clipped away.
  */
-public final class CoordinateTransformFilter implements CoordinateSequenceFilter {
+public final class CoordinateTransformFilter implements CoordinateRewrite {
 
   private final CheckedTransform transform;
   private final boolean outsideDomainIsNaN;
@@ -50,15 +49,5 @@ public final class CoordinateTransformFilter implements CoordinateSequenceFilter
     }
     sequence.setOrdinate(index, CoordinateSequence.X, target.x);
     sequence.setOrdinate(index, CoordinateSequence.Y, target.y);
-  }
-
-  @Override
-  public boolean isDone() {
-    return false;
-  }
-
-  @Override
-  public boolean isGeometryChanged() {
-    return true;
   }
 }

@@ -1,11 +1,11 @@
 package io.urbis.tiles.mvt;
 
+import io.urbis.crs.CoordinateRewrite;
 import io.urbis.tiles.TileEnvelope;
 import io.urbis.tiles.TileRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -80,7 +80,7 @@ final class TileGeometries {
   }
 
   /** Tile units: 0 at the tile's left and top edge, {@link TileRequest#EXTENT} at its right and bottom edge. */
-  private static final class ToTileUnits implements CoordinateSequenceFilter {
+  private static final class ToTileUnits implements CoordinateRewrite {
 
     private final double minX;
     private final double maxY;
@@ -98,16 +98,6 @@ final class TileGeometries {
     public void filter(CoordinateSequence sequence, int index) {
       sequence.setOrdinate(index, CoordinateSequence.X, (sequence.getX(index) - minX) * scaleX);
       sequence.setOrdinate(index, CoordinateSequence.Y, (maxY - sequence.getY(index)) * scaleY);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
     }
   }
 }
