@@ -1,5 +1,6 @@
 package io.urbis;
 
+import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
@@ -85,8 +86,9 @@ public final class Urbis {
     BearerTokens.Settings tokens = config.security().bearerTokens();
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
+    AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
-        publication.tiles(), publication.tiles3d(), publication.catalog(), publication.sources(), authentication,
+        publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
         config.security().operatorRoleName()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();

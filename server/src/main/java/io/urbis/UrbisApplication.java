@@ -1,5 +1,7 @@
 package io.urbis;
 
+import io.urbis.access.AccessPolicy;
+import io.urbis.access.CatalogViews;
 import io.urbis.api.ApiDefinitionResource;
 import io.urbis.api.ApiSettings;
 import io.urbis.api.AssetsResource;
@@ -18,7 +20,6 @@ import io.urbis.api.TileResources;
 import io.urbis.api.Tiles3dResource;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
-import io.urbis.catalog.Catalog;
 import io.urbis.encode.GeoJsonFeaturePageWriter;
 import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
@@ -39,7 +40,7 @@ final class UrbisApplication {
 
   private UrbisApplication() {}
 
-  static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
+  static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
       List<FeatureSource> sources, Authentication authentication, String operatorRole) {
     Operators operators = new Operators(operatorRole, authentication);
     PrometheusRegistry metrics = new PrometheusRegistry();
@@ -52,6 +53,7 @@ final class UrbisApplication {
     config.register(UrbisExceptionMapper.class);
     config.register(CutOffResponses.class);
     config.register(authentication);
+    config.register(new CatalogViews(access));
     config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);
@@ -60,14 +62,14 @@ final class UrbisApplication {
     config.register(HtmlFeaturePageWriter.class);
     config.register(new LandingPageResource(settings));
     config.register(new ConformanceResource());
-    config.register(new ApiDefinitionResource(settings, catalog, tiles3d));
-    config.register(new CollectionsResource(catalog, tiles3d));
-    config.register(new Tiles3dResource(catalog, tiles3d));
-    config.register(new ItemsResource(catalog, new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
-    config.register(new CollectionSchemasResource(catalog));
+    config.register(new ApiDefinitionResource(settings, tiles3d));
+    config.register(new CollectionsResource(tiles3d));
+    config.register(new Tiles3dResource(tiles3d));
+    config.register(new ItemsResource(new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
+    config.register(new CollectionSchemasResource());
     config.register(new HealthResource(sources, operators));
     config.register(new AssetsResource());
-    TileResources.create(catalog, settings.title(), tiles).forEach(config::register);
+    TileResources.create(settings.title(), tiles).forEach(config::register);
     return config;
   }
 }

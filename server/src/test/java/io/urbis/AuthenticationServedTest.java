@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.PlainJWT;
+import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
+import io.urbis.config.AccessConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
 import io.urbis.demo.DemoCity;
@@ -87,7 +89,7 @@ class AuthenticationServedTest {
     Authentication authentication = new Authentication(new ApiKeys(List.of(new ApiKeys.Entry("planning-office",
         ApiKeys.sha256(PLANNING_KEY), Set.of("planner")))), new BearerTokens(provider.settings()));
     ResourceConfig application = UrbisApplication.create(new ApiSettings("City", "", 10, 100), TileSettings.DEFAULTS,
-        new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog, List.of(source), authentication,
+        new Tiles3dService(Tiles3dSettings.DEFAULTS), AccessPolicy.of(AccessConfig.OPEN, catalog), List.of(source), authentication,
         Operators.DEFAULT_ROLE);
     application.register(CallerResource.class);
     server = new UrbisServer("127.0.0.1", 0, application);

@@ -1,6 +1,7 @@
 package io.urbis.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.urbis.access.CatalogView;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
@@ -15,6 +16,7 @@ import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -28,58 +30,63 @@ import java.util.stream.IntStream;
 
 /**
  * {@code /api}: the OpenAPI 3.0 document for the published collections, as JSON, YAML, or Swagger UI served from
- * the jar. Documents are cached per public base URL, which they name as their server, and built anew when a
- * collection's CRS list (its {@code filter-crs} enum) changed with its data.
+ * the jar, describing only what the caller's view of the catalog shows. Documents are cached per view and public base
+ * URL, which they name as their server, and built anew when a collection's CRS list (its {@code filter-crs} enum)
+ * changed with its data.
  */
 @Path("/api")
 public final class ApiDefinitionResource {
 
   private static final List<Representation> OFFERED =
       List.of(Representation.OPENAPI_JSON, Representation.OPENAPI_YAML, Representation.HTML);
-  /** Distinct public base URLs remembered; proxies add a few, hostile Host headers must not grow it without end. */
-  private static final int CACHED_BASES = 16;
+  /**
+   * Documents remembered, one per view and public base URL; proxies add a few bases, hostile Host headers must not
+   * grow it without end.
+   */
+  private static final int CACHED_DOCUMENTS = 16;
 
   private final ApiSettings settings;
-  private final Catalog catalog;
   private final Tiles3dService tiles3d;
   private final Map<String, Cached> documents = new ConcurrentHashMap<>();
 
   /** A document and the CRS lists of the collections it was built with. */
   private record Cached(List<List<String>> crs, OpenAPI document) {}
 
-  public ApiDefinitionResource(ApiSettings settings, Catalog catalog, Tiles3dService tiles3d) {
+  public ApiDefinitionResource(ApiSettings settings, Tiles3dService tiles3d) {
     this.settings = settings;
-    this.catalog = catalog;
     this.tiles3d = tiles3d;
   }
 
   @GET
   public Response get(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
-      @Context Request request) {
+      @Context Request request, @Context ContainerRequestContext context) {
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     LinkBuilder links = new LinkBuilder(uri);
     if (representation == Representation.HTML) {
       String page = SwaggerUiPage.render(settings.title(), links.baseUrl() + "/api?f=json", links.baseUrl());
       return Response.ok(page, representation.mediaType()).build();
     }
-    OpenAPI document = document(links.baseUrl());
+    OpenAPI document = document(CatalogView.of(context), links.baseUrl());
     String text = representation == Representation.OPENAPI_YAML
         ? OpenApiWriter.toYaml(document) : OpenApiWriter.toJson(document);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return DocumentResponses.tagged(request, bytes, bytes, representation);
   }
 
-  private OpenAPI document(String serverUrl) {
-    if (documents.size() >= CACHED_BASES) {
+  /** The document of what the view shows, cached per view and base URL. */
+  private OpenAPI document(CatalogView view, String serverUrl) {
+    if (documents.size() >= CACHED_DOCUMENTS) {
       documents.clear();
     }
+    Catalog catalog = view.catalog();
     List<List<String>> crs = catalog.collections().stream().map(CollectionsResource::crs).toList();
-    return documents.compute(serverUrl, (url, cached) -> cached != null && cached.crs().equals(crs)
-        ? cached : new Cached(crs, OpenApiBuilder.build(describe(url, crs)))).document();
+    return documents.compute(view.visibility() + "\n" + serverUrl, (key, cached) -> cached != null
+        && cached.crs().equals(crs) ? cached : new Cached(crs, OpenApiBuilder.build(describe(catalog, serverUrl, crs))))
+        .document();
   }
 
   /** {@code crs}: the CRS list of each collection, in catalog order. */
-  private ApiDescription describe(String serverUrl, List<List<String>> crs) {
+  private ApiDescription describe(Catalog catalog, String serverUrl, List<List<String>> crs) {
     List<Collection> published = catalog.collections();
     List<CollectionDescription> collections = IntStream.range(0, published.size())
         .mapToObj(i -> describe(published.get(i), crs.get(i)))

@@ -1,6 +1,5 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.Representation;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -29,39 +29,36 @@ public final class CollectionSchemasResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON_SCHEMA);
 
-  private final Catalog catalog;
-
-  public CollectionSchemasResource(Catalog catalog) {
-    this.catalog = catalog;
-  }
-
   /** {@code /collections/{collectionId}/queryables} (OGC 19-079r2): what a filter may name. */
   @GET
   @Path("/{collectionId}/queryables")
   public Response queryables(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
-    return answer(collectionId, format, headers, uri, request, JsonSchemas::queryables);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return answer(context, collectionId, format, headers, uri, request, JsonSchemas::queryables);
   }
 
   /** {@code /collections/{collectionId}/schema} (OGC 23-058): the features' schema with OGC roles. */
   @GET
   @Path("/{collectionId}/schema")
   public Response schema(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
-    return answer(collectionId, format, headers, uri, request, JsonSchemas::featureSchema);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return answer(context, collectionId, format, headers, uri, request, JsonSchemas::featureSchema);
   }
 
   /** {@code /collections/{collectionId}/sortables} (OGC 23-058): what {@code sortby} accepts. */
   @GET
   @Path("/{collectionId}/sortables")
   public Response sortables(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
-    return answer(collectionId, format, headers, uri, request, JsonSchemas::sortables);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return answer(context, collectionId, format, headers, uri, request, JsonSchemas::sortables);
   }
 
-  private Response answer(String collectionId, String format, HttpHeaders headers, UriInfo uri, Request request,
+  private static Response answer(ContainerRequestContext context, String collectionId, String format, HttpHeaders headers, UriInfo uri, Request request,
       BiFunction<Collection, String, Map<String, Object>> document) {
-    Collection collection = CollectionsResource.find(catalog, collectionId);
+    Collection collection = CollectionsResource.find(context, collectionId);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     String self = new LinkBuilder(uri).withFormat(representation);
     return DocumentResponses.ok(request, document.apply(collection, self), representation);

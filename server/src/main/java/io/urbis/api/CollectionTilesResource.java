@@ -1,10 +1,10 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Catalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -15,51 +15,54 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/collections/{collectionId}/tiles")
 public final class CollectionTilesResource {
 
-  private final Catalog catalog;
   private final TileSetEndpoints endpoints;
 
-  CollectionTilesResource(Catalog catalog, TileSetEndpoints endpoints) {
-    this.catalog = catalog;
+  CollectionTilesResource(TileSetEndpoints endpoints) {
     this.endpoints = endpoints;
   }
 
   @GET
   public Response list(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
-    return endpoints.list(data(collectionId), format, headers, uri, request);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return endpoints.list(data(context, collectionId), format, headers, uri, request);
   }
 
   @GET
   @Path("/{tileMatrixSetId}")
   public Response tileset(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
       @QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
-      @Context Request request) {
-    return endpoints.tileset(data(collectionId), set, format, headers, uri, request);
+      @Context Request request,
+      @Context ContainerRequestContext context) {
+    return endpoints.tileset(data(context, collectionId), set, format, headers, uri, request);
   }
 
   @GET
   @Path("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
   public Response tile(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
       @PathParam("tileMatrix") String matrix, @PathParam("tileRow") String row, @PathParam("tileCol") String col,
-      @Context Request request, @Context HttpHeaders headers) {
-    return endpoints.tile(data(collectionId), set, matrix, row, col, request, headers);
+      @Context Request request, @Context HttpHeaders headers,
+      @Context ContainerRequestContext context) {
+    return endpoints.tile(data(context, collectionId), set, matrix, row, col, request, headers);
   }
 
   @GET
   @Path("/{tileMatrixSetId}/tilejson")
   public Response tileJson(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
-      @Context UriInfo uri, @Context Request request) {
-    return endpoints.tileJson(data(collectionId), set, uri, request);
+      @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return endpoints.tileJson(data(context, collectionId), set, uri, request);
   }
 
   @GET
   @Path("/{tileMatrixSetId}/style")
   public Response style(@PathParam("collectionId") String collectionId, @PathParam("tileMatrixSetId") String set,
-      @Context UriInfo uri, @Context Request request) {
-    return endpoints.style(data(collectionId), set, uri, request);
+      @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    return endpoints.style(data(context, collectionId), set, uri, request);
   }
 
-  private TiledData data(String collectionId) {
-    return TiledData.of(CollectionsResource.find(catalog, collectionId));
+  private static TiledData data(ContainerRequestContext context, String collectionId) {
+    return TiledData.of(CollectionsResource.find(context, collectionId));
   }
 }

@@ -1,6 +1,6 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Catalog;
+import io.urbis.access.CatalogView;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.encode.CollectionDescription;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -29,21 +30,19 @@ public final class CollectionsResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 
-  private final Catalog catalog;
   private final Tiles3dService tiles;
 
-  public CollectionsResource(Catalog catalog, Tiles3dService tiles) {
-    this.catalog = catalog;
+  public CollectionsResource(Tiles3dService tiles) {
     this.tiles = tiles;
   }
 
   @GET
   public Response list(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
-      @Context Request request) {
+      @Context Request request, @Context ContainerRequestContext context) {
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     LinkBuilder links = new LinkBuilder(uri);
     List<CollectionDescription> descriptions =
-        catalog.collections().stream().map(c -> describe(c, links)).toList();
+        CatalogView.of(context).catalog().collections().stream().map(c -> describe(c, links)).toList();
     CollectionList list = new CollectionList(links.selfAndAlternates(representation, OFFERED), descriptions);
     return DocumentResponses.ok(request, list, representation);
   }
@@ -51,8 +50,9 @@ public final class CollectionsResource {
   @GET
   @Path("/{collectionId}")
   public Response get(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
-    Collection collection = find(catalog, collectionId);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+      @Context ContainerRequestContext context) {
+    Collection collection = find(context, collectionId);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     LinkBuilder links = new LinkBuilder(uri);
     CollectionDescription description = describe(collection, links);
@@ -61,8 +61,9 @@ public final class CollectionsResource {
     return DocumentResponses.ok(request, withLinks(description, all), representation);
   }
 
-  static Collection find(Catalog catalog, String collectionId) {
-    return catalog.find(collectionId)
+  /** The collection as the caller sees it; one it may not read is as unknown as one that does not exist. */
+  static Collection find(ContainerRequestContext context, String collectionId) {
+    return CatalogView.of(context).catalog().find(collectionId)
         .orElseThrow(() -> new NotFoundException("There is no collection '" + collectionId + "'"));
   }
 

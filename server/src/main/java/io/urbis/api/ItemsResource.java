@@ -1,6 +1,5 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.encode.ContentNegotiation;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -40,19 +40,17 @@ public final class ItemsResource {
   /** The CRS of the coordinates in the response (OGC 18-058r1, /req/crs/ogc-crs-header). */
   private static final String CONTENT_CRS = "Content-Crs";
 
-  private final Catalog catalog;
   private final FeatureQueryParser parser;
 
-  public ItemsResource(Catalog catalog, FeatureQueryParser parser) {
-    this.catalog = catalog;
+  public ItemsResource(FeatureQueryParser parser) {
     this.parser = parser;
   }
 
   @GET
   @ParsesItsOwnParameters
   public Response items(@PathParam("collectionId") String collectionId, @QueryParam("f") String format,
-      @Context HttpHeaders headers, @Context UriInfo uri) {
-    Collection collection = CollectionsResource.find(catalog, collectionId);
+      @Context HttpHeaders headers, @Context UriInfo uri, @Context ContainerRequestContext context) {
+    Collection collection = CollectionsResource.find(context, collectionId);
     FeatureQuery query = parser.parse(uri.getQueryParameters(), collection);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     FeatureStream features = collection.source().query(collection, query);
@@ -67,8 +65,8 @@ public final class ItemsResource {
   @ParsesItsOwnParameters
   public Response item(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
-      @Context Request request) {
-    Collection collection = CollectionsResource.find(catalog, collectionId);
+      @Context Request request, @Context ContainerRequestContext context) {
+    Collection collection = CollectionsResource.find(context, collectionId);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     Crs crs = parser.parseFeatureCrs(uri.getQueryParameters(), collection);
     EncodedFeature feature = collection.source().get(collection, featureId, crs)

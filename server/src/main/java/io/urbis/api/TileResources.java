@@ -1,6 +1,5 @@
 package io.urbis.api;
 
-import io.urbis.catalog.Catalog;
 import io.urbis.tiles.TileSettings;
 import java.util.List;
 
@@ -9,9 +8,9 @@ public final class TileResources {
 
   private TileResources() {}
 
-  public static List<Object> create(Catalog catalog, String title, TileSettings settings) {
+  public static List<Object> create(String title, TileSettings settings) {
     TileSetEndpoints endpoints = new TileSetEndpoints(new VectorTiles(settings));
-    return List.of(new TileMatrixSetsResource(), new DatasetTilesResource(catalog, title, endpoints),
-        new CollectionTilesResource(catalog, endpoints));
+    return List.of(new TileMatrixSetsResource(), new DatasetTilesResource(title, endpoints),
+        new CollectionTilesResource(endpoints));
   }
 }

@@ -1,7 +1,6 @@
 package io.urbis.api;
 
 import io.urbis.cache.TileBytes;
-import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.error.NotFoundException;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,34 +32,35 @@ public final class Tiles3dResource {
   /** Tiles change with the data: clients revalidate after a minute (cheap, thanks to ETags). */
   private static final CacheControl CACHE = CacheControl.valueOf("max-age=60");
 
-  private final Catalog catalog;
   private final Tiles3dService tiles;
 
-  public Tiles3dResource(Catalog catalog, Tiles3dService tiles) {
-    this.catalog = catalog;
+  public Tiles3dResource(Tiles3dService tiles) {
     this.tiles = tiles;
   }
 
   @GET
   public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request,
-      @Context HttpHeaders headers) {
-    return respond(request, headers, tiles.tileset(collection(collectionId)), TILESET_TYPE);
+      @Context HttpHeaders headers, @Context ContainerRequestContext context) {
+    return respond(request, headers, tiles.tileset(CollectionsResource.find(context, collectionId)),
+        TILESET_TYPE);
   }
 
   /** The metadata schema of the tiles' property tables, which every tile names by its schemaUri. */
   @GET
   @Path("/schema.json")
   public Response schema(@PathParam("collectionId") String collectionId, @Context Request request,
-      @Context HttpHeaders headers) {
-    return respond(request, headers, tiles.schema(collection(collectionId)), MediaType.APPLICATION_JSON);
+      @Context HttpHeaders headers, @Context ContainerRequestContext context) {
+    return respond(request, headers, tiles.schema(CollectionsResource.find(context, collectionId)),
+        MediaType.APPLICATION_JSON);
   }
 
   @GET
   @Path("/subtrees/{level}/{x}/{y}.subtree")
   @ParsesItsOwnParameters
   public Response subtree(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
-      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
-    Collection collection = collection(collectionId);
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers,
+      @Context ContainerRequestContext context) {
+    Collection collection = CollectionsResource.find(context, collectionId);
     return respond(request, headers, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE);
   }
 
@@ -67,13 +68,10 @@ public final class Tiles3dResource {
   @Path("/content/{level}/{x}/{y}.glb")
   @ParsesItsOwnParameters
   public Response content(@PathParam("collectionId") String collectionId, @PathParam("level") String level,
-      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers) {
-    Collection collection = collection(collectionId);
+      @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers,
+      @Context ContainerRequestContext context) {
+    Collection collection = CollectionsResource.find(context, collectionId);
     return respond(request, headers, tiles.content(collection, tile(level, x, y)), GLB_TYPE);
-  }
-
-  private Collection collection(String collectionId) {
-    return CollectionsResource.find(catalog, collectionId);
   }
 
   /** The tile address; numbers that are no tile of the quadtree are a 404, text that is no number a 400. */

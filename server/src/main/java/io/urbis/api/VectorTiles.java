@@ -53,7 +53,8 @@ public final class VectorTiles {
 
   /**
    * The tile from the cache, or built and cached; no bytes when no feature is in it. The key holds every layer's
-   * data version, so a change to any layer's data builds the tile anew.
+   * data version, so a change to any layer's data builds the tile anew, and its visibility, so that audiences with
+   * different rules never share a tile.
    */
   public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
@@ -64,7 +65,8 @@ public final class VectorTiles {
   private String key(TiledData data, TileAddress address, int zoom) {
     StringBuilder key = new StringBuilder("mvt|").append(data.id());
     for (Collection layer : data.layers()) {
-      key.append('|').append(layer.id()).append('@').append(layer.data().version())
+      key.append('|').append(layer.id()).append('#').append(layer.visibility()).append('@')
+          .append(layer.data().version())
           .append(settings.properties().forZoom(layer, zoom));
     }
     return key.append('|').append(address.tileMatrixSet().id()).append('/').append(zoom).append('/')

@@ -32,20 +32,12 @@ public final class CatalogBuilder {
         id = prefixed;
       }
       ids.add(id);
-      collections.add(withId(collection, id));
+      collections.add(id.equals(collection.id()) ? collection : collection.withId(id));
     }
     return this;
   }
 
   public Catalog build() {
     return new Catalog(collections);
-  }
-
-  private static Collection withId(Collection c, String id) {
-    if (id.equals(c.id())) {
-      return c;
-    }
-    return new Collection(id, c.title(), c.description(), c.table(), c.idColumn(), c.idType(), c.geometryColumn(),
-        c.geometryType(), c.srid(), c.is3d(), c.properties(), c.temporalProperty(), c.data(), c.source());
   }
 }

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param temporalProperty the property that {@code datetime} filters on, or null
  * @param data the data's version and extent as they are now, which follow the data as it changes
  * @param source the source that serves the features
+ * @param rowFilter the rows this collection holds of its table, or null for all of them
+ * @param visibility what shaped this collection out of the whole one (hidden properties, row filter): empty for the
+ *     whole collection as its source published it; caches, counts and ETags of what the collection serves include it,
+ *     so that audiences with different rules never share them
  */
 public record Collection(
     String id,
@@ -39,10 +43,43 @@ public record Collection(
     List<Property> properties,
     String temporalProperty,
     CurrentData data,
-    FeatureSource source) {
+    FeatureSource source,
+    RowFilter rowFilter,
+    String visibility) {
 
   public Collection {
     properties = List.copyOf(properties);
+    visibility = visibility == null ? "" : visibility;
+  }
+
+  /** The whole collection, as a source publishes it: every row, every published property. */
+  public Collection(String id, String title, String description, String table, String idColumn, JsonType idType,
+      String geometryColumn, GeometryType geometryType, int srid, boolean is3d, List<Property> properties,
+      String temporalProperty, CurrentData data, FeatureSource source) {
+    this(id, title, description, table, idColumn, idType, geometryColumn, geometryType, srid, is3d, properties,
+        temporalProperty, data, source, null, "");
+  }
+
+  /** This collection under another id (ids are made unique across sources). */
+  public Collection withId(String newId) {
+    return new Collection(newId, title, description, table, idColumn, idType, geometryColumn, geometryType, srid,
+        is3d, properties, temporalProperty, data, source, rowFilter, visibility);
+  }
+
+  /**
+   * What one audience sees of this collection: only {@code visible} of its properties, only the rows
+   * {@code newRowFilter} holds (null: all of them), named {@code newVisibility} in caches.
+   */
+  public Collection narrowed(List<Property> visible, RowFilter newRowFilter, String newVisibility) {
+    // datetime must not select on, nor the extent tell of, a hidden temporal property
+    String temporal = visible.stream().anyMatch(p -> p.name().equals(temporalProperty)) ? temporalProperty : null;
+    return new Collection(id, title, description, table, idColumn, idType, geometryColumn, geometryType, srid, is3d,
+        visible, temporal, data, source, newRowFilter, newVisibility);
+  }
+
+  /** Whether this is the whole collection as its source published it. */
+  public boolean isWhole() {
+    return visibility.isEmpty();
   }
 
   /** The extent in CRS84 as the data is now, or null when the collection has no geometries. */
@@ -52,7 +89,7 @@ public record Collection(
 
   /** The extent of the temporal property as the data is now, or null. */
   public TemporalExtent temporalExtent() {
-    return data.extent().temporal();
+    return temporalProperty == null ? null : data.extent().temporal();
   }
 
   /**

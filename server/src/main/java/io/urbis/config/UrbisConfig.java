@@ -27,6 +27,7 @@ import java.util.List;
  * @param trustedProxies addresses and networks of reverse proxies whose {@code Forwarded} and
  *     {@code X-Forwarded-*} headers are believed; none by default
  * @param security API keys and the OpenID Connect provider whose tokens name callers; none by default
+ * @param access what each role may read and write of each collection; every caller reads everything by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -43,11 +44,12 @@ public record UrbisConfig(
     @JsonProperty("tiles3d") Tiles3dConfig tiles3d,
     @JsonProperty("publicUrl") String publicUrl,
     @JsonProperty("trustedProxies") List<String> trustedProxies,
-    @JsonProperty("security") SecurityConfig security) {
+    @JsonProperty("security") SecurityConfig security,
+    @JsonProperty("access") AccessConfig access) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
-      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE);
+      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -66,7 +68,8 @@ public record UrbisConfig(
         tiles3d == null ? fallback.tiles3d : tiles3d.orElse(fallback.tiles3d),
         pick(publicUrl, fallback.publicUrl),
         pick(trustedProxies, fallback.trustedProxies),
-        pick(security, fallback.security));
+        pick(security, fallback.security),
+        pick(access, fallback.access));
   }
 
   private static <T> T pick(T value, T fallback) {

@@ -43,6 +43,19 @@ class ConfigReaderTest {
   }
 
   @Test
+  void accessRulesTakeTheShortAndTheLongForm() throws Exception {
+    UrbisConfig config = read("access:\n  default:\n    \"*\": none\n  collections:\n    buildings:\n"
+        + "      planner: write\n      public:\n        hiddenProperties: [heat_demand]\n"
+        + "        rowFilter: \"owner_type = 'municipal'\"\n").orElse(UrbisConfig.DEFAULTS);
+    assertEquals(new AccessConfig.Rule("none", null, null), config.access().defaultRules().get("*"));
+    assertEquals(new AccessConfig.Rule("write", null, null), config.access().collectionRules().get("buildings")
+        .get("planner"));
+    assertEquals(new AccessConfig.Rule(null, List.of("heat_demand"), "owner_type = 'municipal'"),
+        config.access().collectionRules().get("buildings").get("public"));
+    assertEquals(AccessConfig.OPEN, UrbisConfig.DEFAULTS.access());
+  }
+
+  @Test
   void anUnknownKeyIsNamed() {
     ConfigException error = assertThrows(ConfigException.class, () -> read("prot: 9000\n"));
     assertTrue(error.getMessage().contains("'prot'"), error.getMessage());
