@@ -1,0 +1,77 @@
+package io.urbis.conformance.access;
+
+import io.urbis.conformance.support.Keycloak;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * How the callers of the role matrix say who they are: the {@code security} section of the server's configuration,
+ * and the headers each role sends. The public sends none.
+ */
+sealed interface Credentials {
+
+  /** The {@code security} section of the configuration (YAML, ending with a line break). */
+  String securityYaml();
+
+  /** The headers (name, value, name, value...) that make a request the role's. */
+  List<String> headers(Role role);
+
+  /** API keys in {@code X-API-Key}, one fixed key per role, kept in the configuration as its SHA-256. */
+  record ApiKeys() implements Credentials {
+
+    @Override
+    public String securityYaml() {
+      StringBuilder yaml = new StringBuilder("security:\n  apiKeys:\n");
+      for (Role role : Role.values()) {
+        if (role.user != null) {
+          yaml.append("    - { name: ").append(role.roleName()).append("-desk, sha256: ").append(sha256Hex(key(role)))
+              .append(", roles: [").append(role.roleName()).append("] }\n");
+        }
+      }
+      return yaml.toString();
+    }
+
+    @Override
+    public List<String> headers(Role role) {
+      return role.user == null ? List.of() : List.of("X-API-Key", key(role));
+    }
+
+    private static String key(Role role) {
+      return "role-matrix-key-of-the-" + role.roleName();
+    }
+
+    /** As {@code urbis hash-key} prints it: the SHA-256 of the key's UTF-8 bytes in lower-case hex. */
+    private static String sha256Hex(String key) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(key.getBytes(StandardCharsets.UTF_8)));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Bearer tokens of the test realm's users, each with its realm role in {@code realm_access.roles}. */
+  record KeycloakTokens(Keycloak keycloak) implements Credentials {
+
+    @Override
+    public String securityYaml() {
+      return """
+          security:
+            openIdConnect:
+              issuer: '%s'
+              audience: %s
+              rolesClaim: realm_access.roles
+          """.formatted(keycloak.issuer(), Keycloak.CLIENT);
+    }
+
+    /** A fresh token per call: the realm's tokens live 10 minutes, longer than one test but not than a run. */
+    @Override
+    public List<String> headers(Role role) {
+      return role.user == null ? List.of() : List.of("Authorization", "Bearer " + keycloak.token(role.user));
+    }
+  }
+}
