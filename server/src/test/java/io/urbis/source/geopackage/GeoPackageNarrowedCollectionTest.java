@@ -31,8 +31,8 @@ import io.urbis.query.TimeInterval;
 import io.urbis.security.Caller;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
+import io.urbis.tiles.PointTiles;
 import io.urbis.tiles.TileAddress;
-import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileMatrixSets;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
@@ -77,7 +77,7 @@ class GeoPackageNarrowedCollectionTest {
     file = DemoCity.ensure(folder.resolve("demo.gpkg"));
     source = new GeoPackageFeatureSource(file, SourceSettings.DEFAULTS);
     whole = GeoPackageFeatureSourceTest.collection(source, "buildings");
-    narrowed = view(source, new Rule("read", List.of(HIDDEN), ROW_FILTER));
+    narrowed = view(new Rule("read", List.of(HIDDEN), ROW_FILTER));
 
     Path copy = Files.copy(file, folder.resolve("visible-rows.gpkg"));
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
@@ -151,13 +151,15 @@ class GeoPackageNarrowedCollectionTest {
     assertNotEquals(PageWalker.page(source, whole, centre).numberMatched(),
         PageWalker.page(source, narrowed, centre).numberMatched());
 
-    Collection hiddenOnly = view(source, new Rule("read", List.of(HIDDEN), null));
+    Collection hiddenOnly = view(new Rule("read", List.of(HIDDEN), null));
     assertEquals(everyBuilding, PageWalker.page(source, hiddenOnly, all).numberMatched().orElseThrow());
   }
 
   @Test
   void aTileHoldsOnlyTheVisibleRowsAndProperties() {
-    TileAddress address = centreTile(TileMatrixSets.WEB_MERCATOR_QUAD, 15);
+    var extent = whole.spatialExtent();
+    TileAddress address = PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, "15",
+        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
     List<String> every = whole.properties().stream().map(Property::name).toList();
     List<String> shown = narrowed.properties().stream().map(Property::name).toList();
     byte[] wholeTile = source.tile(whole, tile(address, every));
@@ -172,7 +174,7 @@ class GeoPackageNarrowedCollectionTest {
 
   @Test
   void aSpatialRowFilterSelectsWhatTheSameBboxSelects() {
-    Collection centreOnly = view(source, new Rule("read", null, "S_INTERSECTS(geom, BBOX(" + TOWN_CENTRE.minX()
+    Collection centreOnly = view(new Rule("read", null, "S_INTERSECTS(geom, BBOX(" + TOWN_CENTRE.minX()
         + ", " + TOWN_CENTRE.minY() + ", " + TOWN_CENTRE.maxX() + ", " + TOWN_CENTRE.maxY() + "))"));
     PageWalker.Page byBbox = PageWalker.page(source, whole, new FeatureQuery(TOWN_CENTRE, null, 1000, null));
     PageWalker.Page byRowFilter = PageWalker.page(source, centreOnly, new FeatureQuery(null, null, 1000, null));
@@ -184,11 +186,11 @@ class GeoPackageNarrowedCollectionTest {
   @Test
   void readsTheHiddenColumnsItsRowFilterNamesOnly() {
     assertEquals(whole.properties(), CollectionRead.of(whole, whole).columns());
-    Collection hiddenOnly = view(source, new Rule("read", List.of(HIDDEN, "district"), null));
+    Collection hiddenOnly = view(new Rule("read", List.of(HIDDEN, "district"), null));
     String sql = GeoPackageSql.feature(CollectionRead.of(hiddenOnly, whole), 1).sql();
     assertFalse(sql.contains(HIDDEN) || sql.contains("district"), sql);
 
-    Collection filtered = view(source, new Rule("read", List.of(HIDDEN, "district"), ROW_FILTER));
+    Collection filtered = view(new Rule("read", List.of(HIDDEN, "district"), ROW_FILTER));
     List<Property> columns = CollectionRead.of(filtered, whole).columns();
     assertEquals(filtered.properties(), columns.subList(0, columns.size() - 1), "shown properties come first");
     assertEquals(HIDDEN, columns.get(columns.size() - 1).name());
@@ -204,7 +206,7 @@ class GeoPackageNarrowedCollectionTest {
   }
 
   /** The collection as a role with only {@code rule} on buildings sees it. */
-  private static Collection view(GeoPackageFeatureSource source, Rule rule) {
+  private static Collection view(Rule rule) {
     AccessConfig config = new AccessConfig(null, Map.of("buildings", Map.of("reader", rule)));
     return AccessPolicy.of(config, new Catalog(source.discover())).viewOf(new Caller("someone", Set.of("reader")))
         .catalog().find("buildings").orElseThrow();
@@ -220,16 +222,5 @@ class GeoPackageNarrowedCollectionTest {
   private static TileRequest tile(TileAddress address, List<String> properties) {
     return new TileRequest(address, TmsProjection.of(address.tileMatrixSet()).toCrs84(address.bufferedEnvelope()),
         properties);
-  }
-
-  /** The tile of {@code set} at {@code zoom} over the middle of the buildings. */
-  private static TileAddress centreTile(TileMatrixSet set, int zoom) {
-    var extent = whole.spatialExtent();
-    double lon = (extent.minLon() + extent.maxLon()) / 2;
-    double lat = Math.toRadians((extent.minLat() + extent.maxLat()) / 2);
-    double tiles = Math.pow(2, zoom);
-    long col = (long) Math.floor((lon + 180) / 360 * tiles);
-    long row = (long) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * tiles);
-    return TileAddress.parse(set, String.valueOf(zoom), String.valueOf(row), String.valueOf(col));
   }
 }
