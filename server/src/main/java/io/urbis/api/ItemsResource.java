@@ -78,7 +78,8 @@ public final class ItemsResource {
     FeatureDocument document = new FeatureDocument(collection, feature, all);
     byte[] geoJson = GeoJsonFeatureWriter.encode(document);
     Object entity = representation == Representation.HTML ? document : geoJson;
-    Response response = DocumentResponses.tagged(request, geoJson, entity, representation);
+    Response response = DocumentResponses.tagged(request, geoJson, entity, representation,
+        collection.visibility());
     response.getHeaders().putSingle(CONTENT_CRS, "<" + crs.uri() + ">");
     return response;
   }

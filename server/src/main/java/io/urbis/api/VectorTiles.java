@@ -28,8 +28,8 @@ public final class VectorTiles {
   private final TileSettings settings;
   private final TileCache cache;
   /**
-   * Limits per tile set and tile matrix set, with the extent they were computed for: projecting an extent for every
-   * tile request would be waste, and the extent follows the data.
+   * Limits per tile set, its audience's visibility and tile matrix set, with the extent they were computed for:
+   * projecting an extent for every tile request would be waste, and the extent follows the data.
    */
   private final Map<String, ExtentLimits> limits = new ConcurrentHashMap<>();
 
@@ -47,8 +47,9 @@ public final class VectorTiles {
   /** The tiles of each matrix that hold data, as the data is now. */
   public List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
     SpatialExtent extent = data.extent();
-    return limits.compute(set.id() + "\n" + data.id(), (key, known) -> known != null && Objects.equals(known.extent(),
-        extent) ? known : new ExtentLimits(extent, TileDataArea.limits(set, extent))).limits();
+    String key = set.id() + "\n" + data.id() + "\n" + data.visibility();
+    return limits.compute(key, (k, known) -> known != null && Objects.equals(known.extent(), extent) ? known
+        : new ExtentLimits(extent, TileDataArea.limits(set, extent))).limits();
   }
 
   /**
