@@ -1,5 +1,6 @@
 package io.urbis.conformance.access;
 
+import io.urbis.conformance.support.Api;
 import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.Selection;
 import io.urbis.conformance.support.Truth;
@@ -28,16 +29,23 @@ final class AccessRules {
   /** A property of {@link #RULED} hidden from {@link Role#PUBLIC}. */
   static final String HIDDEN_PROPERTY = "last_survey";
   static final String UNKNOWN_PROPERTY = "lost_survey";
-  /** The rows of {@link #RULED} the public sees, in CQL2 and in SQL. */
-  static final String ROW_FILTER = "residential = true";
-  private static final String ROW_CONDITION = "residential";
   /**
-   * A row outside the row filter; no other id starts with its digits, so that its id and name are unique strings.
+   * Where the rows the public sees lie (CRS84): the northern part of the ruled collection, so that the extent of what
+   * the public sees is not the whole collection's.
+   */
+  private static final String VISIBLE_AREA = "6.9, 50.945, 7.0, 51.0";
+  /** The rows of {@link #RULED} the public sees, in CQL2 and in SQL. */
+  static final String ROW_FILTER = "residential = true AND S_INTERSECTS(geom, BBOX(" + VISIBLE_AREA + "))";
+  private static final String ROW_CONDITION = "residential AND ST_Intersects(ST_Transform(geom, 4326),"
+      + " ST_MakeEnvelope(" + VISIBLE_AREA + ", 4326))";
+  /**
+   * A row outside the row filter (not residential, in the visible area); no other id starts with its digits, so that
+   * its id and name are unique strings.
    */
   static final String HIDDEN_ROW = "1200";
   static final String UNKNOWN_ROW = "9999";
-  /** A row inside the row filter. */
-  static final String VISIBLE_ROW = "1";
+  /** A row inside the row filter (residential, in the visible area). */
+  static final String VISIBLE_ROW = "1199";
   /** The height column that raises the ruled collection's footprints to 3D tiles. */
   static final String HEIGHT = "height";
 
@@ -79,7 +87,13 @@ final class AccessRules {
 
   /** The rows of the ruled collection the role does not see. */
   static Selection hiddenRows(Role role) {
-    return new Selection(RULED, "", role.filtersRows ? "NOT " + ROW_CONDITION : "false", List.of());
+    return role.filtersRows ? outsideTheFilter() : new Selection(RULED, "", "false", List.of());
+  }
+
+  /** The rows outside the row filter, selected by a filter that says so. */
+  static Selection outsideTheFilter() {
+    return new Selection(RULED, "filter=" + Api.encode("NOT (" + ROW_FILTER + ")"), "NOT (" + ROW_CONDITION + ")",
+        List.of());
   }
 
   /** The collections the role sees. */

@@ -4,8 +4,12 @@ import io.urbis.conformance.support.Keycloak;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the callers of the role matrix say who they are: the {@code security} section of the server's configuration,
@@ -54,8 +58,16 @@ sealed interface Credentials {
     }
   }
 
-  /** Bearer tokens of the test realm's users, each with its realm role in {@code realm_access.roles}. */
+  /**
+   * Bearer tokens of the test realm's users, each with its realm role in {@code realm_access.roles}. A token is
+   * used for some minutes (the realm's live 10): Keycloak hashes the password of every grant, a second's work here.
+   */
   record KeycloakTokens(Keycloak keycloak) implements Credentials {
+
+    private static final Duration REUSE = Duration.ofMinutes(4);
+    private static final Map<Keycloak.User, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String jwt, Instant fetched) {}
 
     @Override
     public String securityYaml() {
@@ -68,10 +80,14 @@ sealed interface Credentials {
           """.formatted(keycloak.issuer(), Keycloak.CLIENT);
     }
 
-    /** A fresh token per call: the realm's tokens live 10 minutes, longer than one test but not than a run. */
     @Override
     public List<String> headers(Role role) {
-      return role.user == null ? List.of() : List.of("Authorization", "Bearer " + keycloak.token(role.user));
+      if (role.user == null) {
+        return List.of();
+      }
+      Token token = TOKENS.compute(role.user, (user, kept) -> kept != null
+          && kept.fetched().plus(REUSE).isAfter(Instant.now()) ? kept : new Token(keycloak.token(user), Instant.now()));
+      return List.of("Authorization", "Bearer " + token.jwt());
     }
   }
 }

@@ -9,6 +9,7 @@ import static io.urbis.conformance.access.AccessRules.UNKNOWN_PROPERTY;
 import static io.urbis.conformance.access.AccessRules.UNKNOWN_ROW;
 import static io.urbis.conformance.access.AccessRules.VISIBLE_ROW;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,10 @@ abstract class RoleMatrix {
   /** A vector tile's buffer, and half a unit of its grid, as fractions of the tile (as TilesCoreTest has them). */
   private static final double BUFFER = 256.0 / 4096;
   private static final double HALF_UNIT = 0.5 / 4096;
+  private static final String LIMITS_ZOOM = "16";
+  private static final int CRS84 = 4326;
+  /** Degrees an extent may be off, as a transformed box is (a few metres). */
+  private static final double EXTENT_TOLERANCE = 1e-4;
   /** 3D tiles are read tile by tile up to this many levels (the fixture's tileset has 3). */
   private static final int MAX_3D_LEVELS = 5;
   private static final Pattern TIME_STAMP = Pattern.compile("\"timeStamp\":\"[^\"]*\"");
@@ -155,6 +160,32 @@ abstract class RoleMatrix {
         () -> assertEquals(RULED.id(), json(caller.get("/collections/" + RULED.id(), MediaTypes.JSON)).path("id")
             .asText()),
         () -> ok(caller.get("/collections/" + RULED.id() + "?f=html", MediaTypes.HTML)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Role.class)
+  @DisplayName("the ruled collection's extent, TileJSON bounds and tile set limits hold only the rows the role sees")
+  void extents(Role role) {
+    Caller caller = caller(role);
+    Selection rows = AccessRules.visibleRows(role);
+    double[] visible = truth.extent(rows, CRS84);
+    double[] visibleInGrid = truth.extent(rows, grid.srid());
+    TileGrid.Tile northWest = grid.tileAt(LIMITS_ZOOM, visibleInGrid[0], visibleInGrid[3]);
+    TileGrid.Tile southEast = grid.tileAt(LIMITS_ZOOM, visibleInGrid[2], visibleInGrid[1]);
+    String tiles = "/collections/" + RULED.id() + "/tiles/" + TMS;
+    JsonNode bbox = json(caller.get("/collections/" + RULED.id(), MediaTypes.JSON)).at("/extent/spatial/bbox/0");
+    JsonNode bounds = json(caller.get(tiles + "/tilejson", MediaTypes.JSON)).path("bounds");
+    JsonNode limits = Json.elements(json(caller.get(tiles, MediaTypes.JSON)).path("tileMatrixSetLimits")).stream()
+        .filter(limit -> limit.path("tileMatrix").asText().equals(LIMITS_ZOOM)).findFirst().orElseThrow();
+    verify(
+        // a bbox with heights is west, south, minimum height, east, north, maximum height
+        () -> assertArrayEquals(visible, bbox.size() == 6 ? numbers(bbox, 0, 1, 3, 4) : numbers(bbox, 0, 1, 2, 3),
+            EXTENT_TOLERANCE, "the collection's spatial extent " + bbox),
+        () -> assertArrayEquals(visible, numbers(bounds, 0, 1, 2, 3), EXTENT_TOLERANCE, "TileJSON bounds"),
+        () -> assertEquals(List.of(northWest.row(), southEast.row(), northWest.col(), southEast.col()), List.of(
+            limits.path("minTileRow").asLong(), limits.path("maxTileRow").asLong(),
+            limits.path("minTileCol").asLong(), limits.path("maxTileCol").asLong()),
+            "tile set limits of matrix " + LIMITS_ZOOM + " (rows, then columns)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -258,8 +289,7 @@ abstract class RoleMatrix {
     Selection visible = AccessRules.visibleRows(role);
     double[] envelope = truth.envelopes(RULED).get(HIDDEN_ROW);
     Selection around = Selection.bbox(RULED, envelope[0], envelope[1], envelope[2], envelope[3]).and(visible);
-    Selection outside = new Selection(RULED, "filter=" + Api.encode("NOT (" + AccessRules.ROW_FILTER + ")"),
-        "NOT residential", List.of()).and(visible);
+    Selection outside = AccessRules.outsideTheFilter().and(visible);
     List<Executable> checks = new ArrayList<>();
     for (Selection selection : List.of(around, outside)) {
       checks.add(() -> {
@@ -417,6 +447,9 @@ abstract class RoleMatrix {
     Caller caller = caller(role);
     Set<String> schemaProperties = fieldNames(json(caller.get(TILES_3D + "/schema.json", MediaTypes.JSON))
         .at("/classes/" + RULED.id() + "/properties"));
+    // the root's region: west, south, east, north in radians, then heights
+    double[] region = Arrays.stream(numbers(json(caller.get(TILES_3D, TILESET)).at("/root/boundingVolume/region"),
+        0, 1, 2, 3)).map(Math::toDegrees).toArray();
     ok(caller.get(TILES_3D + "/subtrees/0/0/0.subtree", "application/octet-stream"));
     Set<String> featureIds = new TreeSet<>();
     for (Reply content : contents3d(caller)) {
@@ -426,6 +459,7 @@ abstract class RoleMatrix {
     Selection extruded = AccessRules.visibleRows(role).and(new Selection(RULED, "", AccessRules.HEIGHT
         + " IS NOT NULL", List.of()));
     verify(
+        () -> assertArrayEquals(truth.extent(extruded, CRS84), region, EXTENT_TOLERANCE, "the root's region"),
         () -> assertEquals(!role.hidesProperty, schemaProperties.contains(HIDDEN_PROPERTY),
             "the 3D tiles' schema has the properties " + schemaProperties),
         () -> assertEquals(truth.keys(extruded), featureIds, "the features of all 3D tiles"));
@@ -536,6 +570,10 @@ abstract class RoleMatrix {
     return Json.elements(tileJson.path("vector_layers")).stream()
         .filter(layer -> layer.path("id").asText().equals(RULED.id())).findFirst()
         .orElseThrow(() -> new AssertionError("no vector layer " + RULED + " in " + tileJson));
+  }
+
+  private static double[] numbers(JsonNode array, int... indices) {
+    return Arrays.stream(indices).mapToDouble(i -> array.path(i).asDouble(Double.NaN)).toArray();
   }
 
   private static Reply ok(Reply reply) {

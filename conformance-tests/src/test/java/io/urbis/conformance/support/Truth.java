@@ -77,6 +77,13 @@ public final class Truth {
     return envelopes;
   }
 
+  /** The extent of the rows a selection selects in the CRS of {@code srid}: min x, min y, max x, max y. */
+  public double[] extent(Selection selection, int srid) {
+    return database.rows("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(ST_Transform("
+        + "geom, " + srid + ")) e FROM " + selection.layer().id() + " WHERE " + selection.condition() + ") x",
+        selection.binds().toArray()).get(0).stream().mapToDouble(Double::parseDouble).toArray();
+  }
+
   /** Keys of the rows whose geometry, in the CRS of {@code srid}, intersects {@code envelopeSql} (in that CRS). */
   public Set<String> keysIntersecting(Layer layer, int srid, String envelopeSql) {
     return new TreeSet<>(database.column("SELECT " + layer.keyColumn() + "::text FROM " + layer.id()
