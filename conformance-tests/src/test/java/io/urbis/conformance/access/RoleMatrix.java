@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.FeaturePages;
 import io.urbis.conformance.support.Glb;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -59,8 +61,9 @@ abstract class RoleMatrix {
   private static final String SCHEMA_JSON = "application/schema+json";
   private static final String TMS = "WebMercatorQuad";
   private static final String TILES_3D = "/collections/" + RULED.id() + "/3dtiles";
-  /** One page holds every feature of the ruled collection. */
+  /** One page holds every feature of the ruled collection; pages of {@link #PAGE} need several. */
   private static final int ALL = 10_000;
+  private static final int PAGE = 150;
   /** Tiles where a few buildings fill a tile, and where a district does. */
   private static final String BUILDINGS_ZOOM = "15";
   private static final String DISTRICTS_ZOOM = "12";
@@ -242,6 +245,31 @@ abstract class RoleMatrix {
         () -> assertEquals(Set.of(Set.copyOf(AccessRules.visibleProperties(truth, role))), features.stream()
             .map(feature -> RULED.propertiesOf(feature).keySet()).collect(Collectors.toSet()),
             "the properties of the features"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Role.class)
+  @DisplayName("items page by page (next links, with and without sortby): every page counts and holds visible rows")
+  void itemPages(Role role) {
+    Caller caller = caller(role);
+    Selection rows = AccessRules.visibleRows(role);
+    List<Executable> checks = new ArrayList<>();
+    for (String first : List.of(RULED.items() + "?limit=" + PAGE, RULED.items() + "?limit=" + PAGE
+        + "&sortby=-floors,name")) {
+      List<JsonNode> pages = new ArrayList<>();
+      for (Optional<String> next = Optional.of(first); next.isPresent() && pages.size() <= ALL / PAGE; ) {
+        JsonNode page = json(caller.get(next.get(), MediaTypes.GEOJSON));
+        pages.add(page);
+        next = FeaturePages.link(page, "next");
+      }
+      List<String> keys = FeaturePages.features(pages).stream().map(RULED::keyOf).toList();
+      checks.add(() -> assertAll(first,
+          () -> assertEquals(Set.of(truth.count(rows)), pages.stream().map(page -> page.path("numberMatched")
+              .asLong()).collect(Collectors.toSet()), "numberMatched of the pages"),
+          () -> assertEquals(keys.size(), Set.copyOf(keys).size(), "features on two pages"),
+          () -> assertEquals(truth.keys(rows), new TreeSet<>(keys), "feature ids over all pages")));
+    }
+    verify(checks);
   }
 
   @ParameterizedTest(name = "{0}")
