@@ -35,7 +35,7 @@ final class AccessRules {
    */
   private static final String VISIBLE_AREA = "6.9, 50.945, 7.0, 51.0";
   /** The rows of {@link #RULED} the public sees, in CQL2 and in SQL. */
-  static final String ROW_FILTER = "residential = true AND S_INTERSECTS(geom, BBOX(" + VISIBLE_AREA + "))";
+  private static final String ROW_FILTER = "residential = true AND S_INTERSECTS(geom, BBOX(" + VISIBLE_AREA + "))";
   private static final String ROW_CONDITION = "residential AND ST_Intersects(ST_Transform(geom, 4326),"
       + " ST_MakeEnvelope(" + VISIBLE_AREA + ", 4326))";
   /**
