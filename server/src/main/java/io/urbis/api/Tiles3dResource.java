@@ -54,6 +54,18 @@ public final class Tiles3dResource {
         MediaType.APPLICATION_JSON);
   }
 
+  /**
+   * The same schema under a name of its own, which the tiles of a collection narrowed for the caller name, so that no
+   * client keeps one audience's schema for another's; a name that is not the caller's is a 404.
+   */
+  @GET
+  @Path("/schema-{tag}.json")
+  public Response narrowedSchema(@PathParam("collectionId") String collectionId, @PathParam("tag") String tag,
+      @Context Request request, @Context HttpHeaders headers, @Context ContainerRequestContext context) {
+    return respond(request, headers, tiles.schema(CollectionsResource.find(context, collectionId),
+        "schema-" + tag + ".json"), MediaType.APPLICATION_JSON);
+  }
+
   @GET
   @Path("/subtrees/{level}/{x}/{y}.subtree")
   @ParsesItsOwnParameters
