@@ -50,7 +50,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   private final DatabaseUrl url;
   private final List<String> schemas;
-  private final PostgisSql sql;
+  private final PostgisFeatureSql sql;
   private final SnapshotFacts facts;
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
@@ -60,7 +60,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
     this.url = url;
     this.schemas = List.copyOf(schemas);
-    this.sql = new PostgisSql(settings.coordinatePrecision());
+    this.sql = new PostgisFeatureSql(settings.coordinatePrecision());
     this.facts = new SnapshotFacts(settings.filteredCountLimit());
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
@@ -164,7 +164,7 @@ public final class PostgisFeatureSource implements FeatureSource {
    */
   private FeatureStream openPage(Connection connection, String snapshot, PostgisTable table, FeatureQuery query,
       List<Bbox> boxes) throws SQLException {
-    OptionalLong matched = facts.matched(connection, table, sql.selection(table, query, boxes), snapshot);
+    OptionalLong matched = facts.matched(connection, table, PostgisCountSql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
       // BEGIN and ROLLBACK round trips
@@ -267,7 +267,7 @@ public final class PostgisFeatureSource implements FeatureSource {
       return new byte[0];
     }
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, sql.tile(table, collection.id(), request, window));
+        PreparedStatement statement = prepare(connection, PostgisTileSql.tile(table, collection.id(), request, window));
         ResultSet rows = statement.executeQuery()) {
       byte[] tile = rows.next() ? rows.getBytes(1) : null;
       return tile == null ? new byte[0] : tile;

@@ -31,7 +31,7 @@ final class PostgisModelSql {
     String extruded = extrusion == null ? "0::float8, 'NaN'::float8"
         : base(extrusion) + ", " + height(extrusion);
     String sql = "SELECT t." + quote(table.idColumn()) + "::text, ST_AsBinary(" + lonLat(table) + "), " + extruded
-        + ", " + PostgisSql.propertiesObject(table.columns()) + "::text FROM " + table.qualifiedName()
+        + ", " + PostgisFeatureSql.propertiesObject(table.columns()) + "::text FROM " + table.qualifiedName()
         + " t WHERE t." + quote(table.idColumn()) + " = ANY(CAST(? AS " + table.idSqlType() + "[]))";
     // one bind: the ids as a text array, cast by PostgreSQL to the key type
     return new SqlQuery(sql, List.of((Object) ids.toArray(String[]::new)));

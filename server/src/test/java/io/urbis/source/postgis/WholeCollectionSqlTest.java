@@ -67,7 +67,7 @@ class WholeCollectionSqlTest {
   @Test
   void theStatementsOfWholeCollectionsAreThosePinned() throws IOException {
     StringBuilder written = new StringBuilder();
-    PostgisSql sql = new PostgisSql(SourceSettings.DEFAULTS.coordinatePrecision());
+    PostgisFeatureSql sql = new PostgisFeatureSql(SourceSettings.DEFAULTS.coordinatePrecision());
     for (String id : List.of("parcels", "Harbours", "transport.lines", "solids", "things")) {
       Collection collection = collections.get(id);
       PostgisTable table = tables.get(collection.title());
@@ -76,13 +76,13 @@ class WholeCollectionSqlTest {
             : PostgisFeatureSource.clip(query.getValue().bbox(), collection.spatialExtent());
         String shape = id + " " + query.getKey();
         write(written, shape + ": page", sql.features(table, query.getValue(), boxes));
-        PostgisSql.Selection selection = sql.selection(table, query.getValue(), boxes);
-        write(written, shape + ": count", PostgisSql.count(selection.rows()));
-        write(written, shape + ": plan", PostgisSql.plan(selection));
+        PostgisCountSql.Selection selection = PostgisCountSql.selection(table, query.getValue(), boxes);
+        write(written, shape + ": count", PostgisCountSql.count(selection.rows()));
+        write(written, shape + ": plan", PostgisCountSql.plan(selection));
         if (selection.covering() != null) {
-          write(written, shape + ": covering count", PostgisSql.count(selection.covering().rows()));
+          write(written, shape + ": covering count", PostgisCountSql.count(selection.covering().rows()));
           if (selection.covering().boxes() != null) {
-            write(written, shape + ": covers", PostgisSql.boxesCover(table, selection.covering().boxes(),
+            write(written, shape + ": covers", PostgisCountSql.boxesCover(table, selection.covering().boxes(),
                 new Envelope(0, 1, 2, 3)));
           }
         }
@@ -94,8 +94,9 @@ class WholeCollectionSqlTest {
         List<String> properties = collection.properties().stream().map(Property::name).toList();
         TileRequest request = new TileRequest(address, new Envelope(8.1, 8.2, 51.9, 52.1), properties);
         String tile = id + ": tile " + address.tileMatrixSet().id() + "/" + address.tileMatrix().id();
-        write(written, tile, sql.tile(table, id, request, request.crs84WindowNear(collection.spatialExtent())));
-        write(written, tile + " without window", sql.tile(table, id, request, null));
+        Envelope window = request.crs84WindowNear(collection.spatialExtent());
+        write(written, tile, PostgisTileSql.tile(table, id, request, window));
+        write(written, tile + " without window", PostgisTileSql.tile(table, id, request, null));
       }
       write(written, id + ": model bounds", PostgisModelSql.bounds(table, null));
       write(written, id + ": models", PostgisModelSql.models(table, List.of("1", "2"), null));
@@ -104,7 +105,7 @@ class WholeCollectionSqlTest {
     Extrusion extrusion = new Extrusion("storeys", "area");
     write(written, "parcels: extruded model bounds", PostgisModelSql.bounds(parcels, extrusion));
     write(written, "parcels: extruded models", PostgisModelSql.models(parcels, List.of("1"), extrusion));
-    write(written, "parcels: box in storage", PostgisSql.boxInStorage(parcels, new Bbox(8.1, 51.9, 8.2, 52.1)));
+    write(written, "parcels: box in storage", PostgisFilterSql.boxInStorage(parcels, new Bbox(8.1, 51.9, 8.2, 52.1)));
 
     Path got = Path.of("target", PINNED);
     Files.writeString(got, written);
