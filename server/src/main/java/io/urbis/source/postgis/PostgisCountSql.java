@@ -1,5 +1,6 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.postgis.PostgisFilterSql.addRowFilter;
 import static io.urbis.source.postgis.PostgisFilterSql.boxInStorage;
 import static io.urbis.source.postgis.PostgisFilterSql.filters;
 import static io.urbis.source.postgis.PostgisFilterSql.storageSrid;
@@ -28,7 +29,8 @@ final class PostgisCountSql {
    * @param planned the same rows written for the planner's estimate: boxes in the storage CRS written out, which the
    *     planner computes from the bound values and estimates with its statistics; as a subquery (in {@code rows},
    *     which runs it once per execution), it cannot look into them
-   * @param everyRow whether there is no condition (paging, sorting and the output CRS do not select)
+   * @param everyRow whether the query selects no rows out of those the table's audience sees (paging, sorting and the
+   *     output CRS do not select; the row filter, when there is one, is then the only condition)
    * @param covering how the selection is counted where its bbox and datetime hold all the data, or null when other
    *     filters select too
    */
@@ -52,13 +54,15 @@ final class PostgisCountSql {
     List<String> conditions = filters(table, query, boxes, binds, false);
     List<Object> plannedBinds = new ArrayList<>();
     List<String> plannedConditions = filters(table, query, boxes, plannedBinds, true);
+    boolean everyRow = conditions.size() == (table.rowFilter() == null ? 0 : 1);
     return new Selection(new SqlQuery(rowsWhere(table, conditions), binds),
-        new SqlQuery(rowsWhere(table, plannedConditions), plannedBinds), conditions.isEmpty(),
+        new SqlQuery(rowsWhere(table, plannedConditions), plannedBinds), everyRow,
         query.selectsByBboxAndDatetimeOnly() ? covering(table, query, boxes) : null);
   }
 
   private static Covering covering(PostgisTable table, FeatureQuery query, List<Bbox> boxes) {
     List<String> conditions = new ArrayList<>();
+    List<Object> binds = new ArrayList<>();
     String column = "t." + quote(table.geometryColumn());
     if (query.bbox() != null) {
       conditions.add(table.geometryRequired() ? "NOT ST_IsEmpty(" + column + ")"
@@ -68,8 +72,9 @@ final class PostgisCountSql {
     if (datetime != null) {
       conditions.add("t." + quote(table.temporalColumn()) + " IS NOT NULL");
     }
+    addRowFilter(table, conditions, binds);
     return new Covering(query.bbox() == null ? null : boxes, datetime,
-        new SqlQuery(rowsWhere(table, conditions), List.of()));
+        new SqlQuery(rowsWhere(table, conditions), binds));
   }
 
   private static String rowsWhere(PostgisTable table, List<String> conditions) {

@@ -7,9 +7,12 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.catalog.RowFilter;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
 import io.urbis.crs.Crs;
+import io.urbis.cql2.postgis.CompiledSql;
+import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -278,7 +282,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public String dataVersion(Collection collection) {
-    return dataVersion(table(collection));
+    return dataVersion(wholeTable(collection));
   }
 
   private String dataVersion(PostgisTable table) {
@@ -317,7 +321,23 @@ public final class PostgisFeatureSource implements FeatureSource {
     pool.close();
   }
 
+  /**
+   * The table as the collection shows it, which every read goes through: the whole table for a whole collection (its
+   * statements stay as they were), else only the collection's properties and the rows its row filter holds, the
+   * filter compiled against all the table's columns, as it may name properties hidden from the audience.
+   */
   private PostgisTable table(Collection collection) {
+    PostgisTable whole = wholeTable(collection);
+    if (collection.isWhole()) {
+      return whole;
+    }
+    RowFilter filter = collection.rowFilter();
+    CompiledSql rows = filter == null ? null
+        : new PostgisSqlCompiler(filter.queryables(), new TableColumns(whole)).compile(filter.expression());
+    return whole.narrowed(collection.properties().stream().map(Property::name).collect(Collectors.toSet()), rows);
+  }
+
+  private PostgisTable wholeTable(Collection collection) {
     PostgisTable table = tables.get(collection.table());
     if (table == null) {
       throw new IllegalStateException("collection " + collection.id() + " is not from " + label());

@@ -1,5 +1,6 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.postgis.PostgisFilterSql.addRowFilter;
 import static io.urbis.source.postgis.PostgisFilterSql.castedBind;
 import static io.urbis.source.postgis.PostgisFilterSql.filters;
 import static io.urbis.source.postgis.PostgisFilterSql.idColumn;
@@ -53,10 +54,14 @@ final class PostgisFeatureSql {
     return new SqlQuery(sql, binds);
   }
 
-  /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
+  /**
+   * One feature by key, if the table's row filter holds it; the key text is cast to the key's own type by PostgreSQL.
+   */
   SqlQuery feature(PostgisTable table, String id, Crs crs) {
-    String sql = select(table, crs, Returnables.ALL) + " WHERE " + idColumn(table) + " = " + castedBind(table);
-    return new SqlQuery(sql, List.of(id));
+    List<Object> binds = new ArrayList<>(List.of(id));
+    List<String> conditions = new ArrayList<>(List.of(idColumn(table) + " = " + castedBind(table)));
+    addRowFilter(table, conditions, binds);
+    return new SqlQuery(select(table, crs, Returnables.ALL) + where(conditions), binds);
   }
 
   private String select(PostgisTable table, Crs crs, Returnables returnables) {

@@ -51,7 +51,7 @@ final class PostgisFilterSql {
   }
 
   /**
-   * The conditions of the query's filters; {@code forPlanner} writes boxes out, see
+   * The conditions of the query's filters, and last the table's row filter; {@code forPlanner} writes boxes out, see
    * {@link PostgisCountSql.Selection#planned}.
    */
   static List<String> filters(PostgisTable table, FeatureQuery query, List<Bbox> boxes, List<Object> binds,
@@ -73,7 +73,19 @@ final class PostgisFilterSql {
       conditions.add("(" + cql.sql() + ")");
       binds.addAll(cql.binds());
     }
+    addRowFilter(table, conditions, binds);
     return conditions;
+  }
+
+  /**
+   * Adds the table's row filter, if it has one, to the conditions of a statement that reads rows: the rows the
+   * audience may see, AND-ed to whatever else selects.
+   */
+  static void addRowFilter(PostgisTable table, List<String> conditions, List<Object> binds) {
+    if (table.rowFilter() != null) {
+      conditions.add("(" + table.rowFilter().sql() + ")");
+      binds.addAll(table.rowFilter().binds());
+    }
   }
 
   /** Typed values bind as their SQL types; text is cast to the column's own type (varchar, uuid, enum, ...). */

@@ -1,8 +1,10 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.postgis.PostgisFilterSql.addRowFilter;
 import static io.urbis.source.postgis.PostgisFilterSql.idColumn;
 import static io.urbis.source.postgis.PostgisFilterSql.inSrid;
 import static io.urbis.source.postgis.PostgisFilterSql.segmentLength;
+import static io.urbis.source.postgis.PostgisFilterSql.where;
 import static io.urbis.source.postgis.SqlIdentifier.quote;
 
 import io.urbis.catalog.JsonType;
@@ -25,7 +27,7 @@ final class PostgisTileSql {
    * One tile as one Mapbox Vector Tile layer, in one statement: the index selects by the tile's window in the
    * storage CRS ({@code &&}), {@code ST_AsMVTGeom} transforms, clips and quantizes, {@code ST_AsMVT} encodes.
    * Integer keys become feature ids; other keys stay a property. {@code window} is the buffered tile in CRS84 near
-   * the data, or null to select without the index.
+   * the data, or null to select without the index. Only the rows of the table's row filter are drawn.
    */
   static SqlQuery tile(PostgisTable table, String layer, TileRequest request, Envelope window) {
     List<Object> binds = new ArrayList<>();
@@ -44,10 +46,15 @@ final class PostgisTileSql {
         + ", ?), "
         + tileBounds(request, binds) + ", " + TileRequest.EXTENT + ", " + TileRequest.BUFFER + ", true) AS "
         + TILE_GEOMETRY;
-    String where = window == null ? "" : " WHERE " + windowCondition(table, window, binds);
+    List<String> conditions = new ArrayList<>();
+    if (window != null) {
+      conditions.add(windowCondition(table, window, binds));
+    }
+    addRowFilter(table, conditions, binds);
     String sql = "SELECT ST_AsMVT(mvt, CAST(? AS text), " + TileRequest.EXTENT + ", '" + TILE_GEOMETRY
         + "', " + (integerIds ? "CAST(? AS text)" : "NULL") + ") FROM (SELECT " + columns + ", " + geometry
-        + " FROM " + table.qualifiedName() + " t" + where + ") mvt WHERE " + TILE_GEOMETRY + " IS NOT NULL";
+        + " FROM " + table.qualifiedName() + " t" + where(conditions) + ") mvt WHERE " + TILE_GEOMETRY
+        + " IS NOT NULL";
     return new SqlQuery(sql, binds);
   }
 
