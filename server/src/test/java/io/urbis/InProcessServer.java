@@ -40,8 +40,14 @@ final class InProcessServer {
 
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) throws Exception {
-    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d,
-        AccessPolicy.of(AccessConfig.OPEN, catalog), sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE));
+    return start(api, tiles, tiles3d, AccessPolicy.of(AccessConfig.OPEN, catalog), sources);
+  }
+
+  /** The application under the access rules of {@code access} (over its own catalog). */
+  static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
+      List<FeatureSource> sources) throws Exception {
+    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, access,
+        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE));
     server.start();
     return server;
   }

@@ -1,5 +1,6 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.FeatureStreams.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,9 +31,6 @@ import io.urbis.testdata.WebMercatorTiles;
 import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileMatrixSets;
 import io.urbis.tiles.TileRequest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,7 +96,7 @@ class PostgisNarrowedCollectionTest {
         query = page.paging().next() == null ? null : query.withCursor(page.paging().next());
       }
     }
-    assertEquals(truth("SELECT id FROM buildings WHERE " + CITIZENS_ROWS + " ORDER BY id"), ids(features));
+    assertEquals(database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS + " ORDER BY id"), ids(features));
     for (EncodedFeature feature : features) {
       assertEquals(Set.of("name", "owner_type", "height"), keys(feature.propertiesJson()));
     }
@@ -127,7 +125,7 @@ class PostgisNarrowedCollectionTest {
         query = page.paging().next() == null ? null : query.withCursor(page.paging().next());
       }
     }
-    assertEquals(truth("SELECT id FROM buildings WHERE " + CITIZENS_ROWS + " ORDER BY height DESC, name, id"),
+    assertEquals(database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS + " ORDER BY height DESC, name, id"),
         sorted);
   }
 
@@ -136,7 +134,8 @@ class PostgisNarrowedCollectionTest {
     FeatureQueryParser parser = new FeatureQueryParser(10, 1000);
     FeatureQuery filtered = parser.parse(Map.of("filter", List.of("height = 4 OR name LIKE 'private%'"),
         "bbox", List.of("8.12,51.98,8.14,52.0"), "height", List.of("4"), "limit", List.of("100")), citizens);
-    List<Object> truth = truth("SELECT id FROM buildings WHERE height = 4 AND " + CITIZENS_ROWS + " ORDER BY id");
+    List<Object> truth = database.ids("SELECT id FROM buildings WHERE height = 4 AND " + CITIZENS_ROWS
+        + " ORDER BY id");
     assertFalse(truth.isEmpty());
     try (FeatureStream page = source.query(citizens, filtered)) {
       assertEquals(truth, ids(drain(page)));
@@ -168,7 +167,7 @@ class PostgisNarrowedCollectionTest {
 
   @Test
   void numberMatchedCountsTheVisibleRowsByEveryPath() throws Exception {
-    long visible = truth("SELECT id FROM buildings WHERE " + CITIZENS_ROWS).size();
+    long visible = database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS).size();
     assertEquals(visible, matched(citizens, new FeatureQuery(null, null, 5, null)), "without filters");
     // a bbox around all the data: counted where it holds all rows, once per snapshot for every such bbox; the whole
     // collection's count, counted first, must not be served to the narrowed one
@@ -185,7 +184,7 @@ class PostgisNarrowedCollectionTest {
 
   @Test
   void aRowFilterByAGeometryInCrs84SelectsWhatPostgisIntersects() throws Exception {
-    List<Object> truth = truth("SELECT id FROM buildings WHERE " + SURVEYORS_SQL + " ORDER BY id");
+    List<Object> truth = database.ids("SELECT id FROM buildings WHERE " + SURVEYORS_SQL + " ORDER BY id");
     assertTrue(truth.size() > 5 && truth.size() < 55, "a part of the buildings: " + truth);
     try (FeatureStream page = source.query(surveyors, new FeatureQuery(null, null, 100, null))) {
       assertEquals(truth, ids(drain(page)));
@@ -198,7 +197,7 @@ class PostgisNarrowedCollectionTest {
   @Test
   void aTileDrawsOnlyTheVisibleRowsWithTheVisibleProperties() throws Exception {
     MvtLayers.Layer shown = tileLayer(citizens);
-    assertEquals(new TreeSet<>(truth("SELECT id FROM buildings WHERE " + CITIZENS_ROWS)),
+    assertEquals(new TreeSet<>(database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS)),
         new TreeSet<>(shown.features().stream().map(f -> (Object) f.id()).toList()));
     assertEquals(Set.of("name", "owner_type", "height"), new HashSet<>(shown.keys()));
     assertTrue(shown.features().stream().noneMatch(f -> f.properties().get("name").toString().startsWith("private")));
@@ -212,7 +211,7 @@ class PostgisNarrowedCollectionTest {
   void modelsAndTheirBoundsAreThoseOfTheVisibleRows() throws Exception {
     ModelSource models = source.models().orElseThrow();
     Extrusion extrusion = new Extrusion("height", null);
-    Set<String> truth = truth("SELECT id FROM buildings WHERE " + CITIZENS_ROWS).stream().map(String::valueOf)
+    Set<String> truth = database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS).stream().map(String::valueOf)
         .collect(Collectors.toSet());
     assertEquals(truth, models.bounds(citizens, extrusion).stream().map(ModelBounds::id).collect(Collectors.toSet()));
     assertEquals(60, models.bounds(whole, extrusion).size());
@@ -263,24 +262,5 @@ class PostgisNarrowedCollectionTest {
 
   private static List<Object> ids(List<EncodedFeature> features) {
     return features.stream().map(EncodedFeature::id).toList();
-  }
-
-  private static List<EncodedFeature> drain(FeatureStream page) {
-    List<EncodedFeature> features = new ArrayList<>();
-    for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
-      features.add(feature);
-    }
-    return features;
-  }
-
-  private static List<Object> truth(String sql) throws Exception {
-    List<Object> ids = new ArrayList<>();
-    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        ids.add((long) rows.getInt(1));
-      }
-    }
-    return ids;
   }
 }
