@@ -34,11 +34,6 @@ final class TileResponses {
     return gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : ok.build();
   }
 
-  /** A tile tagged by its bytes alone, as every tile was before access rules. */
-  static Response of(Request request, HttpHeaders headers, TileBytes tile, String mediaType, CacheControl cache) {
-    return of(request, headers, tile, mediaType, cache, "");
-  }
-
   /** Whether Accept-Encoding lists gzip (or *) without refusing it by q=0. */
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {

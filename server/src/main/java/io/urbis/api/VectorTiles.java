@@ -54,8 +54,9 @@ public final class VectorTiles {
 
   /**
    * The tile from the cache, or built and cached; no bytes when no feature is in it. The key holds every layer's
-   * data version, so a change to any layer's data builds the tile anew, and its visibility, so that audiences with
-   * different rules never share a tile.
+   * data version, so a change to any layer's data builds the tile anew, and the visibility of each narrowed layer, so
+   * that audiences with different rules never share a tile. A whole layer's part is what it was before access rules,
+   * so that tiles seeded then (seeding builds whole collections) are still found.
    */
   public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
@@ -66,9 +67,11 @@ public final class VectorTiles {
   private String key(TiledData data, TileAddress address, int zoom) {
     StringBuilder key = new StringBuilder("mvt|").append(data.id());
     for (Collection layer : data.layers()) {
-      key.append('|').append(layer.id()).append('#').append(layer.visibility()).append('@')
-          .append(layer.data().version())
-          .append(settings.properties().forZoom(layer, zoom));
+      key.append('|').append(layer.id());
+      if (!layer.isWhole()) {
+        key.append('#').append(layer.visibility());
+      }
+      key.append('@').append(layer.data().version()).append(settings.properties().forZoom(layer, zoom));
     }
     return key.append('|').append(address.tileMatrixSet().id()).append('/').append(zoom).append('/')
         .append(address.row()).append('/').append(address.col()).toString();

@@ -7,9 +7,12 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.catalog.RowFilter;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
 import io.urbis.crs.Crs;
+import io.urbis.cql2.postgis.CompiledSql;
+import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +54,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   private final DatabaseUrl url;
   private final List<String> schemas;
-  private final PostgisSql sql;
+  private final PostgisFeatureSql sql;
   private final SnapshotFacts facts;
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
@@ -60,7 +64,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
     this.url = url;
     this.schemas = List.copyOf(schemas);
-    this.sql = new PostgisSql(settings.coordinatePrecision());
+    this.sql = new PostgisFeatureSql(settings.coordinatePrecision());
     this.facts = new SnapshotFacts(settings.filteredCountLimit());
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
@@ -164,7 +168,7 @@ public final class PostgisFeatureSource implements FeatureSource {
    */
   private FeatureStream openPage(Connection connection, String snapshot, PostgisTable table, FeatureQuery query,
       List<Bbox> boxes) throws SQLException {
-    OptionalLong matched = facts.matched(connection, table, sql.selection(table, query, boxes), snapshot);
+    OptionalLong matched = facts.matched(connection, table, PostgisCountSql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
       // BEGIN and ROLLBACK round trips
@@ -267,7 +271,7 @@ public final class PostgisFeatureSource implements FeatureSource {
       return new byte[0];
     }
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, sql.tile(table, collection.id(), request, window));
+        PreparedStatement statement = prepare(connection, PostgisTileSql.tile(table, collection.id(), request, window));
         ResultSet rows = statement.executeQuery()) {
       byte[] tile = rows.next() ? rows.getBytes(1) : null;
       return tile == null ? new byte[0] : tile;
@@ -278,7 +282,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public String dataVersion(Collection collection) {
-    return dataVersion(table(collection));
+    return dataVersion(wholeTable(collection));
   }
 
   private String dataVersion(PostgisTable table) {
@@ -317,7 +321,23 @@ public final class PostgisFeatureSource implements FeatureSource {
     pool.close();
   }
 
+  /**
+   * The table as the collection shows it, which every read goes through: the whole table for a whole collection (its
+   * statements stay as they were), else only the collection's properties and the rows its row filter holds, the
+   * filter compiled against all the table's columns, as it may name properties hidden from the audience.
+   */
   private PostgisTable table(Collection collection) {
+    PostgisTable whole = wholeTable(collection);
+    if (collection.isWhole()) {
+      return whole;
+    }
+    RowFilter filter = collection.rowFilter();
+    CompiledSql rows = filter == null ? null
+        : new PostgisSqlCompiler(filter.queryables(), new TableColumns(whole)).compile(filter.expression());
+    return whole.narrowed(collection.properties().stream().map(Property::name).collect(Collectors.toSet()), rows);
+  }
+
+  private PostgisTable wholeTable(Collection collection) {
     PostgisTable table = tables.get(collection.table());
     if (table == null) {
       throw new IllegalStateException("collection " + collection.id() + " is not from " + label());

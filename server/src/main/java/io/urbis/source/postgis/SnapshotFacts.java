@@ -71,7 +71,7 @@ final class SnapshotFacts {
    * planner expects at most the limit, so that counting it is cheap, and for one by bbox and datetime alone when they
    * hold all the data ({@link #heldCount}); otherwise nothing.
    */
-  OptionalLong matched(Connection connection, PostgisTable table, PostgisSql.Selection selection, String snapshot)
+  OptionalLong matched(Connection connection, PostgisTable table, PostgisCountSql.Selection selection, String snapshot)
       throws SQLException {
     Optional<OptionalLong> kept = counts.get(selection.rows(), snapshot);
     if (kept.isPresent()) {
@@ -92,12 +92,12 @@ final class SnapshotFacts {
    * counted once per snapshot for every such selection (a scan, as for a request without filters). Nothing when
    * they do not, or when the data changed while this was found out.
    */
-  private OptionalLong heldCount(Connection connection, PostgisTable table, PostgisSql.Covering covering,
+  private OptionalLong heldCount(Connection connection, PostgisTable table, PostgisCountSql.Covering covering,
       String snapshot) throws SQLException {
     if (covering.boxes() != null) {
       Read<TableExtent> extent = extentRead(connection, table, snapshot);
       if (!extent.snapshot().equals(snapshot) || extent.value() == null
-          || !holds(connection, PostgisSql.boxesCover(table, covering.boxes(), extent.value().storage()))) {
+          || !holds(connection, PostgisCountSql.boxesCover(table, covering.boxes(), extent.value().storage()))) {
         return OptionalLong.empty();
       }
     }
@@ -177,7 +177,7 @@ final class SnapshotFacts {
 
   /** Counts the rows, and keeps the count with the snapshot it was counted in. */
   private Read<OptionalLong> counted(Connection connection, SqlQuery rows) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisSql.count(rows));
+    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisCountSql.count(rows));
         ResultSet counted = statement.executeQuery()) {
       counted.next();
       Read<OptionalLong> count = new Read<>(OptionalLong.of(counted.getLong(1)), counted.getString(2));
@@ -194,8 +194,8 @@ final class SnapshotFacts {
     }
   }
 
-  private static double plannedRows(Connection connection, PostgisSql.Selection selection) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisSql.plan(selection));
+  private static double plannedRows(Connection connection, PostgisCountSql.Selection selection) throws SQLException {
+    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisCountSql.plan(selection));
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       return Json.MAPPER.readTree(rows.getString(1)).path(0).path("Plan").path("Plan Rows").asDouble();
