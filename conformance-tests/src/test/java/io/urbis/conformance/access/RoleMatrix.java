@@ -128,8 +128,7 @@ abstract class RoleMatrix {
     assertAll(all);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("landing page and conformance (JSON, HTML)")
   void landingPage(Role role) {
     Caller caller = caller(role);
@@ -139,8 +138,7 @@ abstract class RoleMatrix {
         () -> ok(caller.get("/conformance", MediaTypes.JSON)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("/collections (JSON, HTML): exactly the collections the role may read")
   void collections(Role role) {
     Caller caller = caller(role);
@@ -154,8 +152,7 @@ abstract class RoleMatrix {
             .collect(Collectors.toSet()), "collections the HTML page does not link"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("/collections/{id} (JSON, HTML) of the ruled collection")
   void collection(Role role) {
     Caller caller = caller(role);
@@ -165,8 +162,7 @@ abstract class RoleMatrix {
         () -> ok(caller.get("/collections/" + RULED.id() + "?f=html", MediaTypes.HTML)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("the ruled collection's extent, TileJSON bounds and tile set limits hold only the rows the role sees")
   void extents(Role role) {
     Caller caller = caller(role);
@@ -191,8 +187,7 @@ abstract class RoleMatrix {
             "tile set limits of matrix " + LIMITS_ZOOM + " (rows, then columns)"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("the hidden collection is everywhere a 404 (or 400) like an unknown id, and served to planners")
   void hiddenCollection(Role role) {
     Caller caller = caller(role);
@@ -231,8 +226,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("items (GeoJSON): numberMatched, ids and properties are exactly those the role may see")
   void items(Role role) {
     Selection rows = AccessRules.visibleRows(role);
@@ -247,8 +241,7 @@ abstract class RoleMatrix {
             "the properties of the features"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("items page by page (next links, with and without sortby): every page counts and holds visible rows")
   void itemPages(Role role) {
     Caller caller = caller(role);
@@ -272,8 +265,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("items (HTML): the count and the features linked are exactly those the role may see")
   void itemsHtml(Role role) {
     Selection rows = AccessRules.visibleRows(role);
@@ -289,8 +281,7 @@ abstract class RoleMatrix {
         () -> assertEquals(truth.keys(rows), linked, "features linked"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("item (GeoJSON, HTML): visible properties; a row outside the filter is a 404 like an unknown id")
   void item(Role role) {
     Caller caller = caller(role);
@@ -309,8 +300,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("no query reaches a row outside the filter: a filter and a bbox count and find only visible rows")
   void rowsOutsideTheFilter(Role role) {
     Caller caller = caller(role);
@@ -331,8 +321,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("the hidden property in filter, sortby, properties and a property filter is a 400 like an unknown one")
   void hiddenProperty(Role role) {
     Caller caller = caller(role);
@@ -366,8 +355,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("queryables, schema and sortables name the hidden property only to those who see it")
   void schemas(Role role) {
     Caller caller = caller(role);
@@ -387,8 +375,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("/api (OpenAPI JSON, YAML, HTML): only the paths and properties the role may see")
   void openApi(Role role) {
     Caller caller = caller(role);
@@ -403,8 +390,7 @@ abstract class RoleMatrix {
         () -> ok(caller.get("/api?f=html", MediaTypes.HTML)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("tile sets, TileJSON and styles of the dataset and the ruled collection: only visible layers and fields")
   void tileDocuments(Role role) {
     Caller caller = caller(role);
@@ -429,8 +415,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("vector tiles of the collection and of the dataset: only visible rows, only visible properties")
   void vectorTiles(Role role) {
     Caller caller = caller(role);
@@ -466,8 +451,7 @@ abstract class RoleMatrix {
     verify(checks);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(Role.class)
+  @EachRole
   @DisplayName("3D tiles (tileset, schema, subtree, every content GLB): only visible rows and properties")
   void tiles3d(Role role) {
     Assumptions.assumeTrue(api.source() == Source.POSTGIS, "only PostGIS sources read 3D models: the GeoPackage"
