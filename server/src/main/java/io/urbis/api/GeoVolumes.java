@@ -36,7 +36,7 @@ final class GeoVolumes {
 
   /**
    * The extent with heights: those of the tiles' models. A collection whose rows a filter narrows takes its box from
-   * the models too, which the source reads within the filter: the collection's extent is that of the whole table.
+   * the models too, which the source reads within the filter.
    */
   private static Extent extent3d(Extent extent, Collection collection, Tiles3dService tiles) {
     SpatialExtent box = collection.spatialExtent();

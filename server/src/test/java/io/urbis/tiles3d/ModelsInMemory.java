@@ -1,6 +1,7 @@
 package io.urbis.tiles3d;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
@@ -90,6 +91,14 @@ final class ModelsInMemory implements FeatureSource, ModelSource {
             "{\"name\":\"Block " + i + "\",\"height\":" + height(i) + ",\"owner\":\"Owner " + i + "\"}"));
       }
     }
+  }
+
+  /** The box of the blocks of the collection's rows. */
+  @Override
+  public DataExtent extent(Collection collection) {
+    List<Integer> rows = rows(collection);
+    return new DataExtent(rows.isEmpty() ? null : new SpatialExtent(west(rows.get(0)), SOUTH,
+        west(rows.get(rows.size() - 1)) + SIZE_DEGREES, SOUTH + SIZE_DEGREES), null);
   }
 
   private List<Integer> rows(Collection collection) {

@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
@@ -132,6 +133,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     } catch (SQLException e) {
       throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
     }
+  }
+
+  @Override
+  public DataExtent extent(Collection collection) {
+    return GeoPackageExtents.read(file, read(collection));
   }
 
   /** One version for all tables of the file: SQLite keeps no change counter per table. */

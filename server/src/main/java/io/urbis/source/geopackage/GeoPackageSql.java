@@ -95,6 +95,15 @@ final class GeoPackageSql {
     return new SqlStatement(selectFeatures(read) + where, binds);
   }
 
+  /**
+   * Every row of the read, and after its columns the normalised text of the {@code temporal} property (NULL when it
+   * is null), whose first and last values are a table's temporal extent.
+   */
+  static SqlStatement allFeaturesWithTime(CollectionRead read, Property temporal) {
+    String time = temporal == null ? "NULL" : TemporalColumn.normalized(quote(temporal.name()), temporal.type());
+    return new SqlStatement(selectFeatures(read, ", " + time), List.of());
+  }
+
   static SqlStatement feature(CollectionRead read, long id) {
     String sql = selectFeatures(read) + " WHERE " + quote(read.collection().idColumn()) + " = ?";
     return new SqlStatement(sql, List.of(id));
@@ -121,13 +130,18 @@ final class GeoPackageSql {
   }
 
   private static String selectFeatures(CollectionRead read) {
+    return selectFeatures(read, "");
+  }
+
+  /** The select of a read's columns, then {@code more} of them. */
+  private static String selectFeatures(CollectionRead read, String more) {
     Collection collection = read.collection();
     String columns = read.columns().stream()
         .map(Property::name)
         .map(SqlIdentifiers::quote)
         .map(column -> ", " + column)
         .collect(Collectors.joining());
-    return "SELECT " + quote(collection.idColumn()) + ", " + quote(collection.geometryColumn()) + columns
+    return "SELECT " + quote(collection.idColumn()) + ", " + quote(collection.geometryColumn()) + columns + more
         + " FROM " + quote(collection.table());
   }
 

@@ -116,11 +116,18 @@ public final class PostgisFeatureSource implements FeatureSource {
         table.temporalColumn(), new FollowedData(() -> dataVersion(table), () -> extent(table)), this);
   }
 
+  @Override
+  public DataExtent extent(Collection collection) {
+    return extent(table(collection));
+  }
+
+  /** The extents of the rows the table's audience sees; of every row for a whole collection. */
   private DataExtent extent(PostgisTable table) {
     try (Connection connection = pool.getConnection()) {
-      SnapshotFacts.TableExtent spatial = SnapshotFacts.readExtent(connection, table).value();
-      TemporalExtent temporal = table.temporalColumn() == null
-          ? null : SnapshotFacts.readTemporalExtent(connection, table).value();
+      SnapshotFacts.TableExtent spatial =
+          SnapshotFacts.readExtent(connection, table, PostgisStateSql.visibleExtent(table)).value();
+      TemporalExtent temporal = table.temporalColumn() == null ? null
+          : SnapshotFacts.readTemporalExtent(connection, PostgisStateSql.visibleTemporalExtent(table)).value();
       return new DataExtent(spatial == null ? null : spatial.crs84(), temporal);
     } catch (SQLException e) {
       throw SqlErrors.translate("reading the extent of " + table.name(), e);

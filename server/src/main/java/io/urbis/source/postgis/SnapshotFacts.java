@@ -103,7 +103,7 @@ final class SnapshotFacts {
     }
     if (covering.datetime() != null) {
       Read<TemporalExtent> time = keptOrRead(times, table.qualifiedName(), snapshot,
-          () -> readTemporalExtent(connection, table));
+          () -> readTemporalExtent(connection, PostgisStateSql.temporalExtent(table)));
       if (!time.snapshot().equals(snapshot) || !covering.datetime().holds(time.value())) {
         return OptionalLong.empty();
       }
@@ -124,13 +124,18 @@ final class SnapshotFacts {
 
   private Read<TableExtent> extentRead(Connection connection, PostgisTable table, String snapshot)
       throws SQLException {
-    return keptOrRead(extents, table.qualifiedName(), snapshot, () -> readExtent(connection, table));
+    return keptOrRead(extents, table.qualifiedName(), snapshot,
+        () -> readExtent(connection, table, PostgisStateSql.extent(table)));
   }
 
-  /** The table's extent as {@link PostgisStateSql#extent} reads it, or null when no row has a geometry. */
-  static Read<TableExtent> readExtent(Connection connection, PostgisTable table) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisStateSql.extent(table));
-        ResultSet rows = statement.executeQuery()) {
+  /**
+   * The table's extent as {@code statement} ({@link PostgisStateSql#extent} or
+   * {@link PostgisStateSql#visibleExtent}) reads it, or null when no row it reads has a geometry.
+   */
+  static Read<TableExtent> readExtent(Connection connection, PostgisTable table, SqlQuery statement)
+      throws SQLException {
+    try (PreparedStatement prepared = PostgisFeatureSource.prepare(connection, statement);
+        ResultSet rows = prepared.executeQuery()) {
       rows.next();
       TableExtent extent = rows.getObject(1) == null ? null : new TableExtent(
           new SpatialExtent(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4)),
@@ -146,10 +151,14 @@ final class SnapshotFacts {
     }
   }
 
-  /** The first and last time of the table's temporal column (which it must have), or null when it has none. */
-  static Read<TemporalExtent> readTemporalExtent(Connection connection, PostgisTable table) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection,
-        PostgisStateSql.temporalExtent(table)); ResultSet rows = statement.executeQuery()) {
+  /**
+   * The first and last time of a table's temporal column (which it must have) as {@code statement}
+   * ({@link PostgisStateSql#temporalExtent} or {@link PostgisStateSql#visibleTemporalExtent}) reads it, or null when
+   * the rows it reads have none.
+   */
+  static Read<TemporalExtent> readTemporalExtent(Connection connection, SqlQuery statement) throws SQLException {
+    try (PreparedStatement prepared = PostgisFeatureSource.prepare(connection, statement);
+        ResultSet rows = prepared.executeQuery()) {
       rows.next();
       Timestamp start = rows.getTimestamp(1);
       Timestamp end = rows.getTimestamp(2);
