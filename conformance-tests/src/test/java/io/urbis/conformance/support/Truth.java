@@ -77,11 +77,28 @@ public final class Truth {
     return envelopes;
   }
 
-  /** The extent of the rows a selection selects in the CRS of {@code srid}: min x, min y, max x, max y. */
+  /**
+   * The extent of the rows a selection selects, their geometries in the CRS of {@code srid}: min x, min y, max x,
+   * max y. The tightest box any extent of those rows can be.
+   */
   public double[] extent(Selection selection, int srid) {
-    return database.rows("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(ST_Transform("
-        + "geom, " + srid + ")) e FROM " + selection.layer().id() + " WHERE " + selection.condition() + ") x",
-        selection.binds().toArray()).get(0).stream().mapToDouble(Double::parseDouble).toArray();
+    return box("ST_Extent(ST_Transform(geom, " + srid + "))", selection);
+  }
+
+  /**
+   * The box of the rows a selection selects in their storage CRS, its corners in the CRS of {@code srid}: the extent
+   * a server that keeps extents in the storage CRS states, a little wider than {@link #extent} where the CRSs' axes
+   * are not parallel.
+   */
+  public double[] storageExtent(Selection selection, int srid) {
+    return box("ST_Envelope(ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, max(ST_SRID(geom))), " + srid + "))",
+        selection);
+  }
+
+  private double[] box(String aggregate, Selection selection) {
+    return database.rows("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT " + aggregate + " e FROM "
+        + selection.layer().id() + " WHERE " + selection.condition() + ") x", selection.binds().toArray()).get(0)
+        .stream().mapToDouble(Double::parseDouble).toArray();
   }
 
   /** Keys of the rows whose geometry, in the CRS of {@code srid}, intersects {@code envelopeSql} (in that CRS). */
