@@ -65,11 +65,16 @@ record AuditTrail(String table) {
     }
   }
 
-  /** Records one write; {@code before} and {@code after} are the rows as JSON text, null where there is none. */
+  /**
+   * Records one write; {@code before} and {@code after} are the rows as JSON text, null where there is none. With
+   * {@code flushStatistics}, the same statement asks PostgreSQL 15+ to count the transaction's writes in the tables'
+   * statistics at its commit ({@code pg_stat_force_next_flush}), saving a round trip per write.
+   */
   SqlQuery record(String caller, String collection, String featureId, Operation operation, String before,
-      String after) {
-    return new SqlQuery("INSERT INTO " + table + " (caller, collection, feature_id, operation, before, after)"
-        + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))",
+      String after, boolean flushStatistics) {
+    return new SqlQuery((flushStatistics ? "WITH flushed AS (SELECT pg_stat_force_next_flush()) " : "")
+        + "INSERT INTO " + table + " (caller, collection, feature_id, operation, before, after)"
+        + " SELECT ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb)" + (flushStatistics ? " FROM flushed" : ""),
         Arrays.asList(caller, collection, featureId, operation.name().toLowerCase(Locale.ROOT), before, after));
   }
 

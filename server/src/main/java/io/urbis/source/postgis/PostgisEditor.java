@@ -279,13 +279,8 @@ final class PostgisEditor implements FeatureEditor {
       throw new IllegalStateException("the writable collections of " + label + " were not opened");
     }
     try (PreparedStatement statement = prepare(connection,
-        trail.record(caller, collection.id(), featureId, operation, before, after))) {
+        trail.record(caller, collection.id(), featureId, operation, before, after, flushesStatistics))) {
       statement.executeUpdate();
-    }
-    if (flushesStatistics) {
-      try (PreparedStatement flush = connection.prepareStatement("SELECT pg_stat_force_next_flush()")) {
-        flush.execute();
-      }
     }
   }
 
