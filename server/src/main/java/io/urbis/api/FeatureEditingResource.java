@@ -35,10 +35,10 @@ import java.util.Locale;
 
 /**
  * Creating, replacing, updating and deleting features (OGC 20-002, OGC API - Features Part 4): {@code POST} to
- * {@code /collections/{collectionId}/items} (201 with {@code Location}), {@code PUT}, {@code PATCH} (RFC 7396 JSON Merge
- * Patch) and {@code DELETE} of {@code /collections/{collectionId}/items/{featureId}} (204), and {@code OPTIONS} of both,
- * whose {@code Allow} lists what the caller may do. Jersey merges this resource with {@link ItemsResource}, which
- * reads the same paths.
+ * {@code /collections/{collectionId}/items} (201 with {@code Location}), {@code PUT}, {@code PATCH} (RFC 7396 JSON
+ * Merge Patch) and {@code DELETE} of {@code /collections/{collectionId}/items/{featureId}} (204), and {@code OPTIONS}
+ * of both, whose {@code Allow} lists what the caller may do. Jersey merges this resource with {@link ItemsResource},
+ * which reads the same paths.
  *
  * <p>Only callers the access rules let write the collection may: others get a 401 with the challenge of the
  * credentials taken when anonymous, else a 403. Bodies are GeoJSON in CRS84 or the {@code Content-Crs} of the

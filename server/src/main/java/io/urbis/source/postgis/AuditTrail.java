@@ -56,8 +56,8 @@ record AuditTrail(String table) {
 
   /** The audit table of the search path, if there is one, for reading it. */
   static AuditTrail find(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
       statement.setString(1, NAME);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? new AuditTrail(SqlIdentifier.quoteTable(rows.getString(1), NAME)) : null;
