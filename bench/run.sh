@@ -10,7 +10,7 @@
 #   BENCH_ONLY=sanity,download,throughput,auth,deep,profile   run only some phases
 #   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles,tiles_cached  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
-#   BENCH_AUTH_ROUNDS=6  BENCH_AUTH_SECONDS=5   the auth phase's interleaved rounds (writes bench/RESULTS-auth.md)
+#   BENCH_AUTH_ROUNDS=10  BENCH_AUTH_SECONDS=3  the auth phase's interleaved rounds (writes bench/RESULTS-auth.md)
 #   BENCH_JAR=path      measure that jar (e.g. a copy of an earlier build, for before/after) instead of
 #                       server/target/urbis.jar
 #   BENCH_KEYCLOAK_JAVA_HOME   a JDK 21+ for Keycloak (default: the newest in /usr/lib/jvm); Urbis stays on `java`
@@ -125,6 +125,17 @@ cp -p "$JAR" "$WORK/urbis.jar"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wants_phase() { [[ -z "${BENCH_ONLY:-}" || ",$BENCH_ONLY," == *",$1,"* ]]; }
 
+# await_up WHAT PID URL LOG SECONDS: returns once URL answers; exits, showing the log's end, when PID dies first
+await_up() {
+  local what="$1" pid="$2" url="$3" logfile="$4" seconds="$5"
+  for _ in $(seq 1 $((seconds * 2))); do
+    kill -0 "$pid" 2>/dev/null || { log "$what exited; last log lines:"; tail -20 "$logfile"; exit 1; }
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  log "$what did not answer within $seconds s"; tail -20 "$logfile"; exit 1
+}
+
 # ---------------------------------------------------------------------------------------------- credentials
 # The auth phase measures requests with an API key and with a Keycloak token against anonymous ones: Keycloak (the
 # distribution the conformance tests use, unpacked into bench/work/keycloak) in dev mode with the realm of
@@ -147,7 +158,7 @@ keycloak_java_home() {
 
 # start_keycloak: sets KEYCLOAK_PID and ISSUER once the realm answers
 start_keycloak() {
-  local version home zip port java_home up=0
+  local version home zip port java_home
   version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/conformance-tests/pom.xml")"
   home="$WORK/keycloak/keycloak-$version"
   if [[ ! -x "$home/bin/kc.sh" ]]; then
@@ -170,12 +181,7 @@ start_keycloak() {
     "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" --http-management-port="$(free_port)" \
     --hostname="http://127.0.0.1:$port" --db=dev-mem --import-realm >"$WORK/keycloak.log" 2>&1 &
   KEYCLOAK_PID=$!
-  for _ in $(seq 1 480); do
-    kill -0 "$KEYCLOAK_PID" 2>/dev/null || { log "Keycloak exited; last log lines:"; tail -20 "$WORK/keycloak.log"; exit 1; }
-    if curl -fsS -o /dev/null "$ISSUER/.well-known/openid-configuration" 2>/dev/null; then up=1; break; fi
-    sleep 0.5
-  done
-  ((up)) || { log "Keycloak did not answer within 240 s"; tail -20 "$WORK/keycloak.log"; exit 1; }
+  await_up Keycloak "$KEYCLOAK_PID" "$ISSUER/.well-known/openid-configuration" "$WORK/keycloak.log" 240
   log "Keycloak up (issuer $ISSUER)"
 }
 
@@ -208,13 +214,13 @@ access:
     reader: read
 EOF
   AUTH_ARGS=(--api-key-file "$WORK/bench.key" --token-file "$WORK/bench.token"
-             --auth-rounds "${BENCH_AUTH_ROUNDS:-6}" --auth-seconds "${BENCH_AUTH_SECONDS:-5}")
+             --auth-rounds "${BENCH_AUTH_ROUNDS:-10}" --auth-seconds "${BENCH_AUTH_SECONDS:-3}")
 fi
 
 # start_server CONFIG NAME: a server on a free port, logging to $WORK/NAME.log and $WORK/gc-NAME.log (the main
 # one to server.log and gc.log); sets STARTED_PID and STARTED_BASE once it answers /health
 start_server() {
-  local config="$1" name="$2" port up=0
+  local config="$1" name="$2" port
   port="$(free_port)"
   STARTED_BASE="http://127.0.0.1:$port"
   log "starting the server ($(basename "$config")) on $STARTED_BASE"
@@ -222,12 +228,7 @@ start_server() {
     java -Xmx1g "-Xlog:gc:file=$WORK/${name/server/gc}.log" -jar "$WORK/urbis.jar" serve --config "$config" --port "$port" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
     >"$WORK/$name.log" 2>&1 &
   STARTED_PID=$!
-  for _ in $(seq 1 120); do
-    kill -0 "$STARTED_PID" 2>/dev/null || { log "server exited; last log lines:"; tail -20 "$WORK/$name.log"; exit 1; }
-    if curl -fsS -o /dev/null "$STARTED_BASE/health" 2>/dev/null; then up=1; break; fi
-    sleep 0.5
-  done
-  ((up)) || { log "server did not answer /health within 60 s"; tail -20 "$WORK/$name.log"; exit 1; }
+  await_up "the server" "$STARTED_PID" "$STARTED_BASE/health" "$WORK/$name.log" 60
   log "server up (pid $STARTED_PID, RSS $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$STARTED_PID/status))"
 }
 
