@@ -46,6 +46,18 @@ WORKLOADS = [
 ]
 # served by the server with the tile cache (run.sh --cached-base); every other workload by the uncached one
 CACHED_WORKLOADS = {"tiles_cached"}
+# The auth phase: these workloads (of WORKLOADS, same paths) as the anonymous public and with each kind of credentials
+# (run.sh makes an API key and a Keycloak token of a role that reads what the public reads), interleaved in rounds.
+# Cost ratio = anonymous req/s ÷ req/s with the credentials in the same round (time per request with them ÷ without),
+# the median over the rounds at most AUTH_TARGET.
+AUTH_WORKLOADS = ["limit100", "item"]
+# "padded": anonymous, with a header of no meaning as long as the token's Authorization header, so that what the bytes
+# of a token cost (HTTP parsing, both sides) shows apart from what checking it costs; for information, no target
+AUTH_VARIANTS = ["anonymous", "key", "jwt", "padded"]
+AUTH_TARGETED = {"key", "jwt"}
+AUTH_TARGET = 1.05
+# the one sample path of each auth workload the checks compare between variants
+AUTH_SAMPLES = {"limit100": "/collections/buildings/items?limit=100", "item": "/collections/buildings/items/123457"}
 # WebMercatorQuad: the half width of the square world in metres; tiles carry a buffer of 256 of 4096 units
 MERCATOR_HALF = 20037508.342789244
 TILE_BUFFER = 256 / 4096
@@ -115,13 +127,14 @@ class Http:
         self.conn = None
         self.ttfb = None
 
-    def get(self, path, timeout=60):
+    def get(self, path, timeout=60, headers=None):
         for attempt in range(2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
             try:
                 t0 = time.perf_counter()
-                self.conn.request("GET", path, headers={"Accept": "application/geo+json, application/json"})
+                self.conn.request("GET", path, headers={"Accept": "application/geo+json, application/json",
+                                                        **(headers or {})})
                 resp = self.conn.getresponse()
                 self.ttfb = time.perf_counter() - t0
                 body = resp.read()
@@ -283,6 +296,53 @@ def cost_ratio(u, p):
     return ceiling / urbis if urbis else float("nan")
 
 
+def load_average():
+    """The machine's load average over 1, 5 and 15 minutes, as uptime shows it."""
+    with open("/proc/loadavg") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+def auth_summary(runs):
+    """Per auth workload and variant, over all rounds: req/s, latency, CPU per request; for the credentialed variants
+    the cost against the anonymous requests: per round (against the anonymous run of the same round; the median of
+    these is the result, as a burst of other load on the machine spoils one round, not the median) and overall."""
+    summary = {}
+    for w in AUTH_WORKLOADS:
+        by_variant = {}
+        for v in AUTH_VARIANTS:
+            rs = [x for x in runs if x["workload"] == w and x["variant"] == v]
+            n = max(1, sum(x["requests"] for x in rs))
+            wall = sum(x["wall_s"] for x in rs)
+            by_variant[v] = {
+                "rps": sum(x["requests"] for x in rs) / sum(x["seconds"] for x in rs),
+                "rounds_rps": [x["rps"] for x in rs],
+                "requests": sum(x["requests"] for x in rs), "errors": sum(x["errors"] for x in rs),
+                "p50_ms": statistics.median(x["p50_ms"] for x in rs),
+                "p99_ms": statistics.median(x["p99_ms"] for x in rs),
+                "bytes_per_req": sum(x["bytes_per_req"] * x["requests"] for x in rs) / n,
+                "cpu_java_ms_per_req": 1000 * sum(x["cpu_java_s"] for x in rs) / n,
+                "cpu_all_ms_per_req": 1000 * sum(x["cpu_java_s"] + x["cpu_pg_s"] + x["cpu_loadgen_s"] for x in rs) / n,
+                "other_pct": sum(x["other_pct"] * x["wall_s"] for x in rs) / max(1e-9, wall),
+            }
+        anonymous = by_variant[AUTH_VARIANTS[0]]
+        for v in AUTH_VARIANTS[1:]:
+            d = by_variant[v]
+            rounds = [a / b for a, b in zip(anonymous["rounds_rps"], d["rounds_rps"]) if b]
+            d["cost_ratio"] = statistics.median(rounds)
+            d["cost_ratio_rounds"] = {"min": min(rounds), "max": max(rounds)}
+            d["cost_ratio_overall"] = anonymous["rps"] / d["rps"]
+            d["cpu_ratio"] = d["cpu_all_ms_per_req"] / anonymous["cpu_all_ms_per_req"]
+            d["java_cpu_ratio"] = d["cpu_java_ms_per_req"] / anonymous["cpu_java_ms_per_req"]
+            if v in AUTH_TARGETED:
+                d["pass"] = d["cost_ratio"] <= AUTH_TARGET and d["errors"] == 0
+        # what checking the token costs beyond carrying its bytes: the bearer token against the padded request
+        padded, jwt = by_variant["padded"], by_variant["jwt"]
+        jwt["beyond_padding_ratio"] = statistics.median(
+            p / j for p, j in zip(padded["rounds_rps"], jwt["rounds_rps"]) if j)
+        summary[w] = by_variant
+    return summary
+
+
 def percentile(values, p):
     if not values:
         return None
@@ -319,6 +379,16 @@ class Bench:
                 self.prec = int(m.group(1))
         except OSError:
             pass
+        self.auth_rounds = args.auth_rounds
+        self.auth_seconds = args.auth_seconds
+        self.auth_out = args.auth_out
+        # request headers by auth variant; wrk reads them from a file (paths.lua), not from its command line
+        self.credentials = {"anonymous": {}}
+        if args.api_key_file:
+            self.credentials["key"] = {"X-API-Key": open(args.api_key_file).read().strip()}
+        if args.token_file:
+            self.credentials["jwt"] = {"Authorization": "Bearer " + open(args.token_file).read().strip()}
+            self.credentials["padded"] = {"X-Bench-Padding": "p" * len(self.credentials["jwt"]["Authorization"])}
         self.checks = []  # (name, ok, detail)
         self.results = {"workloads": {}, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
         os.makedirs(os.path.join(self.work, "raw"), exist_ok=True)
@@ -489,14 +559,30 @@ class Bench:
             log(f"{name}: cache filled, {len(statuses)} tiles ({statuses.count(200)} with data, "
                 f"{statuses.count(204)} empty)")
 
-    def run_wrk(self, name, paths_file, seconds, record):
+    def headers_file(self, variant):
+        """The file of request headers paths.lua sends for an auth variant; None for anonymous requests."""
+        headers = self.credentials.get(variant)
+        if headers is None:
+            raise RuntimeError(f"no credentials for {variant}: run.sh passes --api-key-file and --token-file")
+        if not headers:
+            return None
+        path = os.path.join(self.work, f"headers_{variant}.txt")
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.writelines(f"{k}: {v}\n" for k, v in headers.items())
+        return path
+
+    def run_wrk(self, name, paths_file, seconds, record, variant="anonymous"):
+        """wrk against the workload's server; record: its output to bench/work/raw/wrk_NAME.txt (a str: that name)."""
         base, pid = self.server_for(name)
         cmd = ["wrk", "-t", str(self.threads), "-c", str(self.conns), "-d", f"{seconds}s", "--timeout", "10s",
                "-s", os.path.join(HERE, "lua/paths.lua"), base + "/", "--", os.path.join(self.work, paths_file)]
+        headers = self.headers_file(variant)
+        if headers:
+            cmd.append(headers)
         with CpuMeter(pid) as cpu:
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
         if record:
-            self.raw(f"wrk_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
+            self.raw(record if isinstance(record, str) else f"wrk_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
         m = re.search(r"^WRKJSON (\{.*\})$", out.stdout, re.M)
         if out.returncode != 0 or not m:
             raise RuntimeError(f"wrk failed for {name}: {out.stdout[-500:]} {out.stderr[-500:]}")
@@ -513,6 +599,8 @@ class Bench:
             "cpu_pg_ms_per_req": 1000 * cpu.pg / max(1, n),
             "cpu_loadgen_ms_per_req": 1000 * cpu.loadgen / max(1, n),
             "machine_busy_pct": cpu.busy_pct, "other_pct": cpu.other_pct,
+            "seconds": secs, "wall_s": cpu.wall, "cpu_java_s": cpu.java, "cpu_pg_s": cpu.pg,
+            "cpu_loadgen_s": cpu.loadgen, "cpu_other_s": cpu.other,
         }
 
     def run_pgbench(self, name, script, seconds, record):
@@ -593,6 +681,86 @@ class Bench:
             self.results["workloads"][name] = {"title": title, "urbis": u, "postgis": p, "ratio": ratio,
                                                "target": target,
                                                "pass": bool(ratio is not None and ratio >= target and u["errors"] == 0)}
+
+    # -- credentials --------------------------------------------------------------------------------
+    def auth(self):
+        """The auth workloads as the anonymous public, with an API key and with a bearer token, interleaved: each
+        round runs every workload once per variant, the variants' order rotating from round to round, so that other
+        load on the machine, garbage collections and the JIT fall on all variants alike. Then a JFR profile of each."""
+        missing = [v for v in AUTH_VARIANTS if v not in self.credentials]
+        if missing:
+            raise RuntimeError(f"no credentials for {missing}: run.sh makes them (--api-key-file, --token-file)")
+        if not self.auth_checks():
+            raise RuntimeError("the credentials do not work as they should (see the checks): nothing measured")
+        paths = {name: p for name, _, p, *_ in WORKLOADS}
+        load = {"before": load_average()}
+        if self.jit_warmup_s > 0:  # the paths of credentials are cold even after the throughput phase
+            each = max(1, self.jit_warmup_s // (len(AUTH_WORKLOADS) * len(AUTH_VARIANTS)))
+            log(f"auth: JIT warm-up, {each}s of each workload and variant")
+            for w in AUTH_WORKLOADS:
+                for v in AUTH_VARIANTS:
+                    self.run_wrk(w, paths[w], each, False, v)
+        runs = []
+        for r in range(1, self.auth_rounds + 1):
+            order = AUTH_VARIANTS[r % len(AUTH_VARIANTS):] + AUTH_VARIANTS[:r % len(AUTH_VARIANTS)]
+            for w in AUTH_WORKLOADS:
+                for v in order:
+                    res = self.run_wrk(w, paths[w], self.auth_seconds, f"wrk_auth_{w}_{v}_{r}.txt", v)
+                    runs.append(dict(res, round=r, workload=w, variant=v))
+            log(f"auth round {r}/{self.auth_rounds}: " + ", ".join(
+                f"{x['workload']} {x['variant']} {x['rps']:.0f}/s" for x in runs if x["round"] == r))
+        load["after"] = load_average()
+        summary = auth_summary(runs)
+        for w, by_variant in summary.items():
+            for v in AUTH_VARIANTS[1:]:
+                d = by_variant[v]
+                log(f"auth {w}: {v} cost {d['cost_ratio']:.3f}× anonymous (median of rounds "
+                    f"{d['cost_ratio_rounds']['min']:.3f}–{d['cost_ratio_rounds']['max']:.3f}; overall "
+                    f"{d['cost_ratio_overall']:.3f}×), CPU {d['cpu_ratio']:.3f}×")
+        self.results["auth"] = {"runs": runs, "summary": summary, "load": load, "rounds": self.auth_rounds,
+                                "seconds": self.auth_seconds, "profile": {}}
+        titles = {name: title for name, title, *_ in WORKLOADS}
+        for w in AUTH_WORKLOADS:
+            for v in ["anonymous", *sorted(AUTH_TARGETED)]:
+                prof = self.profile_run(f"auth_{w}_{v}", w, f"{titles[w]}, {v}", paths[w], 10, v)
+                if prof:
+                    self.results["auth"]["profile"].setdefault(w, {})[v] = prof
+
+    def auth_checks(self):
+        """Each variant gets the anonymous document (so all three measure the same response), and credentials are
+        checked at all: a wrong key and a token with a broken signature are 401s."""
+        h = Http(self.base)
+        ok = True
+
+        def comparable(body):
+            try:
+                doc = json.loads(body)
+            except ValueError:
+                return None
+            doc.pop("timeStamp", None)
+            return doc
+
+        for w in AUTH_WORKLOADS:
+            path = AUTH_SAMPLES[w]
+            a_status, a_body, _ = h.get(path)
+            for v in AUTH_VARIANTS[1:]:
+                status, body, _ = h.get(path, headers=self.credentials[v])
+                same = status == 200 == a_status and comparable(body) is not None and comparable(body) == comparable(a_body)
+                self.check(f"auth: {v} gets the anonymous document of {path}", same,
+                           f"status {status}, {len(body)} bytes (anonymous: status {a_status}, {len(a_body)} bytes)")
+                ok = ok and same
+        key = self.credentials["key"]["X-API-Key"]
+        status, _, _ = h.get(AUTH_SAMPLES["item"], headers={"X-API-Key": key[:-1] + ("1" if key[-1] == "0" else "0")})
+        self.check("auth: a wrong API key is a 401", status == 401, f"status {status}")
+        ok = ok and status == 401
+        head, payload, signature = self.credentials["jwt"]["Authorization"].split(" ", 1)[1].split(".")
+        middle = len(signature) // 2
+        broken = signature[:middle] + ("B" if signature[middle] == "A" else "A") + signature[middle + 1:]
+        status, _, _ = h.get(AUTH_SAMPLES["item"], headers={"Authorization": f"Bearer {head}.{payload}.{broken}"})
+        self.check("auth: a token with a broken signature is a 401", status == 401, f"status {status}")
+        ok = ok and status == 401
+        h.close()
+        return ok
 
     # -- deep pages ---------------------------------------------------------------------------------
     def deep(self):
@@ -781,59 +949,69 @@ class Bench:
         for name, title, paths, *_ in WORKLOADS:
             if self.workloads and name not in self.workloads:
                 continue
-            jfr_file = os.path.join(self.work, "raw", f"profile_{name}.jfr")
-            if os.path.exists(jfr_file):
-                os.remove(jfr_file)
-            _, pid = self.server_for(name)
-            subprocess.run(["jcmd", str(pid), "JFR.start", f"name=bench_{name}", "settings=profile",
-                            f"filename={jfr_file}"], capture_output=True, text=True, timeout=60)
-            self.run_wrk(name + "_profiled", paths, seconds, False)
-            subprocess.run(["jcmd", str(pid), "JFR.stop", f"name=bench_{name}"], capture_output=True,
-                           text=True, timeout=60)
-            if not os.path.exists(jfr_file):
-                log(f"profile {name}: no JFR recording")
-                continue
-            out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
-                                  jfr_file], capture_output=True, text=True, timeout=300)
-            try:
-                events = json.loads(out.stdout)["recording"]["events"]
-            except (ValueError, KeyError):
-                log(f"profile {name}: cannot read the JFR output")
-                continue
-            groups = {"JDBC driver (org.postgresql)": "org/postgresql/", "Jackson": "com/fasterxml/jackson/",
-                      "Urbis code (io.urbis)": "io/urbis/", "logging (slf4j/jetty log)": ("org/slf4j/", "org/eclipse/jetty/logging/"),
-                      "gzip/compression": ("java/util/zip/", "org/eclipse/jetty/compression/gzip/")}
-            gcount = {g: 0 for g in groups}
-            own, incl, total = {}, {}, 0
-            for ev in events:
-                frames = (ev.get("values", {}).get("stackTrace") or {}).get("frames") or []
-                if not frames:
-                    continue
-                total += 1
-                names = []
-                for fr in frames:
-                    m = fr.get("method", {})
-                    names.append(f"{m.get('type', {}).get('name', '?')}.{m.get('name', '?')}")
-                own[names[0]] = own.get(names[0], 0) + 1
-                for g, prefix in groups.items():
-                    if any(n.startswith(prefix) for n in names):
-                        gcount[g] += 1
-                for n in set(names):
-                    incl[n] = incl.get(n, 0) + 1
-            top_own = sorted(own.items(), key=lambda kv: -kv[1])[:25]
-            top_incl = sorted(((k, v) for k, v in incl.items() if not k.startswith("java.lang.Thread.")),
-                              key=lambda kv: -kv[1])[:60]
-            with open(os.path.join(self.work, "raw", f"profile_{name}.txt"), "w") as f:
-                f.write(f"{total} execution samples, {title}, {seconds} s of wrk\n\ngroups (inclusive):\n")
-                f.writelines(f"{100 * v / max(1, total):6.1f} %  {k}\n" for k, v in gcount.items())
-                f.write("\nself:\n")
-                f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_own)
-                f.write("\ninclusive:\n")
-                f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_incl)
-            prof[name] = {"samples": total, "groups": {k: 100 * v / max(1, total) for k, v in gcount.items()}, "self": [(k, 100 * v / total) for k, v in top_own[:8]],
-                          "inclusive": [(k, 100 * v / total) for k, v in top_incl]}
-            log(f"profile {name}: {total} samples; top self {top_own[:3]}")
+            summary = self.profile_run(name, name, title, paths, seconds)
+            if summary:
+                prof[name] = summary
         self.results["profile"] = prof
+
+    def profile_run(self, label, name, title, paths, seconds, variant="anonymous"):
+        """One JFR recording of `seconds` of a workload, summarised into bench/work/raw/profile_LABEL.txt."""
+        jfr_file = os.path.join(self.work, "raw", f"profile_{label}.jfr")
+        if os.path.exists(jfr_file):
+            os.remove(jfr_file)
+        _, pid = self.server_for(name)
+        subprocess.run(["jcmd", str(pid), "JFR.start", f"name=bench_{label}", "settings=profile",
+                        f"filename={jfr_file}"], capture_output=True, text=True, timeout=60)
+        self.run_wrk(name + "_profiled", paths, seconds, False, variant)
+        subprocess.run(["jcmd", str(pid), "JFR.stop", f"name=bench_{label}"], capture_output=True,
+                       text=True, timeout=60)
+        if not os.path.exists(jfr_file):
+            log(f"profile {label}: no JFR recording")
+            return None
+        out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
+                              jfr_file], capture_output=True, text=True, timeout=300)
+        try:
+            events = json.loads(out.stdout)["recording"]["events"]
+        except (ValueError, KeyError):
+            log(f"profile {label}: cannot read the JFR output")
+            return None
+        groups = {"JDBC driver (org.postgresql)": "org/postgresql/", "Jackson": "com/fasterxml/jackson/",
+                  "Urbis code (io.urbis)": "io/urbis/", "logging (slf4j/jetty log)": ("org/slf4j/", "org/eclipse/jetty/logging/"),
+                  "gzip/compression": ("java/util/zip/", "org/eclipse/jetty/compression/gzip/"),
+                  "authentication (io.urbis.security.Authentication)": "io/urbis/security/Authentication.",
+                  "JWT checks (com.nimbusds)": "com/nimbusds/",
+                  "access views (io.urbis.access.CatalogViews)": "io/urbis/access/CatalogViews."}
+        gcount = {g: 0 for g in groups}
+        own, incl, total = {}, {}, 0
+        for ev in events:
+            frames = (ev.get("values", {}).get("stackTrace") or {}).get("frames") or []
+            if not frames:
+                continue
+            total += 1
+            names = []
+            for fr in frames:
+                m = fr.get("method", {})
+                names.append(f"{m.get('type', {}).get('name', '?')}.{m.get('name', '?')}")
+            own[names[0]] = own.get(names[0], 0) + 1
+            for g, prefix in groups.items():
+                if any(n.startswith(prefix) for n in names):
+                    gcount[g] += 1
+            for n in set(names):
+                incl[n] = incl.get(n, 0) + 1
+        top_own = sorted(own.items(), key=lambda kv: -kv[1])[:25]
+        top_incl = sorted(((k, v) for k, v in incl.items() if not k.startswith("java.lang.Thread.")),
+                          key=lambda kv: -kv[1])[:60]
+        with open(os.path.join(self.work, "raw", f"profile_{label}.txt"), "w") as f:
+            f.write(f"{total} execution samples, {title}, {seconds} s of wrk\n\ngroups (inclusive):\n")
+            f.writelines(f"{100 * v / max(1, total):6.1f} %  {k}\n" for k, v in gcount.items())
+            f.write("\nself:\n")
+            f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_own)
+            f.write("\ninclusive:\n")
+            f.writelines(f"{100 * v / total:6.1f} %  {k}\n" for k, v in top_incl)
+        log(f"profile {label}: {total} samples; top self {top_own[:3]}")
+        return {"samples": total, "groups": {k: 100 * v / max(1, total) for k, v in gcount.items()},
+                "self": [(k, 100 * v / total) for k, v in top_own[:8]],
+                "inclusive": [(k, 100 * v / total) for k, v in top_incl]}
 
     # -- report ---------------------------------------------------------------------------------------
     def machine(self):
@@ -859,12 +1037,13 @@ class Bench:
             "postgis": psql("SELECT postgis_lib_version()").strip(),
             "wrk": cmd(["wrk", "-v"]).splitlines()[0] if cmd(["wrk", "-v"]) else "?",
             "commit": cmd(["git", "-C", os.path.dirname(HERE), "rev-parse", "--short", "HEAD"]) or "(no commit)",
-            "jar": f"server/target/urbis.jar built {datetime.datetime.fromtimestamp(os.path.getmtime(jar)).strftime('%Y-%m-%d %H:%M:%S')}"
+            "jar": f"{os.environ.get('BENCH_JAR') or 'server/target/urbis.jar'} built {datetime.datetime.fromtimestamp(os.path.getmtime(jar)).strftime('%Y-%m-%d %H:%M:%S')}"
                    f", sha256 {cmd(['sha256sum', jar])[:12]}, run from a copy (bench/work/urbis.jar), "
                    f"`java -Xmx1g`" if os.path.exists(jar) else "?",
         }
 
-    def report(self):
+    def report(self, phases_run):
+        """results.json; RESULTS.md unless only the auth phase ran, and the auth report when it did."""
         r = self.results
         r["checks"] = self.checks
         r["machine"] = self.machine()
@@ -878,6 +1057,13 @@ class Bench:
             r["server_log_errors"] = None
         with open(os.path.join(self.work, "results.json"), "w") as f:
             json.dump(r, f, indent=2)
+        if "auth" in phases_run:
+            self.report_auth()
+        if phases_run - {"auth"}:
+            self.report_main()
+
+    def report_main(self):
+        r = self.results
         m = r["machine"]
         L = []
         L.append("# Urbis benchmark results\n")
@@ -992,6 +1178,81 @@ class Bench:
             f.write("\n".join(L))
         log(f"wrote {self.out}")
 
+    def report_auth(self):
+        r = self.results
+        m = r["machine"]
+        a = r.get("auth")
+        L = ["# Urbis benchmark: the cost of credentials\n"]
+        L.append(f"Run {m['date']} by `bench/run.sh` (commit {m['commit']}; {m['jar']}). How it is measured: "
+                 f"`bench/README.md`, \"Credentials\". Raw outputs: `bench/work/` (not committed).\n")
+        if not a:
+            L.append("**Not measured**: see the checks below.\n")
+        else:
+            before, after = a["load"]["before"], a["load"]["after"]
+            L.append(f"Machine: {m['cpu']}, {m['java']}. Load average (1, 5, 15 min) "
+                     f"{', '.join(f'{x:.2f}' for x in before)} before, {', '.join(f'{x:.2f}' for x in after)} after "
+                     f"the measured rounds.\n")
+            L.append(f"{a['rounds']} rounds; in each, every workload ran {a['seconds']} s per variant, the variants' "
+                     f"order rotating from round to round; {self.conns} connections, {self.threads} wrk threads, one "
+                     f"server. Cost ratio = anonymous req/s ÷ req/s with the credentials in the same round (the time a "
+                     f"request takes with them, relative): the median over the rounds, their range, and the ratio of "
+                     f"all rounds' req/s together. CPU ratio: JVM + PostgreSQL + wrk CPU per request over all rounds, "
+                     f"against anonymous. \"Others\": the machine's CPU taken by processes outside the benchmark "
+                     f"(Keycloak's included).\n")
+            L.append("| workload | variant | req/s | p50 / p99 ms | JVM CPU ms/req | all CPU ms/req | cost ratio | "
+                     "rounds: min–max | all rounds | CPU ratio | target | result | others |")
+            L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+            titles = {name: title for name, title, *_ in WORKLOADS}
+            for w, by_variant in a["summary"].items():
+                for v, d in by_variant.items():
+                    err = f" ({d['errors']} errors)" if d["errors"] else ""
+                    row = (f"| {titles[w]} | {v} | {d['rps']:.1f}{err} | {d['p50_ms']:.2f} / {d['p99_ms']:.2f} | "
+                           f"{d['cpu_java_ms_per_req']:.3f} | {d['cpu_all_ms_per_req']:.3f} | ")
+                    if "cost_ratio" in d:
+                        c = d["cost_ratio_rounds"]
+                        row += (f"**{d['cost_ratio']:.3f}×** | {c['min']:.3f}–{c['max']:.3f} | "
+                                f"{d['cost_ratio_overall']:.3f}× | {d['cpu_ratio']:.3f}× | " +
+                                (f"≤ {AUTH_TARGET}× | {'PASS' if d['pass'] else 'FAIL'} |" if "pass" in d
+                                 else "(information) | |"))
+                    else:
+                        row += "1 | | | 1 | | |"
+                    L.append(row + f" {d['other_pct']:.0f} % |")
+            L.append("")
+            L.append("\"padded\" is an anonymous request with a header of no meaning (`X-Bench-Padding`) as long as the "
+                     "token's `Authorization` header: what carrying those bytes costs (wrk building the request, the "
+                     "kernel, Jetty and Jersey parsing it). The bearer token against it, i.e. what checking a token "
+                     "costs beyond its bytes (median of the rounds): " + ", ".join(
+                         f"{titles[w]} {by_variant['jwt']['beyond_padding_ratio']:.3f}×"
+                         for w, by_variant in a["summary"].items()) + ".\n")
+            if a.get("profile"):
+                groups = ["authentication (io.urbis.security.Authentication)", "JWT checks (com.nimbusds)",
+                          "access views (io.urbis.access.CatalogViews)"]
+                L.append(f"Where the JVM's time goes, in % of JFR execution samples (10 s per workload "
+                         f"and variant after the measured rounds; full lists in `bench/work/raw/profile_auth_*.txt`):\n")
+                L.append("| workload | variant | samples | " + " | ".join(groups) + " |")
+                L.append("|---|---|---:|" + "---:|" * len(groups))
+                for w, by_variant in a["profile"].items():
+                    for v, p in by_variant.items():
+                        L.append(f"| {titles[w]} | {v} | {p['samples']} | " +
+                                 " | ".join(f"{p['groups'].get(g, 0):.1f} %" for g in groups) + " |")
+                L.append("")
+            L.append("req/s per round (the order of the variants rotates):\n")
+            L.append("| round | " + " | ".join(f"{w} {v}" for w in AUTH_WORKLOADS for v in AUTH_VARIANTS) + " |")
+            L.append("|---:|" + "---:|" * (len(AUTH_WORKLOADS) * len(AUTH_VARIANTS)))
+            for rnd in range(1, a["rounds"] + 1):
+                rps = {(x["workload"], x["variant"]): x["rps"] for x in a["runs"] if x["round"] == rnd}
+                L.append(f"| {rnd} | " + " | ".join(f"{rps[(w, v)]:.0f}" for w in AUTH_WORKLOADS
+                                                   for v in AUTH_VARIANTS) + " |")
+            L.append("")
+        L.append("## Checks\n")
+        for c in self.checks:
+            if c["name"].startswith("auth"):
+                L.append(f"- {'PASS' if c['ok'] else '**FAIL**'} {c['name']}" + (f": {c['detail']}" if c['detail'] else ""))
+        L.append("")
+        with open(self.auth_out, "w") as f:
+            f.write("\n".join(L))
+        log(f"wrote {self.auth_out}")
+
     def main(self, only):
         def want(p):
             return not only or p in only
@@ -1000,15 +1261,18 @@ class Bench:
             ("sanity", self.sanity),
             ("download", lambda: self.download("one response, fresh server", 200000)),
             ("throughput", lambda: self.throughput(self.workloads)),
+            ("auth", self.auth),
             ("deep", self.deep),
             ("download", lambda: self.download("next links, warm server", 10000)),
             ("download", self.download_ceiling),
             ("profile", self.profile),
         ]
+        phases_run = set()
         try:
             for phase, run in phases:
                 if not want(phase):
                     continue
+                phases_run.add(phase)
                 if proc_rss_kb(self.pid) is None:
                     self.check(f"{phase}: server process alive", False, f"pid {self.pid} is gone")
                     break
@@ -1017,7 +1281,7 @@ class Bench:
                 except Exception as e:  # one broken phase must not hide the others
                     self.check(f"{phase}: completed", False, f"{type(e).__name__}: {e}"[:500])
         finally:
-            self.report()
+            self.report(phases_run)
 
 
 def main():
@@ -1038,7 +1302,12 @@ def main():
     ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item,tiles,tiles_cached")
     ap.add_argument("--gc-log", default="", help="the server's -Xlog:gc file")
     ap.add_argument("--jar", default="", help="the jar that was started (for the report)")
-    ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,deep,profile")
+    ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,auth,deep,profile")
+    ap.add_argument("--api-key-file", default="", help="the API key of the auth phase")
+    ap.add_argument("--token-file", default="", help="the bearer token of the auth phase")
+    ap.add_argument("--auth-rounds", type=int, default=10)
+    ap.add_argument("--auth-seconds", type=int, default=3)
+    ap.add_argument("--auth-out", default=os.path.join(HERE, "RESULTS-auth.md"))
     args = ap.parse_args()
     Bench(args).main(args.only.split(",") if args.only else None)
 

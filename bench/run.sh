@@ -7,22 +7,27 @@
 #   BENCH_DURATION=20  BENCH_WARMUP=5  BENCH_CONNECTIONS=4  BENCH_THREADS=2   per-workload timing and load
 #   BENCH_JIT_WARMUP=60  seconds of all Urbis workloads before the first measured one (the JIT's warm-up)
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
-#   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
+#   BENCH_ONLY=sanity,download,throughput,auth,deep,profile   run only some phases
 #   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles,tiles_cached  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
+#   BENCH_AUTH_ROUNDS=10  BENCH_AUTH_SECONDS=3  the auth phase's interleaved rounds (writes bench/RESULTS-auth.md)
+#   BENCH_JAR=path      measure that jar (e.g. a copy of an earlier build, for before/after) instead of
+#                       server/target/urbis.jar
+#   BENCH_KEYCLOAK_JAVA_HOME   a JDK 21+ for Keycloak (default: the newest in /usr/lib/jvm); Urbis stays on `java`
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 WORK="$BENCH_DIR/work"
-JAR="$ROOT/server/target/urbis.jar"
+JAR="${BENCH_JAR:-$ROOT/server/target/urbis.jar}"
 PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 export PGBENCH="$PG_BIN/pgbench"
 DB=urbis_bench
 SERVER_PID=""
 CACHED_PID=""
+KEYCLOAK_PID=""
 BENCH_PY=""
 
 log() { printf '[run %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -37,6 +42,15 @@ stop_server() {
   fi
 }
 
+stop_keycloak() {
+  [[ -n "$KEYCLOAK_PID" ]] && kill -0 "$KEYCLOAK_PID" 2>/dev/null || return 0
+  log "stopping Keycloak (pid $KEYCLOAK_PID)"
+  kill -TERM "$KEYCLOAK_PID" 2>/dev/null || true   # kc.sh passes it on to its JVM
+  for _ in $(seq 1 200); do kill -0 "$KEYCLOAK_PID" 2>/dev/null || return 0; sleep 0.1; done
+  pkill -KILL -P "$KEYCLOAK_PID" 2>/dev/null || true
+  kill -9 "$KEYCLOAK_PID" 2>/dev/null || true
+}
+
 cleanup() {
   local rc=$?
   if [[ -n "$BENCH_PY" ]] && kill -0 "$BENCH_PY" 2>/dev/null; then
@@ -45,6 +59,7 @@ cleanup() {
   fi
   stop_server "$SERVER_PID"
   stop_server "$CACHED_PID"
+  stop_keycloak
   # anything else this script started and that is still running (wrk, pgbench, psql, python)
   local kids
   kids="$(jobs -p 2>/dev/null || true)"
@@ -61,6 +76,7 @@ rm -f "$WORK/gc.log"
 need_apt=()
 command -v wrk >/dev/null || need_apt+=(wrk)
 command -v curl >/dev/null || need_apt+=(curl)
+command -v unzip >/dev/null || need_apt+=(unzip)
 [[ -x "$PG_BIN/pgbench" ]] || need_apt+=(postgresql-15 postgresql-contrib)
 [[ -e /usr/share/postgresql/15/extension/postgis.control ]] || need_apt+=(postgresql-15-postgis-3)
 if ((${#need_apt[@]})); then
@@ -94,7 +110,7 @@ counts="$(psql -X -d "$DB" -Atqc "select (select count(*) from public.buildings)
 [[ "$counts" == "200000 50000" ]] || { log "unexpected row counts: $counts"; exit 1; }
 
 # ---------------------------------------------------------------------------------------------- the server
-if [[ ! -f "$JAR" ]]; then
+if [[ ! -f "$JAR" && -z "${BENCH_JAR:-}" ]]; then
   log "building the server (mvn -B -q -DskipTests package)"
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi
@@ -106,31 +122,121 @@ for _ in $(seq 1 60); do   # not while a build is still writing it
 done
 cp -p "$JAR" "$WORK/urbis.jar"
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wants_phase() { [[ -z "${BENCH_ONLY:-}" || ",$BENCH_ONLY," == *",$1,"* ]]; }
+
+# await_up WHAT PID URL LOG SECONDS: returns once URL answers; exits, showing the log's end, when PID dies first
+await_up() {
+  local what="$1" pid="$2" url="$3" logfile="$4" seconds="$5"
+  for _ in $(seq 1 $((seconds * 2))); do
+    kill -0 "$pid" 2>/dev/null || { log "$what exited; last log lines:"; tail -20 "$logfile"; exit 1; }
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  log "$what did not answer within $seconds s"; tail -20 "$logfile"; exit 1
+}
+
+# ---------------------------------------------------------------------------------------------- credentials
+# The auth phase measures requests with an API key and with a Keycloak token against anonymous ones: Keycloak (the
+# distribution the conformance tests use, unpacked into bench/work/keycloak) in dev mode with the realm of
+# bench/keycloak, a token of its user by the password grant (valid an hour, far longer than the run), a random API
+# key hashed by `urbis hash-key`, and a server configuration with both: bench/work/urbis-bench-auth.yaml.
+
+# the newest JDK 21+ in /usr/lib/jvm (Keycloak 26 needs one), or BENCH_KEYCLOAK_JAVA_HOME
+keycloak_java_home() {
+  if [[ -n "${BENCH_KEYCLOAK_JAVA_HOME:-}" ]]; then echo "$BENCH_KEYCLOAK_JAVA_HOME"; return; fi
+  local jdk version best="" best_version=0
+  for jdk in /usr/lib/jvm/*/; do
+    version="$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$jdk/release" 2>/dev/null || true)"
+    if [[ -x "$jdk/bin/java" && -n "$version" ]] && ((version >= 21 && version > best_version)); then
+      best="${jdk%/}" best_version="$version"
+    fi
+  done
+  [[ -n "$best" ]] || { log "Keycloak needs a JDK 21 or newer: none in /usr/lib/jvm, set BENCH_KEYCLOAK_JAVA_HOME"; exit 1; }
+  echo "$best"
+}
+
+# start_keycloak: sets KEYCLOAK_PID and ISSUER once the realm answers
+start_keycloak() {
+  local version home zip port java_home
+  version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/conformance-tests/pom.xml")"
+  home="$WORK/keycloak/keycloak-$version"
+  if [[ ! -x "$home/bin/kc.sh" ]]; then
+    zip="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.zip"
+    if [[ ! -f "$zip" ]]; then
+      log "fetching Keycloak $version into the local Maven repository"
+      (cd "$ROOT" && mvn -B -q dependency:get "-Dartifact=org.keycloak:keycloak-quarkus-dist:$version:zip")
+    fi
+    log "unpacking Keycloak $version into $WORK/keycloak"
+    mkdir -p "$WORK/keycloak" && unzip -q -o "$zip" -d "$WORK/keycloak"
+  fi
+  rm -rf "$home/data/import" && mkdir -p "$home/data/import"
+  cp "$BENCH_DIR/keycloak/urbis-bench-realm.json" "$home/data/import/"
+  java_home="$(keycloak_java_home)"
+  port="$(free_port)"
+  ISSUER="http://127.0.0.1:$port/realms/urbis-bench"
+  log "starting Keycloak $version in dev mode on port $port (Java: $java_home)"
+  # an in-memory database, so every run imports the realm afresh; one issuer whatever host name a client uses
+  env -u JAVA_OPTS -u JAVA_OPTS_APPEND JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" --http-management-port="$(free_port)" \
+    --hostname="http://127.0.0.1:$port" --db=dev-mem --import-realm >"$WORK/keycloak.log" 2>&1 &
+  KEYCLOAK_PID=$!
+  await_up Keycloak "$KEYCLOAK_PID" "$ISSUER/.well-known/openid-configuration" "$WORK/keycloak.log" 240
+  log "Keycloak up (issuer $ISSUER)"
+}
+
+AUTH_ARGS=()
+CONFIG="$BENCH_DIR/urbis-bench.yaml"
+if wants_phase auth; then
+  start_keycloak
+  (umask 077
+   python3 -c 'import secrets; print(secrets.token_hex(32), end="")' >"$WORK/bench.key"
+   curl -fsS -d grant_type=password -d client_id=urbis -d username=bench -d password=bench-password \
+     "$ISSUER/protocol/openid-connect/token" \
+     | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"], end="")' >"$WORK/bench.token")
+  key_sha256="$(java -jar "$WORK/urbis.jar" hash-key <"$WORK/bench.key")"
+  CONFIG="$WORK/urbis-bench-auth.yaml"
+  cat "$BENCH_DIR/urbis-bench.yaml" - >"$CONFIG" <<EOF
+# For the auth phase (written by run.sh): an API key and the Keycloak realm of the run, both giving the role reader,
+# and access rules by which the public and readers read everything: all three variants get the same documents, and
+# every request resolves the view of its roles.
+security:
+  apiKeys:
+    - name: bench
+      sha256: $key_sha256
+      roles: [reader]
+  openIdConnect:
+    issuer: $ISSUER
+    audience: urbis
+access:
+  default:
+    public: read
+    reader: read
+EOF
+  AUTH_ARGS=(--api-key-file "$WORK/bench.key" --token-file "$WORK/bench.token"
+             --auth-rounds "${BENCH_AUTH_ROUNDS:-10}" --auth-seconds "${BENCH_AUTH_SECONDS:-3}")
+fi
+
 # start_server CONFIG NAME: a server on a free port, logging to $WORK/NAME.log and $WORK/gc-NAME.log (the main
 # one to server.log and gc.log); sets STARTED_PID and STARTED_BASE once it answers /health
 start_server() {
-  local config="$1" name="$2" port up=0
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  local config="$1" name="$2" port
+  port="$(free_port)"
   STARTED_BASE="http://127.0.0.1:$port"
   log "starting the server ($(basename "$config")) on $STARTED_BASE"
   DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
     java -Xmx1g "-Xlog:gc:file=$WORK/${name/server/gc}.log" -jar "$WORK/urbis.jar" serve --config "$config" --port "$port" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" \
     >"$WORK/$name.log" 2>&1 &
   STARTED_PID=$!
-  for _ in $(seq 1 120); do
-    kill -0 "$STARTED_PID" 2>/dev/null || { log "server exited; last log lines:"; tail -20 "$WORK/$name.log"; exit 1; }
-    if curl -fsS -o /dev/null "$STARTED_BASE/health" 2>/dev/null; then up=1; break; fi
-    sleep 0.5
-  done
-  ((up)) || { log "server did not answer /health within 60 s"; tail -20 "$WORK/$name.log"; exit 1; }
+  await_up "the server" "$STARTED_PID" "$STARTED_BASE/health" "$WORK/$name.log" 60
   log "server up (pid $STARTED_PID, RSS $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$STARTED_PID/status))"
 }
 
 # the uncached server (tile cache off) for every workload but tiles_cached, which has a second one with the cache
-start_server "$BENCH_DIR/urbis-bench.yaml" server
+start_server "$CONFIG" server
 SERVER_PID="$STARTED_PID" BASE="$STARTED_BASE"
 CACHED_ARGS=()
-if [[ -z "${BENCH_WORKLOADS:-}" || ",$BENCH_WORKLOADS," == *",tiles_cached,"* ]]; then
+if [[ -z "${BENCH_WORKLOADS:-}" || ",$BENCH_WORKLOADS," == *",tiles_cached,"* ]] && { wants_phase throughput || wants_phase profile; }; then
   start_server "$BENCH_DIR/urbis-bench-cached.yaml" server-cached
   CACHED_PID="$STARTED_PID"
   CACHED_ARGS=(--cached-base "$STARTED_BASE" --cached-pid "$CACHED_PID")
@@ -142,8 +248,8 @@ python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \
   --deep-pages "${BENCH_DEEP_PAGES:-1000}" --deep-reps "${BENCH_DEEP_REPS:-200}" \
-  ${BENCH_ONLY:+--only "$BENCH_ONLY"} &
+  ${BENCH_ONLY:+--only "$BENCH_ONLY"} "${AUTH_ARGS[@]}" &
 BENCH_PY=$!
 wait "$BENCH_PY"
 BENCH_PY=""
-log "done: $BENCH_DIR/RESULTS.md"
+log "done: see $BENCH_DIR/RESULTS*.md"

@@ -1,4 +1,6 @@
 -- wrk script: cycles through the request paths listed in a file (one per line, first argument after --).
+-- An optional second argument names a file of request headers ("Name: value" per line), sent with every request:
+-- the credentials of the auth phase, kept out of wrk's command line.
 -- Each thread starts at its own offset so threads do not ask for the same path in lockstep.
 -- done() prints one machine-readable line, prefixed "WRKJSON ", that bench.py reads.
 
@@ -20,6 +22,14 @@ function init(args)
   end
   if #paths == 0 then
     error("no paths in " .. tostring(args[1]))
+  end
+  if args[2] then
+    for line in io.lines(args[2]) do
+      local name, value = line:match("^([^:]+):%s*(.-)%s*$")
+      if name then
+        wrk.headers[name] = value
+      end
+    end
   end
   idx = (((tid or 1) - 1) * 7919) % #paths
 end

@@ -10,6 +10,7 @@ import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.HashKeyCommand;
 import io.urbis.server.UrbisServer;
+import io.urbis.source.postgis.AuditCommand;
 import java.io.PrintStream;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ public final class Urbis {
     if (args.length > 0 && args[0].equals("hash-key")) {
       return new HashKeyCommand(System.in, out, err).run(args);
     }
+    if (args.length > 0 && args[0].equals("audit")) {
+      return new AuditCommand(out, err, environment).run(args);
+    }
     try {
       CommandLine commandLine = CommandLine.parse(args);
       if (commandLine.help()) {
@@ -87,9 +91,10 @@ public final class Urbis {
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
     AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
+    WritableCollections.open(publication.catalog(), access, config.editing());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName()));
+        config.security().operatorRoleName(), config.editing()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),

@@ -3,6 +3,7 @@ package io.urbis;
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
 import io.urbis.config.AccessConfig;
+import io.urbis.config.EditingConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.security.ApiKeys;
 import io.urbis.security.Authentication;
@@ -47,7 +48,7 @@ final class InProcessServer {
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
       List<FeatureSource> sources) throws Exception {
     UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, access,
-        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE));
+        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS));
     server.start();
     return server;
   }

@@ -39,7 +39,12 @@ final class DocumentResponses {
    */
   static Response tagged(Request request, byte[] content, Object entity, Representation representation,
       String visibility) {
-    EntityTag tag = new EntityTag(hash(content, visibility) + "-" + representation.formatName());
+    return tagged(request, new EntityTag(hash(content, visibility) + "-" + representation.formatName()), entity,
+        representation);
+  }
+
+  /** The entity with {@code tag}, or 304 when the client's copy has that tag. */
+  static Response tagged(Request request, EntityTag tag, Object entity, Representation representation) {
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
       return notModified.build();

@@ -2,6 +2,7 @@ package io.urbis.cache;
 
 import io.urbis.catalog.CurrentData;
 import io.urbis.catalog.DataExtent;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -14,19 +15,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A version is published only with the extent read after it was seen, so whoever keys something by the version
  * builds it with an extent at least that new. While one caller reads a new version and extent, the others go on with
- * the last pair instead of waiting. When the source cannot be asked, the last pair stays until it can.
+ * the last pair instead of waiting, unless this server changed the data since that pair was read ({@link #changed()}):
+ * then they wait for the new one. When the source cannot be asked, the last pair stays until it can.
  */
 public final class FollowedData implements CurrentData {
 
   private static final Logger LOG = LoggerFactory.getLogger(FollowedData.class);
   private static final long RECHECK_NANOS = 1_000_000_000L;
 
-  private record Known(String version, DataExtent extent, long checkedAtNanos) {}
+  /** A version and its extent, checked at a time, after {@code changes} writes of this server. */
+  private record Known(String version, DataExtent extent, long checkedAtNanos, long changes) {}
 
   private final Supplier<String> versions;
   private final Supplier<DataExtent> extents;
   private final long recheckNanos;
   private final ReentrantLock refreshing = new ReentrantLock();
+  private final AtomicLong changes = new AtomicLong();
   private volatile Known known;
 
   /**
@@ -63,15 +67,21 @@ public final class FollowedData implements CurrentData {
     return current().extent();
   }
 
+  @Override
+  public void changed() {
+    changes.incrementAndGet();
+  }
+
   private Known current() {
     Known last = known;
     if (isFresh(last)) {
       return last;
     }
-    if (last != null && !refreshing.tryLock()) {
+    boolean outdated = last == null || last.changes() != changes.get();
+    if (!outdated && !refreshing.tryLock()) {
       return last;
     }
-    if (last == null) {
+    if (outdated) {
       refreshing.lock();
     }
     try {
@@ -82,23 +92,26 @@ public final class FollowedData implements CurrentData {
   }
 
   private boolean isFresh(Known last) {
-    return last != null && System.nanoTime() - last.checkedAtNanos() < recheckNanos;
+    return last != null && last.changes() == changes.get()
+        && System.nanoTime() - last.checkedAtNanos() < recheckNanos;
   }
 
   private Known refreshed(Known last) {
     if (isFresh(last)) {
       return last;
     }
+    // a write that ends while the version is read may not be in it: counted before, it is asked again next time
+    long changesBefore = changes.get();
     try {
       String version = versions.get();
       DataExtent extent = last != null && last.version().equals(version) ? last.extent() : extents.get();
-      known = new Known(version, extent, System.nanoTime());
+      known = new Known(version, extent, System.nanoTime(), changesBefore);
     } catch (RuntimeException e) {
       if (last == null) {
         throw e;
       }
       LOG.debug("data version not read, the last one stays: {}", e.getMessage());
-      known = new Known(last.version(), last.extent(), System.nanoTime());
+      known = new Known(last.version(), last.extent(), System.nanoTime(), changesBefore);
     }
     return known;
   }

@@ -12,4 +12,11 @@ public interface CurrentData {
 
   /** The extent of the data at {@link #version()}. */
   DataExtent extent();
+
+  /**
+   * This server has just changed the data (a committed write): the next {@link #version()} asks the source again
+   * instead of trusting what it learnt recently, so that what is built for the version (counts, tiles) is fresh for the
+   * very next request.
+   */
+  default void changed() {}
 }

@@ -24,11 +24,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * and read again when a token names an unknown key ({@code kid}: the provider rotated its keys), at most twice in 30
  * seconds so that made-up key ids cannot drive load to the provider. While the provider cannot be reached a token
  * gets a 503, never a 401 and never the public's view.
+ *
+ * <p>A token that passed is remembered until its expiry ({@link VerifiedTokens}): clients send the same token with
+ * every request, and checking its signature and claims each time made one item by id cost 1.6 times an anonymous
+ * request (the benchmark's auth phase, bench/README.md).
  */
 public final class BearerTokens {
 
@@ -69,6 +77,8 @@ public final class BearerTokens {
   }
 
   private final Settings settings;
+  private final Clock clock;
+  private final VerifiedTokens verified = new VerifiedTokens();
   private final ResourceRetriever retriever = new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS,
       SIZE_LIMIT_BYTES);
   private volatile ConfigurableJWTProcessor<SecurityContext> processor;
@@ -76,7 +86,13 @@ public final class BearerTokens {
   private String reportedForeignIssuer;
 
   public BearerTokens(Settings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /** With the clock that expiry, not-before and the remembered tokens are measured by. */
+  BearerTokens(Settings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
   }
 
   /**
@@ -86,6 +102,11 @@ public final class BearerTokens {
    * @throws IdentityProviderUnavailableException when the provider's keys cannot be had to tell
    */
   public Caller caller(String token) {
+    Instant now = clock.instant();
+    Optional<Caller> known = verified.caller(token, now);
+    if (known.isPresent()) {
+      return known.get();
+    }
     JWTClaimsSet claims;
     try {
       // parsed first, so that what is no JWT at all is refused even while the provider is down
@@ -109,7 +130,9 @@ public final class BearerTokens {
       throw AuthenticationFailedException.invalidToken();
     }
     String name = claims.getSubject() != null ? claims.getSubject() : "(no subject)";
-    return new Caller(name, roles(claims));
+    Caller caller = new Caller(name, roles(claims));
+    verified.put(token, caller, claims.getExpirationTime().toInstant(), now); // exp is required, so present
+    return caller;
   }
 
   private ConfigurableJWTProcessor<SecurityContext> processor() {
@@ -183,7 +206,12 @@ public final class BearerTokens {
         null));
     jwt.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC, keys));
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
-        new JWTClaimsSet.Builder().issuer(settings.issuer().toString()).build(), Set.of("exp"), null);
+        new JWTClaimsSet.Builder().issuer(settings.issuer().toString()).build(), Set.of("exp"), null) {
+      @Override
+      protected Date currentTime() {
+        return Date.from(clock.instant());
+      }
+    };
     claims.setMaxClockSkew(settings.clockSkewSeconds());
     jwt.setJWTClaimsSetVerifier(claims);
     return jwt;

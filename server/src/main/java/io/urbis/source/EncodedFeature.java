@@ -10,8 +10,17 @@ import java.nio.charset.StandardCharsets;
  * @param id the feature id, a {@link Long} or a {@link String}
  * @param geometry the GeoJSON geometry object in the output CRS as UTF-8, or null for a feature without geometry
  * @param properties the GeoJSON properties object as UTF-8, never null
+ * @param version for one feature read by id, its version: a value that changes whenever what the audience sees of the
+ *     stored feature changes (its visible properties, its geometry), the same on every server and after a restart, and
+ *     different for audiences that see different properties; writes compare it with {@code If-Match}. Null in pages
+ *     and where the source keeps no versions
  */
-public record EncodedFeature(Object id, byte[] geometry, byte[] properties) {
+public record EncodedFeature(Object id, byte[] geometry, byte[] properties, String version) {
+
+  /** A feature of a page, without version. */
+  public EncodedFeature(Object id, byte[] geometry, byte[] properties) {
+    this(id, geometry, properties, null);
+  }
 
   /** A feature whose JSON parts are at hand as text. */
   public static EncodedFeature ofText(Object id, String geometryJson, String propertiesJson) {

@@ -24,8 +24,9 @@ public interface FeatureSource extends AutoCloseable {
   FeatureStream query(Collection collection, FeatureQuery query);
 
   /**
-   * The feature with the given id, its geometry in {@code crs}, if the collection has one. An id that cannot be of
-   * the key's type is absent.
+   * The feature with the given id, its geometry in {@code crs}, if the collection has one, with its
+   * {@link EncodedFeature#version()} where the source has an {@link #editor()}. An id that cannot be of the key's type
+   * is absent.
    */
   Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs);
 
@@ -51,6 +52,14 @@ public interface FeatureSource extends AutoCloseable {
 
   /** The reader of 3D models for 3D Tiles, where the source has one. */
   default Optional<ModelSource> models() {
+    return Optional.empty();
+  }
+
+  /**
+   * The writer of the source's features, where the source can change them (OGC API - Features Part 4); whether a
+   * caller may use it is for the access rules to say.
+   */
+  default Optional<FeatureEditor> editor() {
     return Optional.empty();
   }
 

@@ -73,4 +73,33 @@ class FollowedDataTest {
     FollowedData data = new FollowedData(this::readVersion, this::readExtent);
     assertThrows(IllegalStateException.class, data::extent);
   }
+
+  @Test
+  void aChangeOfThisServerIsSeenAtOnceNotAfterTheSecond() {
+    FollowedData data = new FollowedData(this::readVersion, this::readExtent);
+    assertEquals("v1", data.version());
+    version.set("v2");
+    data.changed();
+    assertEquals("v2", data.version());
+    assertEquals(2.0, data.extent().spatial().minLon());
+    assertEquals("v2", data.version(), "and then kept for the second again");
+    assertEquals(2, versionReads.get());
+  }
+
+  @Test
+  void aChangeWhileTheVersionIsReadIsAskedForAgain() {
+    AtomicReference<FollowedData> followed = new AtomicReference<>();
+    // the write ends while the source tells the version it had before the write
+    FollowedData data = new FollowedData(() -> {
+      String before = readVersion();
+      if (versionReads.get() == 1) {
+        version.set("v2");
+        followed.get().changed();
+      }
+      return before;
+    }, this::readExtent);
+    followed.set(data);
+    assertEquals("v1", data.version());
+    assertEquals("v2", data.version());
+  }
 }

@@ -18,6 +18,11 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +54,9 @@ class BearerTokensTest {
 
   @Test
   void validTokensGiveTheirSubjectAndTheRolesOfTheRolesClaim() throws Exception {
-    assertEquals(new Caller("alice", Set.of("planner", "citizen")),
-        tokens.caller(provider.token("alice", "planner", "citizen")));
+    String alice = provider.token("alice", "planner", "citizen");
+    assertEquals(new Caller("alice", Set.of("planner", "citizen")), tokens.caller(alice));
+    assertEquals(new Caller("alice", Set.of("planner", "citizen")), tokens.caller(alice), "sent again");
     assertEquals(new Caller("bob", Set.of("energy")),
         tokens.caller(TestIdentityProvider.sign(provider.ec(), provider.claims("bob", "energy").build())));
   }
@@ -91,6 +97,18 @@ class BearerTokensTest {
   }
 
   @Test
+  void aTokenThatPassedIsRefusedOnceItExpired() throws Exception {
+    MovableClock clock = new MovableClock();
+    BearerTokens timed = new BearerTokens(provider.settings(), clock);
+    String token = provider.token("alice", "planner"); // expires in 300 s
+    assertEquals("alice", timed.caller(token).name());
+    clock.advance(Duration.ofSeconds(290));
+    assertEquals("alice", timed.caller(token).name(), "10 s before it expires");
+    clock.advance(Duration.ofSeconds(10 + 61));
+    assertInvalid(timed, token);
+  }
+
+  @Test
   void anotherIssuerOrAudienceIsRefused() throws Exception {
     assertInvalid(signed(provider.claims("alice", "planner").issuer("https://idp.example.org/realms/other")));
     assertInvalid(signed(provider.claims("alice", "planner").audience("account")));
@@ -100,8 +118,10 @@ class BearerTokensTest {
   }
 
   @Test
-  void aTamperedPayloadIsRefused() throws Exception {
-    String[] parts = provider.token("alice", "citizen").split("\\.");
+  void aTamperedPayloadIsRefusedThoughTheTokenItCameFromPassed() throws Exception {
+    String token = provider.token("alice", "citizen");
+    assertEquals(Set.of("citizen"), tokens.caller(token).roles());
+    String[] parts = token.split("\\.");
     String raised = Base64URL.encode(provider.claims("alice", "planner").build().toString()).toString();
     assertInvalid(parts[0] + "." + raised + "." + parts[2]);
   }
@@ -203,10 +223,39 @@ class BearerTokensTest {
   }
 
   private void assertInvalid(String token) {
+    assertInvalid(tokens, token);
+  }
+
+  private static void assertInvalid(BearerTokens tokens, String token) {
     AuthenticationFailedException error = assertThrows(AuthenticationFailedException.class,
         () -> tokens.caller(token));
     assertAll(() -> assertEquals(401, error.status()),
         () -> assertEquals(Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), error.headers()),
         () -> assertEquals("The bearer token is invalid or expired", error.getMessage()));
+  }
+
+  /** The time as the test sets it: now, then moved on. */
+  private static final class MovableClock extends Clock {
+
+    private volatile Instant now = Instant.now();
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("a test clock has one zone");
+    }
   }
 }

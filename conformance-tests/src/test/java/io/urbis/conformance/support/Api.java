@@ -49,6 +49,16 @@ public final class Api {
     return send(request(target, headers).GET());
   }
 
+  /**
+   * Any method with a body (null: none) and extra headers given as name, value, name, value...; OPTIONS, POST, PUT,
+   * PATCH and DELETE of the features of writable collections.
+   */
+  public Reply send(String method, String target, String body, String... headers) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    return send(request(target, headers).method(method, publisher));
+  }
+
   private Reply send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(TIMEOUT).build();
     try {

@@ -61,16 +61,22 @@ final class PostgisFeatureSql {
     List<Object> binds = new ArrayList<>(List.of(id));
     List<String> conditions = new ArrayList<>(List.of(idColumn(table) + " = " + castedBind(table)));
     addRowFilter(table, conditions, binds);
-    return new SqlQuery(select(table, crs, Returnables.ALL) + where(conditions), binds);
+    return new SqlQuery(select(table, crs, Returnables.ALL, ", " + PostgisWriteSql.version(table, table.columns()))
+        + where(conditions), binds);
   }
 
   private String select(PostgisTable table, Crs crs, Returnables returnables) {
+    return select(table, crs, returnables, "");
+  }
+
+  /** {@code more}: further columns after the properties, each after a comma. */
+  private String select(PostgisTable table, Crs crs, Returnables returnables, String more) {
     // option 0: no "crs" member, which RFC 7946 dropped and PostGIS would add for SRIDs other than 4326
     String geometry = returnables.skipGeometry() ? "NULL::text"
         : "ST_AsGeoJSON(" + outputGeometry(table, crs) + ", " + crs.decimals(precision) + ", 0)";
     List<PostgisColumn> columns = table.columns().stream().filter(c -> returnables.includes(c.name())).toList();
-    return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text FROM "
-        + table.qualifiedName() + " t";
+    return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text" + more
+        + " FROM " + table.qualifiedName() + " t";
   }
 
   /** The sortby keys, each followed by a comma, before the id that breaks ties. */
