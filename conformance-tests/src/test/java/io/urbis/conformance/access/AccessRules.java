@@ -53,9 +53,9 @@ final class AccessRules {
 
   /**
    * Writes {@code target/<name>.yaml}: the rules, 3D tiles of the ruled collection, and the {@code security} section
-   * that names the callers.
+   * that names the callers. Planners write where {@code plannersWrite} (a source that takes writes), else read.
    */
-  static Path writeConfig(String name, String security) {
+  static Path writeConfig(String name, String security, boolean plannersWrite) {
     Path config = Urbis.target(name + ".yaml");
     String yaml = security + """
         tiles3d:
@@ -64,15 +64,16 @@ final class AccessRules {
         access:
           default:
             "*": read
-            planner: write
+            planner: %6$s
           collections:
             %3$s:
-              planner: write
+              planner: %6$s
             %1$s:
               public: { access: read, hiddenProperties: [%4$s], rowFilter: "%5$s" }
               energy-manager: read
-              planner: write
-        """.formatted(RULED.id(), HEIGHT, HIDDEN_COLLECTION, HIDDEN_PROPERTY, ROW_FILTER);
+              planner: %6$s
+        """.formatted(RULED.id(), HEIGHT, HIDDEN_COLLECTION, HIDDEN_PROPERTY, ROW_FILTER,
+        plannersWrite ? "write" : "read");
     try {
       return Files.writeString(config, yaml);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.urbis.conformance.access;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.MediaTypes;
 import io.urbis.conformance.support.Reply;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,20 +32,9 @@ final class Caller {
     this.hidden = hidden;
   }
 
-  Role role() {
-    return role;
-  }
-
   /** GET, whose response {@link #nothingShown} searches. */
   Reply get(String target, String accept, String... headers) {
-    Reply reply = unsearched(target, accept, headers);
-    searched.add(reply);
-    return reply;
-  }
-
-  /** Asserts that no response to {@link #get} shows anything hidden from the role. */
-  void nothingShown() {
-    assertAll(searched.stream().map(reply -> () -> hidden.assertNoneIn(role, reply)));
+    return searched(unsearched(target, accept, headers));
   }
 
   /**
@@ -52,10 +42,42 @@ final class Caller {
    * with that of its unknown twin instead.
    */
   Reply unsearched(String target, String accept, String... headers) {
+    return exchange(api, "GET", target, null, accept, headers);
+  }
+
+  /**
+   * Any other method with a body of that media type (both null: none), answered in JSON; searched as {@link #get}.
+   */
+  Reply send(String method, String target, String body, String mediaType) {
+    return searched(unsearchedSend(method, target, body, mediaType));
+  }
+
+  /** {@link #send} of a target that names something hidden, as {@link #unsearched}. */
+  Reply unsearchedSend(String method, String target, String body, String mediaType) {
+    if (body == null) {
+      return exchange(api, method, target, null, MediaTypes.JSON);
+    }
+    // a connection of its own: the server may answer a refused write before it reads the body, and then drop the
+    // connection, which a client would use again for the next request
+    return exchange(new Api(api.base(), api.source()), method, target, body, MediaTypes.JSON, "Content-Type",
+        mediaType);
+  }
+
+  /** Asserts that no response to {@link #get} or {@link #send} shows anything hidden from the role. */
+  void nothingShown() {
+    assertAll(searched.stream().map(reply -> () -> hidden.assertNoneIn(role, reply)));
+  }
+
+  private Reply searched(Reply reply) {
+    searched.add(reply);
+    return reply;
+  }
+
+  private Reply exchange(Api server, String method, String target, String body, String accept, String... headers) {
     List<String> all = new ArrayList<>(credentials);
     all.addAll(List.of("Accept", accept, "Accept-Encoding", "gzip"));
     all.addAll(List.of(headers));
-    return decoded(api.get(target, all.toArray(String[]::new)));
+    return decoded(server.send(method, target, body, all.toArray(String[]::new)));
   }
 
   /** The response with its body as it was before the server's Content-Encoding. */

@@ -58,6 +58,7 @@ abstract class RoleMatrix {
   private static final String GLB = "model/gltf-binary";
   private static final String TILESET = "application/json+3dtiles";
   private static final String SCHEMA_JSON = "application/schema+json";
+  private static final String MERGE_PATCH = "application/merge-patch+json";
   private static final String TMS = "WebMercatorQuad";
   private static final String TILES_3D = "/collections/" + RULED.id() + "/3dtiles";
   /** One page holds every feature of the ruled collection; pages of {@link #PAGE} need several. */
@@ -78,6 +79,8 @@ abstract class RoleMatrix {
   private static final Pattern ITEM_LINK = Pattern.compile("/collections/" + RULED.id() + "/items/(\\d+)\\?f=html");
 
   private final Api api;
+  /** Whether planners may write (not where the source takes no writes). */
+  private final boolean plannersWrite;
   private final Truth truth;
   private final Credentials credentials;
   private final Hidden hidden;
@@ -90,11 +93,13 @@ abstract class RoleMatrix {
 
   /**
    * Starts (once per run, configuration and source) the server of {@code source}'s data with the access rules and
-   * the credentials' security section, written to {@code target/urbis-<name>.yaml}.
+   * the credentials' security section, written to {@code target/urbis-<name>-<source>.yaml}.
    */
   RoleMatrix(Api source, Truth truth, Urbis urbis, Credentials credentials, String name) {
-    this.api = urbis.api(source.source(), "--config",
-        AccessRules.writeConfig("urbis-" + name, credentials.securityYaml()).toString());
+    // a server refuses write rules over a GeoPackage, whose features it cannot change: there planners read
+    this.plannersWrite = source.source() == Source.POSTGIS;
+    this.api = urbis.api(source.source(), "--config", AccessRules.writeConfig("urbis-" + name + "-"
+        + source.source(), credentials.securityYaml(), plannersWrite).toString());
     this.truth = truth;
     this.credentials = credentials;
     this.hidden = new Hidden(truth);
@@ -516,6 +521,51 @@ abstract class RoleMatrix {
         () -> assertEquals(truth.keys(extruded), featureIds, "the features of all 3D tiles"));
   }
 
+  @EachRole
+  @DisplayName("writes: Allow lists them to writers only; a write to the hidden collection or a hidden row is one to"
+      + " an unknown one; a reader's is refused")
+  void writes(Role role) {
+    Caller caller = caller(role);
+    boolean writes = role == Role.PLANNER && plannersWrite;
+    String items = RULED.items();
+    List<Executable> checks = new ArrayList<>(List.of(
+        () -> assertEquals(writes ? Set.of("GET", "HEAD", "OPTIONS", "POST") : Set.of("GET", "HEAD", "OPTIONS"),
+            allowed(caller.send("OPTIONS", items, null, null)), "Allow of " + items),
+        () -> assertEquals(writes ? Set.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE")
+            : Set.of("GET", "HEAD", "OPTIONS"), allowed(caller.send("OPTIONS", items + "/" + VISIBLE_ROW, null,
+            null)), "Allow of a feature")));
+    if (!writes) {
+      // {} is no feature: a write that got past the access rules would be a 400 and change nothing
+      checks.add(() -> assertEquals(role.user == null ? 401 : 403, caller.send("POST", items, "{}",
+          MediaTypes.GEOJSON).status(), "a reader's POST"));
+    }
+    // method, target with %s for a name, body, media type. No DELETE: should the rules fail, it would take a feature
+    // from the fixture every test reads; writes that succeed are the editing tests', on data of their own
+    record Write(String method, String target, String body, String mediaType) {}
+    List<Write> hiddenCollection = List.of(
+        new Write("OPTIONS", "/collections/%s/items", null, null),
+        new Write("OPTIONS", "/collections/%s/items/1", null, null),
+        new Write("POST", "/collections/%s/items", "{}", MediaTypes.GEOJSON),
+        new Write("PUT", "/collections/%s/items/1", "{}", MediaTypes.GEOJSON),
+        new Write("PATCH", "/collections/%s/items/1", "{}", MERGE_PATCH));
+    List<Write> hiddenRow = List.of(
+        new Write("OPTIONS", items + "/%s", null, null),
+        new Write("PUT", items + "/%s", "{}", MediaTypes.GEOJSON),
+        new Write("PATCH", items + "/%s", "{}", MERGE_PATCH));
+    for (Write write : role.hidesCollection ? hiddenCollection : List.<Write>of()) {
+      checks.add(() -> Hidden.assertSameAsUnknown(caller.unsearchedSend(write.method(), write.target()
+          .formatted(HIDDEN_COLLECTION), write.body(), write.mediaType()), HIDDEN_COLLECTION, caller.send(
+          write.method(), write.target().formatted(UNKNOWN_COLLECTION), write.body(), write.mediaType()),
+          UNKNOWN_COLLECTION));
+    }
+    for (Write write : role.filtersRows ? hiddenRow : List.<Write>of()) {
+      checks.add(() -> Hidden.assertSameAsUnknown(caller.unsearchedSend(write.method(), write.target()
+          .formatted(HIDDEN_ROW), write.body(), write.mediaType()), HIDDEN_ROW, caller.send(write.method(),
+          write.target().formatted(UNKNOWN_ROW), write.body(), write.mediaType()), UNKNOWN_ROW));
+    }
+    verify(checks);
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = Role.class, names = "PLANNER", mode = EnumSource.Mode.EXCLUDE)
   @DisplayName("an answer that differs from a planner's varies by credentials, private with them, with its own ETag")
@@ -615,6 +665,13 @@ abstract class RoleMatrix {
   /** The body but for what any two responses differ in (request id, time stamp). */
   private static String comparable(Reply reply) {
     return TIME_STAMP.matcher(Hidden.withoutRequestId(reply)).replaceAll("");
+  }
+
+  /** The methods a response's {@code Allow} names. */
+  private static Set<String> allowed(Reply reply) {
+    assertEquals(200, reply.status(), reply::describe);
+    return Arrays.stream(reply.header("Allow").orElse("").split(",")).map(String::strip)
+        .filter(method -> !method.isEmpty()).collect(Collectors.toSet());
   }
 
   private static JsonNode vectorLayer(JsonNode tileJson) {
