@@ -1,12 +1,9 @@
 package io.urbis.conformance.access;
 
+import io.urbis.conformance.support.ApiKeyHashes;
 import io.urbis.conformance.support.Keycloak;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +28,8 @@ sealed interface Credentials {
       StringBuilder yaml = new StringBuilder("security:\n  apiKeys:\n");
       for (Role role : Role.values()) {
         if (role.user != null) {
-          yaml.append("    - { name: ").append(role.roleName()).append("-desk, sha256: ").append(sha256Hex(key(role)))
-              .append(", roles: [").append(role.roleName()).append("] }\n");
+          yaml.append("    - { name: ").append(role.roleName()).append("-desk, sha256: ")
+              .append(ApiKeyHashes.sha256Hex(key(role))).append(", roles: [").append(role.roleName()).append("] }\n");
         }
       }
       return yaml.toString();
@@ -45,16 +42,6 @@ sealed interface Credentials {
 
     private static String key(Role role) {
       return "role-matrix-key-of-the-" + role.roleName();
-    }
-
-    /** As {@code urbis hash-key} prints it: the SHA-256 of the key's UTF-8 bytes in lower-case hex. */
-    private static String sha256Hex(String key) {
-      try {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(key.getBytes(StandardCharsets.UTF_8)));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 
