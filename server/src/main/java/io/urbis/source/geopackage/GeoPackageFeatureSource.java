@@ -8,6 +8,7 @@ import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
+import io.urbis.source.ModelSource;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
@@ -40,6 +41,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   private final GeoPackageFile file;
   private final SourceSettings settings;
   private final FileFacts facts;
+  private final GeoPackageModelSource models;
   /** The whole collection of each table as last discovered, which holds the columns a narrowed one hides. */
   private final Map<String, Collection> tables = new ConcurrentHashMap<>();
 
@@ -52,6 +54,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     this.file = new GeoPackageFile(file);
     this.settings = settings;
     this.facts = new FileFacts(this.file);
+    this.models = new GeoPackageModelSource(this.file, this::read);
     this.file.requireGeoPackage();
   }
 
@@ -145,6 +148,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public String dataVersion(Collection collection) {
     requireOwn(collection);
     return file.version();
+  }
+
+  @Override
+  public Optional<ModelSource> models() {
+    return Optional.of(models);
   }
 
   @Override

@@ -104,6 +104,13 @@ final class GeoPackageSql {
     return new SqlStatement(selectFeatures(read, ", " + time), List.of());
   }
 
+  /** The features with the given ids, bound as one JSON array of integers, which SQLite reads as a table. */
+  static SqlStatement featuresWithIds(CollectionRead read, String idsJson) {
+    String sql = selectFeatures(read) + " WHERE " + quote(read.collection().idColumn())
+        + " IN (SELECT value FROM json_each(?))";
+    return new SqlStatement(sql, List.of(idsJson));
+  }
+
   static SqlStatement feature(CollectionRead read, long id) {
     String sql = selectFeatures(read) + " WHERE " + quote(read.collection().idColumn()) + " = ?";
     return new SqlStatement(sql, List.of(id));
