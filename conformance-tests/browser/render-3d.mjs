@@ -13,6 +13,8 @@ const MIN_PIXELS = 200;
 /** How much darker than its legend colour the view's shading may draw a face, and how far off per channel. */
 const DARKEST = 0.55;
 const TOLERANCE = 14;
+/** Pixels of a colour side by side it takes to count them: a face, not the blend of two colours along an edge. */
+const MIN_RUN = 4;
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -76,12 +78,13 @@ process.exit(problems.length ? 1 : 0);
 
 /**
  * Counts the screenshot's pixels drawn in each colour, shaded as the view shades faces: a pixel is of a colour when it
- * is that colour times a factor between DARKEST and 1, within TOLERANCE per channel. Decoded by the browser itself.
+ * is that colour times a factor between DARKEST and 1, within TOLERANCE per channel, and MIN_RUN of them in a row at
+ * least count. Decoded by the browser itself.
  */
 async function countColours(png, colours) {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(async (data, colours, darkest, tolerance) => {
+    return await page.evaluate(async (data, colours, darkest, tolerance, minRun) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;
       await image.decode();
@@ -105,9 +108,12 @@ async function countColours(png, colours) {
           for (let x = 0; x <= image.width; x++) {
             const inColour = x < image.width && matches(4 * (y * image.width + x), c);
             if (inColour) {
-              count.pixels++;
               start = start < 0 ? x : start;
             } else if (start >= 0) {
+              // runs of a few pixels at least: an edge blending two colours may look like a third
+              if (x - start >= minRun) {
+                count.pixels += x - start;
+              }
               // the middle of the longest run of the colour: where a click lands on a building of that colour
               if (x - start > count.run) {
                 Object.assign(count, {run: x - start, x: Math.floor((start + x) / 2), y});
@@ -118,7 +124,7 @@ async function countColours(png, colours) {
         });
       }
       return counts;
-    }, Buffer.from(png).toString('base64'), colours, DARKEST, TOLERANCE);
+    }, Buffer.from(png).toString('base64'), colours, DARKEST, TOLERANCE, MIN_RUN);
   } finally {
     await page.close();
   }

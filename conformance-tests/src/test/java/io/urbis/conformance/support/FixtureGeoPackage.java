@@ -76,7 +76,7 @@ public final class FixtureGeoPackage {
   }
 
   /** Runs GDAL's ogr2ogr with the database's password in its environment; fails with its output. */
-  static void ogr2ogr(TestDatabase database, List<String> arguments) {
+  public static void ogr2ogr(TestDatabase database, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of("ogr2ogr"));
     command.addAll(arguments);
     String shown = String.join(" ", command);
