@@ -99,11 +99,6 @@ final class PropertyTable {
     return count;
   }
 
-  /** Whether the table has a footprint area column to fill ({@link #setFootprintArea}). */
-  boolean derivesFootprintArea() {
-    return footprintArea != null;
-  }
-
   /** Sets the derived footprint area of the feature in {@code row}, square metres. */
   void setFootprintArea(int row, double squareMetres) {
     if (footprintArea != null) {
