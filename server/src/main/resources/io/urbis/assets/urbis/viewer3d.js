@@ -261,9 +261,13 @@
 
   async function start() {
     var schemaUrl = new URL('3dtiles/schema.json', element.dataset.tileset).href;
+    // without its schema the view still shows the buildings, in their surfaces' colours
     var schema = fetch(schemaUrl).then(function (response) {
       if (!response.ok) { throw new Error(schemaUrl + ': ' + response.status); }
       return response.json();
+    }).catch(function (error) {
+      console.error('no themes: ' + error);
+      return {};
     });
     var viewer = new Cesium.Viewer(element, {
       baseLayer: false, baseLayerPicker: false, geocoder: false, sceneModePicker: false,
