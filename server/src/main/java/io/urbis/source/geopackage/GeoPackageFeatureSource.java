@@ -5,6 +5,7 @@ import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureEditor;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceFailureException;
@@ -24,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the feature tables of a GeoPackage file, read-only. SQLite selects by id order, datetime and R-tree
- * candidates; Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test.
- * Thread-safe: every call opens its own read-only connection.
+ * Publishes the feature tables of a GeoPackage file. SQLite selects by id order, datetime and R-tree candidates;
+ * Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test. Thread-safe: every
+ * read opens its own read-only connection; writes go through the {@link #editor()}.
  */
 public final class GeoPackageFeatureSource implements FeatureSource {
 
@@ -35,6 +36,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   private final GeoPackageFile file;
   private final SourceSettings settings;
   private final FileFacts facts;
+  private final GeoPackageEditor editor;
 
   /**
    * Opens {@code file}.
@@ -46,6 +48,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     this.settings = settings;
     this.facts = new FileFacts(this.file);
     this.file.requireGeoPackage();
+    this.editor = new GeoPackageEditor(this.file, label());
   }
 
   @Override
@@ -107,7 +110,9 @@ public final class GeoPackageFeatureSource implements FeatureSource {
         return Optional.empty();
       }
       FeatureRows rows = new FeatureRows(collection, settings, null, null, crs, Returnables.ALL);
-      return Optional.of(rows.encode(row, rows.crs84GeometryIfMatching(row)));
+      EncodedFeature feature = rows.encode(row, rows.crs84GeometryIfMatching(row));
+      return Optional.of(new EncodedFeature(feature.id(), feature.geometry(), feature.properties(),
+          GeoPackageEditor.versionOf(row, collection)));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);
     }
@@ -123,11 +128,19 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
   }
 
-  /** One version for all tables of the file: SQLite keeps no change counter per table. */
+  /**
+   * The file's version and the table's last_change: SQLite keeps no change counter per table, and the file's time
+   * and size need not change with a quick second write.
+   */
   @Override
   public String dataVersion(Collection collection) {
     requireOwn(collection);
-    return file.version();
+    return file.version(collection.table());
+  }
+
+  @Override
+  public Optional<FeatureEditor> editor() {
+    return Optional.of(editor);
   }
 
   @Override
@@ -141,10 +154,14 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
   }
 
-  /** Closes the connection that watches the file; the others live only as long as a call or a stream. */
+  /**
+   * Closes the connection that watches the file, then the editor; the others live only as long as a call or a
+   * stream.
+   */
   @Override
   public void close() {
     file.close();
+    editor.close();
   }
 
   private Connection open() {

@@ -1,0 +1,36 @@
+package io.urbis.source.geopackage;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The version of a stored feature as an audience sees it ({@code EncodedFeature.version()}): a digest of its stored
+ * geometry and of the properties object the audience reads. It changes whenever either does, is the same on every
+ * server and after a restart (SQLite keeps no row versions that would be), and differs between audiences that see
+ * different properties, as their objects differ.
+ */
+final class FeatureVersion {
+
+  private FeatureVersion() {}
+
+  /**
+   * The version of a feature whose GeoPackageBinary geometry is {@code geometry} (null for none) and whose visible
+   * properties read as the JSON {@code properties}, as {@link PropertiesJsonWriter} writes them.
+   */
+  static String of(byte[] geometry, byte[] properties) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      // the geometry's length first, so that no geometry and properties run into each other differently
+      digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(geometry == null ? -1 : geometry.length).array());
+      if (geometry != null) {
+        digest.update(geometry);
+      }
+      digest.update(properties);
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}
