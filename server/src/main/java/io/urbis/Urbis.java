@@ -87,9 +87,10 @@ public final class Urbis {
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
     AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
+    WritableCollections.open(publication.catalog(), access, config.editing());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName()));
+        config.security().operatorRoleName(), config.editing()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),

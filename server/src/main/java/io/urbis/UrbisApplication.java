@@ -9,6 +9,7 @@ import io.urbis.api.CollectionSchemasResource;
 import io.urbis.api.CollectionsResource;
 import io.urbis.api.ConformanceResource;
 import io.urbis.api.CutOffResponses;
+import io.urbis.api.FeatureEditingResource;
 import io.urbis.api.ForwardedHeadersFilter;
 import io.urbis.api.HealthResource;
 import io.urbis.api.ItemsResource;
@@ -20,6 +21,7 @@ import io.urbis.api.TileResources;
 import io.urbis.api.Tiles3dResource;
 import io.urbis.api.UnknownParameterFilter;
 import io.urbis.api.UrbisExceptionMapper;
+import io.urbis.config.EditingConfig;
 import io.urbis.encode.GeoJsonFeaturePageWriter;
 import io.urbis.encode.html.HtmlDocumentWriter;
 import io.urbis.encode.html.HtmlFeaturePageWriter;
@@ -41,7 +43,7 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
-      List<FeatureSource> sources, Authentication authentication, String operatorRole) {
+      List<FeatureSource> sources, Authentication authentication, String operatorRole, EditingConfig editing) {
     Operators operators = new Operators(operatorRole, authentication);
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
@@ -61,12 +63,13 @@ final class UrbisApplication {
     config.register(HtmlDocumentWriter.class);
     config.register(HtmlFeaturePageWriter.class);
     config.register(new LandingPageResource(settings));
-    config.register(new ConformanceResource());
+    config.register(new ConformanceResource(!access.writableCollections().isEmpty()));
     config.register(new ApiDefinitionResource(settings, tiles3d));
     config.register(new CollectionsResource(tiles3d));
     config.register(new Tiles3dResource(tiles3d));
     config.register(new ItemsResource(new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
     config.register(new CollectionSchemasResource());
+    config.register(new FeatureEditingResource(editing, authentication));
     config.register(new HealthResource(sources, operators));
     config.register(new AssetsResource());
     TileResources.create(settings.title(), tiles).forEach(config::register);

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.PlainJWT;
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
 import io.urbis.config.AccessConfig;
+import io.urbis.config.EditingConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
 import io.urbis.demo.DemoCity;
@@ -90,7 +91,7 @@ class AuthenticationServedTest {
         ApiKeys.sha256(PLANNING_KEY), Set.of("planner")))), new BearerTokens(provider.settings()));
     ResourceConfig application = UrbisApplication.create(new ApiSettings("City", "", 10, 100), TileSettings.DEFAULTS,
         new Tiles3dService(Tiles3dSettings.DEFAULTS), AccessPolicy.of(AccessConfig.OPEN, catalog), List.of(source), authentication,
-        Operators.DEFAULT_ROLE);
+        Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS);
     application.register(CallerResource.class);
     server = new UrbisServer("127.0.0.1", 0, application);
     server.start();

@@ -3,6 +3,7 @@ package io.urbis;
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
 import io.urbis.config.AccessConfig;
+import io.urbis.config.EditingConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.security.ApiKeys;
 import io.urbis.security.Authentication;
@@ -41,7 +42,8 @@ final class InProcessServer {
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) throws Exception {
     UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d,
-        AccessPolicy.of(AccessConfig.OPEN, catalog), sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE));
+        AccessPolicy.of(AccessConfig.OPEN, catalog), sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE,
+        EditingConfig.DEFAULTS));
     server.start();
     return server;
   }

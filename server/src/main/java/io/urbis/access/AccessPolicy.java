@@ -86,6 +86,14 @@ public final class AccessPolicy {
     return views.computeIfAbsent(caller.roles(), this::view);
   }
 
+  /** The ids of the collections some role may write, in catalog order. */
+  public List<String> writableCollections() {
+    return rules.entrySet().stream()
+        .filter(byRole -> byRole.getValue().values().stream().anyMatch(rule -> rule.permission() == Permission.WRITE))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   /**
    * Whether every caller gets the whole catalog, whatever its credentials; then no response depends on who asks.
    */

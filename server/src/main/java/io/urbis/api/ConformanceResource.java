@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** {@code /conformance}: the conformance classes Urbis implements, and only those (OGC 17-069r4, 7.4). */
 @Path("/conformance")
@@ -58,14 +59,30 @@ public final class ConformanceResource {
       "http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-geovolumes-1/1.0/conf/3d-tiles");
 
+  /**
+   * OGC 20-002 (Part 4): POST, PUT, DELETE; PATCH; features as the resources changed, with GeoJSON bodies,
+   * Content-Crs and JSON Merge Patch. Declared only where some collection can be changed by someone.
+   */
+  static final List<String> EDITING_CLASSES = List.of(
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
+
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
+
+  private final List<String> classes;
+
+  /** @param editable whether some caller may change some collection's features */
+  public ConformanceResource(boolean editable) {
+    this.classes = editable ? Stream.concat(CLASSES.stream(), EDITING_CLASSES.stream()).toList() : CLASSES;
+  }
 
   @GET
   public Response get(@QueryParam("f") String format, @Context HttpHeaders headers, @Context UriInfo uri,
       @Context Request request) {
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     ConformanceDeclaration declaration =
-        new ConformanceDeclaration(CLASSES, new LinkBuilder(uri).selfAndAlternates(representation, OFFERED));
+        new ConformanceDeclaration(classes, new LinkBuilder(uri).selfAndAlternates(representation, OFFERED));
     return DocumentResponses.ok(request, declaration, representation);
   }
 }

@@ -25,7 +25,11 @@ final class DocumentResponses {
 
   /** The entity with an ETag from {@code content}, or 304 when the client's copy has that tag. */
   static Response tagged(Request request, byte[] content, Object entity, Representation representation) {
-    EntityTag tag = new EntityTag(hash(content) + "-" + representation.formatName());
+    return tagged(request, new EntityTag(hash(content) + "-" + representation.formatName()), entity, representation);
+  }
+
+  /** The entity with {@code tag}, or 304 when the client's copy has that tag. */
+  static Response tagged(Request request, EntityTag tag, Object entity, Representation representation) {
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
       return notModified.build();

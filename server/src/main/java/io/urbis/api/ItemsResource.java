@@ -78,7 +78,10 @@ public final class ItemsResource {
     FeatureDocument document = new FeatureDocument(collection, feature, all);
     byte[] geoJson = GeoJsonFeatureWriter.encode(document);
     Object entity = representation == Representation.HTML ? document : geoJson;
-    Response response = DocumentResponses.tagged(request, geoJson, entity, representation);
+    Response response = feature.version() == null
+        ? DocumentResponses.tagged(request, geoJson, entity, representation)
+        : DocumentResponses.tagged(request, FeatureTags.ofRepresentation(feature.version(), geoJson, representation),
+            entity, representation);
     response.getHeaders().putSingle(CONTENT_CRS, "<" + crs.uri() + ">");
     return response;
   }

@@ -28,6 +28,7 @@ import java.util.List;
  *     {@code X-Forwarded-*} headers are believed; none by default
  * @param security API keys and the OpenID Connect provider whose tokens name callers; none by default
  * @param access what each role may read and write of each collection; every caller reads everything by default
+ * @param editing how writes are taken: whether they need If-Match
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -45,11 +46,13 @@ public record UrbisConfig(
     @JsonProperty("publicUrl") String publicUrl,
     @JsonProperty("trustedProxies") List<String> trustedProxies,
     @JsonProperty("security") SecurityConfig security,
-    @JsonProperty("access") AccessConfig access) {
+    @JsonProperty("access") AccessConfig access,
+    @JsonProperty("editing") EditingConfig editing) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
-      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN);
+      TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN,
+      EditingConfig.DEFAULTS);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -69,7 +72,8 @@ public record UrbisConfig(
         pick(publicUrl, fallback.publicUrl),
         pick(trustedProxies, fallback.trustedProxies),
         pick(security, fallback.security),
-        pick(access, fallback.access));
+        pick(access, fallback.access),
+        pick(editing, fallback.editing));
   }
 
   private static <T> T pick(T value, T fallback) {

@@ -61,9 +61,11 @@ public final class UrbisServer {
   private static Handler cors(Handler next) {
     CrossOriginHandler cors = new CrossOriginHandler();
     cors.setAllowedOriginPatterns(Set.of("*"));
-    cors.setAllowedMethods(Set.of("GET", "HEAD", "OPTIONS"));
+    // writes too (OGC API - Features Part 4): whether the caller may is for the access rules to say
+    cors.setAllowedMethods(Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"));
     // a web map in another origin sends its token or key; the browser asks first whether it may
-    cors.setAllowedHeaders(Set.of("Content-Type", "Authorization", Authentication.API_KEY_HEADER));
+    cors.setAllowedHeaders(Set.of("Content-Type", "Authorization", Authentication.API_KEY_HEADER, "If-Match",
+        "Content-Crs"));
     cors.setExposedHeaders(Set.of("ETag", "Link", "Location", RequestIdHandler.HEADER));
     cors.setHandler(next);
     return cors;

@@ -13,14 +13,18 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.util.AssertionFailedException;
 
-/** GeoJSON geometry objects (RFC 7946, section 3.1) to JTS; errors name the JSON pointer of the bad member. */
-final class GeoJsonGeometryReader {
+/**
+ * GeoJSON geometry objects (RFC 7946, section 3.1) to JTS, for filters and written features; errors name the JSON
+ * pointer of the bad member.
+ */
+public final class GeoJsonGeometryReader {
 
   private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
   private GeoJsonGeometryReader() {}
 
-  static Geometry read(JsonNode geometry, String pointer) {
+  /** @throws Cql2SyntaxException naming the member at {@code pointer} that is no GeoJSON geometry */
+  public static Geometry read(JsonNode geometry, String pointer) {
     try {
       return readGeometry(geometry, pointer, true);
     } catch (IllegalArgumentException | AssertionFailedException e) {

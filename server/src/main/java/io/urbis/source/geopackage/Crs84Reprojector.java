@@ -3,19 +3,14 @@ package io.urbis.source.geopackage;
 import io.urbis.crs.CoordinateTransformFilter;
 import io.urbis.crs.EnvelopeSampler;
 import io.urbis.crs.OutsideDomainException;
-import java.nio.file.Path;
-import java.util.Map;
+import io.urbis.crs.ProjSystems;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.BasicCoordinateTransform;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.io.Proj4FileReader;
 
 /**
  * Moves coordinates between a storage CRS (an EPSG code) and CRS84 with proj4j. Proj4j always works in
@@ -28,15 +23,6 @@ final class Crs84Reprojector {
   private static final int WGS84 = 4326;
   /** WGS 84 with ellipsoidal heights: CRS84 plus Z, which transforms leave alone. */
   private static final int WGS84_3D = 4979;
-  /**
-   * PROJ (and so PostGIS and GDAL) moves DHDN, the datum of Gauss-Krueger data, with the BETA2007 grid; proj4j's
-   * seven parameters land up to a metre away. Where PROJ's data files are installed, the same grid is used.
-   */
-  private static final String POTSDAM = "+datum=potsdam";
-  private static final Proj4FileReader EPSG_DEFINITIONS = new Proj4FileReader();
-
-  private static final CRSFactory FACTORY = new CRSFactory();
-  private static final Map<Integer, CoordinateReferenceSystem> SYSTEMS = new ConcurrentHashMap<>();
 
   private final CoordinateTransform toCrs84;
   private final CoordinateTransform fromCrs84;
@@ -51,8 +37,8 @@ final class Crs84Reprojector {
     if (isCrs84(srid)) {
       return new Crs84Reprojector(null, null);
     }
-    CoordinateReferenceSystem storage = system(srid);
-    CoordinateReferenceSystem wgs84 = system(WGS84);
+    CoordinateReferenceSystem storage = ProjSystems.of(srid);
+    CoordinateReferenceSystem wgs84 = ProjSystems.of(WGS84);
     return new Crs84Reprojector(
         new BasicCoordinateTransform(storage, wgs84), new BasicCoordinateTransform(wgs84, storage));
   }
@@ -69,7 +55,7 @@ final class Crs84Reprojector {
   /** Throws IllegalArgumentException when proj4j does not know {@code srid}. */
   static void requireKnown(int srid) {
     if (!isCrs84(srid)) {
-      system(srid);
+      ProjSystems.of(srid);
     }
   }
 
@@ -125,24 +111,5 @@ final class Crs84Reprojector {
    */
   Envelope holdingIn(Crs84Reprojector other, Envelope envelope) {
     return HoldingEnvelope.of(envelope, Stream.of(toCrs84, other.fromCrs84).filter(Objects::nonNull).toList());
-  }
-
-  private static CoordinateReferenceSystem system(int srid) {
-    return SYSTEMS.computeIfAbsent(srid, Crs84Reprojector::createSystem);
-  }
-
-  private static CoordinateReferenceSystem createSystem(int srid) {
-    try {
-      String[] parameters = EPSG_DEFINITIONS.getParameters("EPSG:" + srid);
-      String definition = parameters == null ? null : String.join(" ", parameters);
-      Optional<Path> grid = ProjData.file("BETA2007.gsb");
-      if (definition != null && definition.contains(POTSDAM) && grid.isPresent()) {
-        return FACTORY.createFromParameters("EPSG:" + srid,
-            definition.replace(POTSDAM, "+ellps=bessel +nadgrids=" + grid.get()));
-      }
-      return FACTORY.createFromName("EPSG:" + srid);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("unsupported coordinate reference system EPSG:" + srid, e);
-    }
   }
 }

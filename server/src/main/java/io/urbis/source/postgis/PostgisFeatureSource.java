@@ -16,6 +16,8 @@ import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
 import io.urbis.query.Paging;
 import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureVersions;
+import io.urbis.source.FeatureEditor;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.ModelSource;
@@ -55,6 +57,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
   private final PostgisModelSource models;
+  private final PostgisEditor editor;
 
   /** Connects at once, so a wrong URL or password fails here with the driver's own message. */
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
@@ -64,6 +67,7 @@ public final class PostgisFeatureSource implements FeatureSource {
     this.facts = new SnapshotFacts(settings.filteredCountLimit());
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
+    this.editor = new PostgisEditor(pool, url.label(), this::table);
   }
 
   private static HikariConfig poolConfig(DatabaseUrl url) {
@@ -247,9 +251,15 @@ public final class PostgisFeatureSource implements FeatureSource {
   public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     PostgisTable table = table(collection);
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, sql.feature(table, featureId, crs));
+        PreparedStatement statement = prepare(connection,
+            sql.feature(table, featureId, crs, PostgisWriteSql.visibleColumns(table, collection)));
         ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? Optional.of(PostgisFeatureStream.read(rows, table.idType())) : Optional.empty();
+      if (!rows.next()) {
+        return Optional.empty();
+      }
+      EncodedFeature feature = PostgisFeatureStream.read(rows, table.idType());
+      return Optional.of(new EncodedFeature(feature.id(), feature.geometry(), feature.properties(),
+          FeatureVersions.of(collection, rows.getString(4))));
     } catch (SQLException e) {
       if (SqlErrors.isDataException(e)) {
         return Optional.empty();
@@ -295,6 +305,11 @@ public final class PostgisFeatureSource implements FeatureSource {
   @Override
   public Optional<ModelSource> models() {
     return Optional.of(models);
+  }
+
+  @Override
+  public Optional<FeatureEditor> editor() {
+    return Optional.of(editor);
   }
 
   @Override

@@ -151,9 +151,13 @@ final class PostgisSql {
     return new SqlQuery("EXPLAIN (FORMAT JSON) " + selection.planned().sql(), selection.planned().binds());
   }
 
-  /** One feature by key; the key text is cast to the key's own type by PostgreSQL. */
-  SqlQuery feature(PostgisTable table, String id, Crs crs) {
-    String sql = select(table, crs, Returnables.ALL) + " WHERE " + idColumn(table) + " = " + castedBind(table);
+  /**
+   * One feature by key, and its version of the {@code visible} columns ({@link PostgisWriteSql#version}); the key
+   * text is cast to the key's own type by PostgreSQL.
+   */
+  SqlQuery feature(PostgisTable table, String id, Crs crs, List<PostgisColumn> visible) {
+    String sql = select(table, crs, Returnables.ALL, ", " + PostgisWriteSql.version(table, visible)) + " WHERE "
+        + idColumn(table) + " = " + castedBind(table);
     return new SqlQuery(sql, List.of(id));
   }
 
@@ -240,12 +244,17 @@ final class PostgisSql {
   }
 
   private String select(PostgisTable table, Crs crs, Returnables returnables) {
+    return select(table, crs, returnables, "");
+  }
+
+  /** {@code more}: further columns after the properties, each after a comma. */
+  private String select(PostgisTable table, Crs crs, Returnables returnables, String more) {
     // option 0: no "crs" member, which RFC 7946 dropped and PostGIS would add for SRIDs other than 4326
     String geometry = returnables.skipGeometry() ? "NULL::text"
         : "ST_AsGeoJSON(" + outputGeometry(table, crs) + ", " + crs.decimals(precision) + ", 0)";
     List<PostgisColumn> columns = table.columns().stream().filter(c -> returnables.includes(c.name())).toList();
-    return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text FROM "
-        + table.qualifiedName() + " t";
+    return "SELECT " + idColumn(table) + ", " + geometry + ", " + propertiesObject(columns) + "::text" + more
+        + " FROM " + table.qualifiedName() + " t";
   }
 
   /** The sortby keys, each followed by a comma, before the id that breaks ties. */

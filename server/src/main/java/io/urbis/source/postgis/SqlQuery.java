@@ -1,11 +1,13 @@
 package io.urbis.source.postgis;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** SQL text with its bind values in order. User input only ever travels in {@code binds}. */
+/** SQL text with its bind values in order (null for SQL NULL). User input only ever travels in {@code binds}. */
 record SqlQuery(String sql, List<Object> binds) {
 
   SqlQuery {
-    binds = List.copyOf(binds);
+    binds = Collections.unmodifiableList(new ArrayList<>(binds));
   }
 }

@@ -2,6 +2,7 @@ package io.urbis.source.geopackage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.urbis.crs.ProjData;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.urbis.source.geopackage;
+package io.urbis.crs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds PROJ's data files (grids) where PROJ itself looks: PROJ_DATA, PROJ_LIB, then the system folder. */
-final class ProjData {
+public final class ProjData {
 
   private ProjData() {}
 
-  static Optional<Path> file(String name) {
+  public static Optional<Path> file(String name) {
     return Stream.of(System.getenv("PROJ_DATA"), System.getenv("PROJ_LIB"), "/usr/share/proj")
         .filter(folder -> folder != null && !folder.isBlank())
         .map(folder -> Path.of(folder, name))
