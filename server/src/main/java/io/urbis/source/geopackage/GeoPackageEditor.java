@@ -15,6 +15,7 @@ import io.urbis.source.ExpectedVersion;
 import io.urbis.source.FeatureContent;
 import io.urbis.source.FeatureEditor;
 import io.urbis.source.FeaturePatch;
+import io.urbis.source.FeatureVersions;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceUnavailableException;
 import io.urbis.source.WriteRules;
@@ -92,7 +93,7 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
         tables.put(collection.table(), table);
       }
     } catch (SQLException e) {
-      throw new ConfigException("access: the collections of " + label + " may be written, but it cannot be: "
+      throw new ConfigException("access.collections." + writable.get(0).id() + ": " + label + " cannot be written: "
           + e.getMessage());
     }
   }
@@ -192,7 +193,7 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
       keepRtree(connection, table, before.id(), null);
       contentsChanged(connection, table, null);
       AuditTrail.record(connection, now(), caller, collection.id(), String.valueOf(before.id()), Operation.DELETE,
-          before.geoJson(), null);
+          before.json(), null);
       return null;
     });
   }
@@ -260,13 +261,13 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
       return new SourceUnavailableException(label + " is locked by another writer", e);
     }
     if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-      return new UrbisException(409, "Conflict", "The feature conflicts with another feature of collection '"
-          + collection.id() + "': a value that must be unique is taken");
+      return new UrbisException(409, "Conflict", "The feature conflicts with a stored one: a value the collection"
+          + " keeps unique, such as the id, is taken");
     }
     if (name.startsWith("SQLITE_CONSTRAINT")) {
       // not SQLite's message, which may name columns hidden from the caller
-      return new UrbisException(400, "InvalidValue", "The feature breaks a rule of collection '" + collection.id()
-          + "': a NOT NULL, CHECK or trigger constraint of its table");
+      return new UrbisException(400, "InvalidRequestBody", "The feature breaks a rule of the collection's table"
+          + " (a NOT NULL, check or trigger constraint)");
     }
     return new SourceFailureException("writing " + collection.table() + " in " + label + " failed", e);
   }
@@ -311,7 +312,7 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
     }
     contentsChanged(connection, table, geometryWritten ? geometry : null);
     AuditTrail.record(connection, now(), caller, collection.id(), String.valueOf(id), operation,
-        before == null ? null : before.geoJson(), after.geoJson());
+        before == null ? null : before.json(), after.json());
     return new WrittenFeature(String.valueOf(id), visibleVersion(connection, collection, id));
   }
 
@@ -324,11 +325,15 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
     }
   }
 
-  /** The version of the current row of a {@link GeoPackageSql#feature} query of {@code collection}. */
+  /**
+   * The version of the current row of a {@link GeoPackageSql#feature} query of {@code collection}, for its audience
+   * ({@link FeatureVersions}).
+   */
   static String versionOf(ResultSet row, Collection collection) throws SQLException {
     try {
       String properties = new PropertiesJsonWriter(collection.properties(), 3, Returnables.ALL).write(row);
-      return FeatureVersion.of(row.getBytes(2), properties.getBytes(StandardCharsets.UTF_8));
+      return FeatureVersions.of(collection,
+          FeatureVersion.of(row.getBytes(2), properties.getBytes(StandardCharsets.UTF_8)));
     } catch (java.io.IOException e) {
       throw new SQLException("writing the properties of a feature of " + collection.table() + " failed", e);
     }
@@ -491,7 +496,8 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
 
   private static void requireNoProblems(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new UrbisException(400, "InvalidValue", "The feature cannot be stored: " + String.join("; ", problems));
+      throw new UrbisException(400, "InvalidRequestBody", "The feature cannot be stored: "
+          + String.join("; ", problems));
     }
   }
 
@@ -516,8 +522,8 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
   private void requireWritable(Collection example) {
     Path path = file.path();
     if (!Files.isWritable(path)) {
-      throw new ConfigException("access: collection '" + example.id() + "' may be written, but " + path
-          + " is read-only for Urbis; make it writable, or grant read access only");
+      throw new ConfigException("access.collections." + example.id() + ": " + path + " is read-only for Urbis;"
+          + " make it writable, or give no role write access");
     }
   }
 
@@ -558,9 +564,9 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
       try (PreparedStatement ignored = connection.prepareStatement(sql)) {
         LOG.debug("{} compiles", sql);
       } catch (SQLException e) {
-        throw new ConfigException("access: collection '" + collection.id() + "' may be written, but its table "
-            + table.table() + " cannot be: " + e.getMessage() + "; remove the triggers that need what SQLite lacks,"
-            + " or grant read access only");
+        throw new ConfigException("access.collections." + collection.id() + ": table " + table.table()
+            + " cannot be written: " + e.getMessage() + "; remove the triggers that need what SQLite lacks, or give"
+            + " no role write access");
       }
     }
   }

@@ -25,9 +25,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param id the feature id
  * @param geometry the GeoPackageBinary geometry, or null
  * @param values the other columns' values by name, as SQLite gives them (dates as text, booleans as 0 or 1)
- * @param geoJson the feature as a GeoJSON Feature, its coordinates in the storage CRS
+ * @param json the row as a JSON object, each column by name, the geometry as GeoJSON in the storage CRS: as the
+ *     PostGIS audit trail records rows ({@code to_jsonb})
  */
-record StoredRow(long id, byte[] geometry, Map<String, Object> values, String geoJson) {
+record StoredRow(long id, byte[] geometry, Map<String, Object> values, String json) {
 
   /** Coordinates of the audit trail: a tenth of a millimetre in degrees, finer in metres. */
   private static final int AUDIT_DECIMALS = 9;
@@ -63,32 +64,23 @@ record StoredRow(long id, byte[] geometry, Map<String, Object> values, String ge
     List<Property> properties = table.columns().stream()
         .map(column -> new Property(column.name(), DeclaredTypes.jsonType(column.declaredType())))
         .toList();
-    try {
-      String propertiesJson = new PropertiesJsonWriter(properties, 3, Returnables.ALL).write(row);
-      String geometryJson = geometry == null ? null
-          : GEOMETRY_WRITER.write(new GeoPackageGeometryReader().read(geometry));
-      return new StoredRow(id, geometry, values, feature(id, geometryJson, propertiesJson));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String feature(long id, String geometryJson, String propertiesJson) throws IOException {
+    String geometryJson = geometry == null ? null
+        : GEOMETRY_WRITER.write(new GeoPackageGeometryReader().read(geometry));
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
       json.writeStartObject();
-      json.writeStringField("type", "Feature");
-      json.writeNumberField("id", id);
-      json.writeFieldName("geometry");
+      json.writeNumberField(table.idColumn(), id);
+      json.writeFieldName(table.geometryColumn());
       if (geometryJson == null) {
         json.writeNull();
       } else {
         json.writeRawValue(geometryJson);
       }
-      json.writeFieldName("properties");
-      json.writeRawValue(propertiesJson);
+      new PropertiesJsonWriter(properties, 3, Returnables.ALL).writeFields(json, row);
       json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return text.toString();
+    return new StoredRow(id, geometry, values, text.toString());
   }
 }

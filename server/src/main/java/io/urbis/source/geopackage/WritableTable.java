@@ -39,8 +39,8 @@ record WritableTable(String table, String idColumn, String geometryColumn, int s
   static WritableTable read(Connection connection, Collection collection) throws SQLException {
     String table = collection.table();
     if (!isTable(connection, table)) {
-      throw new ConfigException("access: collection '" + collection.id() + "' may be written, but '" + table
-          + "' is a view in its GeoPackage, which SQLite cannot write; grant read access only");
+      throw new ConfigException("access.collections." + collection.id() + ": " + table + " is a view of its"
+          + " GeoPackage, which SQLite cannot write; give no role write access");
     }
     TableColumns columns = TableColumns.read(connection, table);
     Column geometry = columns.all().stream().filter(c -> c.name().equals(collection.geometryColumn())).findFirst()

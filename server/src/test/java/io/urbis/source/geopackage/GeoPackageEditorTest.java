@@ -119,9 +119,9 @@ class GeoPackageEditorTest {
     assertEquals(List.of("planner-anna", "buildings", written.id(), "create"), Arrays.asList(audit).subList(1, 5));
     assertNull(audit[5]);
     JsonNode after = JSON.readTree(audit[6]);
-    assertEquals(id, after.get("id").asLong());
-    assertEquals("school", after.get("properties").get("function").asText());
-    assertEquals("Polygon", after.get("geometry").get("type").asText());
+    assertEquals(id, after.get("fid").asLong());
+    assertEquals("school", after.get("function").asText());
+    assertEquals("Polygon", after.get("geom").get("type").asText());
     assertTrue(audit[0].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), audit[0]);
   }
 
@@ -162,8 +162,8 @@ class GeoPackageEditorTest {
     assertRtreeHolds(7, moved);
     String[] audit = lastAudit();
     assertEquals("replace", audit[4]);
-    assertEquals(heatDemand, JSON.readTree(audit[5]).get("properties").get(HIDDEN).asLong(), "the audit sees all");
-    assertEquals(9, JSON.readTree(audit[6]).get("properties").get("storeys").asInt());
+    assertEquals(heatDemand, JSON.readTree(audit[5]).get(HIDDEN).asLong(), "the audit sees all");
+    assertEquals(9, JSON.readTree(audit[6]).get("storeys").asInt());
   }
 
   @Test
@@ -195,7 +195,7 @@ class GeoPackageEditorTest {
     assertEquals(0, count("SELECT COUNT(*) FROM rtree_buildings_geom WHERE id = 5"));
     String[] audit = lastAudit();
     assertEquals("delete", audit[4]);
-    assertEquals(5, JSON.readTree(audit[5]).get("id").asLong());
+    assertEquals(5, JSON.readTree(audit[5]).get("fid").asLong());
     assertNull(audit[6]);
   }
 
@@ -300,7 +300,8 @@ class GeoPackageEditorTest {
     source.close();
     sql("CREATE TRIGGER buildings_checked AFTER INSERT ON buildings BEGIN SELECT ST_Buffer(NEW.geom, 1); END");
     ConfigException trigger = assertThrows(ConfigException.class, this::openACopyAgain);
-    assertTrue(trigger.getMessage().contains("ST_Buffer") && trigger.getMessage().contains("'buildings'"),
+    assertTrue(trigger.getMessage().contains("ST_Buffer")
+        && trigger.getMessage().startsWith("access.collections.buildings: "),
         trigger.getMessage());
   }
 
