@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,7 @@ import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.WriteRules;
 import io.urbis.source.WrittenFeature;
+import io.urbis.testdata.Gdal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -372,6 +374,34 @@ class GeoPackageEditorTest {
     assertEquals(writers * increments, accepted.get() + refused.get());
     assertEquals(accepted.get(), count("SELECT storeys FROM buildings WHERE fid = 20"));
     assertEquals(accepted.get() + 1, count("SELECT COUNT(*) FROM urbis_audit WHERE feature_id = '20'"));
+  }
+
+  @Test
+  void gdalReadsWhatWasWrittenFromAValidGeoPackage() throws Exception {
+    assumeTrue(Gdal.has("ogr2ogr"), "GDAL's ogr2ogr reads the file");
+    Geometry footprint = movedFootprint(1, 6_000);
+    Map<String, JsonNode> values = Map.of("function", text("depot"), "storeys", new IntNode(2),
+        "height_m", JSON.getNodeFactory().numberNode(7.25), "last_renovation", text("2023-11-30"));
+    String id = editor.create(buildings, content(null, footprint, values), "l").id();
+    editor.update(buildings, "9", new FeaturePatch(true, movedFootprint(9, 3), Map.of()), ExpectedVersion.NONE, "l");
+    editor.delete(buildings, "10", ExpectedVersion.NONE, "l");
+    source.close();
+
+    JsonNode feature = JSON.readTree(Gdal.feature(file, "buildings", Long.parseLong(id))).get("features").get(0);
+    JsonNode properties = feature.get("properties");
+    assertEquals("depot", properties.get("function").asText());
+    assertEquals(2, properties.get("storeys").asInt());
+    assertEquals(7.25, properties.get("height_m").asDouble());
+    assertEquals("2023-11-30", properties.get("last_renovation").asText());
+    JsonNode ring = feature.get("geometry").get("coordinates").get(0);
+    org.locationtech.jts.geom.Coordinate[] written = footprint.getCoordinates();
+    assertEquals(written.length, ring.size());
+    for (int i = 0; i < written.length; i++) {
+      assertEquals(written[i].getX(), ring.get(i).get(0).asDouble(), 0.001);
+      assertEquals(written[i].getY(), ring.get(i).get(1).asDouble(), 0.001);
+    }
+    assumeTrue(Gdal.hasGeoPackageValidator(), "GDAL's validate_gpkg.py (python3-gdal) is not installed");
+    assertEquals("", Gdal.validateGeoPackage(file).strip());
   }
 
   private static int readStoreys(EncodedFeature feature) {
