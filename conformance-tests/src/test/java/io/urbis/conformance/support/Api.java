@@ -49,6 +49,12 @@ public final class Api {
     return send(request(target, headers).GET());
   }
 
+  /** Any method, with a body (UTF-8; null for none) and extra headers given as name, value, name, value... */
+  public Reply send(String method, String target, String body, String... headers) {
+    return send(request(target, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   private Reply send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(TIMEOUT).build();
     try {
