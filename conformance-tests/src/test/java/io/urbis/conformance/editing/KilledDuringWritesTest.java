@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.conformance.support.Api;
-import io.urbis.conformance.support.EditedData;
+import io.urbis.conformance.support.EditedParcels;
 import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
@@ -56,11 +56,11 @@ class KilledDuringWritesTest {
   /** A write the client saw succeed: the feature, the operation, and the counter it wrote. */
   private record Write(String caller, String featureId, String operation, int counter) {}
 
-  private EditedData data;
+  private EditedParcels data;
 
   @BeforeAll
   void start(Urbis urbis) {
-    data = EditedData.start(urbis, "killed", callers());
+    data = EditedParcels.start(urbis, "killed", callers());
   }
 
   @AfterAll
@@ -152,7 +152,7 @@ class KilledDuringWritesTest {
             + "\"coordinates\":[[[" + x + "," + y + "],[" + (x + 20) + "," + y + "],[" + (x + 20) + "," + (y + 20)
             + "],[" + x + "," + (y + 20) + "],[" + x + "," + y + "]]]},\"properties\":{\"name\":\"" + caller + "-"
             + n + "\",\"counter\":0}}", "X-API-Key", key, "Content-Type", "application/geo+json",
-            "Content-Crs", EditedData.STORAGE_CRS);
+            "Content-Crs", EditedParcels.STORAGE_CRS);
         if (created.status() != 201) {
           throw new AssertionError(created.describe());
         }

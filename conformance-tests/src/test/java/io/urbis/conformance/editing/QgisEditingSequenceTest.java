@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.conformance.support.Api;
-import io.urbis.conformance.support.EditedData;
+import io.urbis.conformance.support.EditedParcels;
 import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Reply;
@@ -52,11 +52,11 @@ class QgisEditingSequenceTest {
   private static final double MILLIMETRE = 0.001;
   private static final String VALIDATOR = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
 
-  private EditedData data;
+  private EditedParcels data;
 
   @BeforeAll
   void start(Urbis urbis) {
-    data = EditedData.start(urbis, "qgis", List.of(CALLER));
+    data = EditedParcels.start(urbis, "qgis", List.of(CALLER));
   }
 
   @AfterAll
@@ -87,13 +87,13 @@ class QgisEditingSequenceTest {
     // a feature drawn in QGIS: no id, no bbox, coordinates in the layer's CRS
     String square = polygon(357000.125, 5645100.375, 12.5);
     Reply created = send(api, "POST", items, feature(square, "Flurstück 17/3", 156.25, 2, "2024-05-01",
-        "2024-05-01T10:30:00Z", true), "Content-Type", GEOJSON, "Content-Crs", EditedData.STORAGE_CRS);
+        "2024-05-01T10:30:00Z", true), "Content-Type", GEOJSON, "Content-Crs", EditedParcels.STORAGE_CRS);
     assertEquals(201, created.status(), () -> label + " " + created.describe());
     String location = created.header("Location").orElseThrow();
     String id = location.substring(location.lastIndexOf("/items/") + "/items/".length());
     Reply read = inStorageCrs(api, items, id);
     assertEquals(200, read.status(), () -> label + " " + read.describe());
-    assertEquals("<" + EditedData.STORAGE_CRS + ">", read.header("Content-Crs").orElseThrow(), label);
+    assertEquals("<" + EditedParcels.STORAGE_CRS + ">", read.header("Content-Crs").orElseThrow(), label);
     assertFeature(read.json(), square, "Flurstück 17/3", 156.25, 2, "2024-05-01", "2024-05-01T10:30:00Z", true,
         label + " GET after POST");
 
@@ -101,7 +101,7 @@ class QgisEditingSequenceTest {
     String moved = polygon(357003.5, 5645101.25, 12.5);
     String tag = read.header("ETag").orElseThrow();
     Reply geometryPatched = send(api, "PATCH", items + "/" + id, "{\"geometry\":" + moved + "}",
-        "Content-Type", MERGE_PATCH, "Content-Crs", EditedData.STORAGE_CRS, "If-Match", tag);
+        "Content-Type", MERGE_PATCH, "Content-Crs", EditedParcels.STORAGE_CRS, "If-Match", tag);
     assertEquals(204, geometryPatched.status(), () -> label + " " + geometryPatched.describe());
     Reply attributePatched = send(api, "PATCH", items + "/" + id, "{\"properties\":{\"storeys\":3}}",
         "Content-Type", MERGE_PATCH, "If-Match", geometryPatched.header("ETag").orElseThrow());
@@ -115,7 +115,7 @@ class QgisEditingSequenceTest {
     // a server without PATCH gets the whole feature by PUT
     String replaced = polygon(357010.0625, 5645110.5, 7.75);
     Reply put = send(api, "PUT", items + "/" + id, feature(replaced, "Flurstück 17/4", 60.0625, 1, "2024-06-30",
-        "2024-06-30T23:59:59.5Z", false), "Content-Type", GEOJSON, "Content-Crs", EditedData.STORAGE_CRS,
+        "2024-06-30T23:59:59.5Z", false), "Content-Type", GEOJSON, "Content-Crs", EditedParcels.STORAGE_CRS,
         "If-Match", attributePatched.header("ETag").orElseThrow());
     assertEquals(204, put.status(), () -> label + " " + put.describe());
     assertFeature(inStorageCrs(api, items, id).json(), replaced, "Flurstück 17/4", 60.0625, 1, "2024-06-30",
@@ -123,7 +123,7 @@ class QgisEditingSequenceTest {
 
     // a second feature, created and deleted
     Reply second = send(api, "POST", items, feature(polygon(357100, 5645200, 5), "gone", 25.0, 0, "2024-01-01",
-        "2024-01-01T00:00:00Z", true), "Content-Type", GEOJSON, "Content-Crs", EditedData.STORAGE_CRS);
+        "2024-01-01T00:00:00Z", true), "Content-Type", GEOJSON, "Content-Crs", EditedParcels.STORAGE_CRS);
     assertEquals(201, second.status(), () -> label + " " + second.describe());
     String secondPath = items + second.header("Location").orElseThrow()
         .substring(second.header("Location").orElseThrow().lastIndexOf("/"));
@@ -158,7 +158,7 @@ class QgisEditingSequenceTest {
 
   /** The item as QGIS reads it back after a create: in the layer's CRS. */
   private Reply inStorageCrs(Api api, String items, String id) {
-    return send(api, "GET", items + "/" + id + "?crs=" + Api.encode(EditedData.STORAGE_CRS), null,
+    return send(api, "GET", items + "/" + id + "?crs=" + Api.encode(EditedParcels.STORAGE_CRS), null,
         "Accept", GEOJSON);
   }
 

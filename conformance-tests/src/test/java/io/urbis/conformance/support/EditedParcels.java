@@ -25,7 +25,7 @@ import java.util.Map;
  * (NOT NULL), {@code area_m2}, {@code storeys}, {@code surveyed} (a date), {@code checked_at} (a time),
  * {@code public} (a boolean) and {@code counter} (NOT NULL, 0 by default).
  */
-public final class EditedData implements AutoCloseable {
+public final class EditedParcels implements AutoCloseable {
 
   public static final String COLLECTION = "parcels";
   public static final int PARCELS = 20;
@@ -38,7 +38,7 @@ public final class EditedData implements AutoCloseable {
   private final Map<Source, UrbisServer> servers = new EnumMap<>(Source.class);
   private final Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
 
-  private EditedData(Urbis urbis, String name, List<String> callers) {
+  private EditedParcels(Urbis urbis, String name, List<String> callers) {
     this.urbis = urbis;
     this.schema = "edited_" + name;
     this.geoPackage = Urbis.target("edited-" + name + ".gpkg");
@@ -50,8 +50,8 @@ public final class EditedData implements AutoCloseable {
    * Creates the table in the schema {@code edited_<name>}, exports the GeoPackage {@code target/edited-<name>.gpkg}
    * and starts a server for each selected source, which {@code callers} may write through.
    */
-  public static EditedData start(Urbis urbis, String name, List<String> callers) {
-    EditedData data = new EditedData(urbis, name, callers);
+  public static EditedParcels start(Urbis urbis, String name, List<String> callers) {
+    EditedParcels data = new EditedParcels(urbis, name, callers);
     urbis.database().execute("DROP SCHEMA IF EXISTS " + data.schema + " CASCADE; CREATE SCHEMA " + data.schema + ";"
         + " CREATE TABLE " + data.table() + " (id serial PRIMARY KEY, name text NOT NULL,"
         + " area_m2 double precision, storeys integer, surveyed date, checked_at timestamptz, public boolean,"
