@@ -10,6 +10,7 @@ import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.HashKeyCommand;
 import io.urbis.server.UrbisServer;
+import io.urbis.source.postgis.AuditCommand;
 import java.io.PrintStream;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ public final class Urbis {
     }
     if (args.length > 0 && args[0].equals("hash-key")) {
       return new HashKeyCommand(System.in, out, err).run(args);
+    }
+    if (args.length > 0 && args[0].equals("audit")) {
+      return new AuditCommand(out, err, environment).run(args);
     }
     try {
       CommandLine commandLine = CommandLine.parse(args);

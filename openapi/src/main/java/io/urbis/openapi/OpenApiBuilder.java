@@ -63,6 +63,9 @@ public final class OpenApiBuilder {
   private static void addCollection(OpenAPI document, CollectionDescription collection) {
     CollectionNames names = CollectionNames.of(collection.id());
     new CollectionPaths(collection, names).all().forEach(document.getPaths()::addPathItem);
+    if (collection.writable()) {
+      EditingOperations.addTo(document.getPaths(), collection, names);
+    }
     TilePaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);
     if (collection.has3dTiles()) {
       Tiles3dPaths.forCollection(names, collection).forEach(document.getPaths()::addPathItem);

@@ -58,6 +58,14 @@ class OpenApiWriterTest {
     checkValid(OpenApiWriter.toJson(OpenApiBuilder.build(empty)));
   }
 
+  @Test
+  void documentWithTheOperationsOfAWritableCollectionIsValidToo() {
+    ApiDescription writable = new ApiDescription("t", null, "1", "http://x", 10, 100, List.of(
+        new CollectionDescription("buildings", null, null, List.of(new QueryableProperty("name", "string")),
+            List.of(Fixtures.CRS84), false, false, true)));
+    checkValid(OpenApiWriter.toJson(OpenApiBuilder.build(writable)));
+  }
+
   private static void checkValid(String text) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);

@@ -81,26 +81,26 @@ public final class ApiDefinitionResource {
     Catalog catalog = view.catalog();
     List<List<String>> crs = catalog.collections().stream().map(CollectionsResource::crs).toList();
     return documents.compute(view.visibility() + "\n" + serverUrl, (key, cached) -> cached != null
-        && cached.crs().equals(crs) ? cached : new Cached(crs, OpenApiBuilder.build(describe(catalog, serverUrl, crs))))
+        && cached.crs().equals(crs) ? cached : new Cached(crs, OpenApiBuilder.build(describe(view, serverUrl, crs))))
         .document();
   }
 
   /** {@code crs}: the CRS list of each collection, in catalog order. */
-  private ApiDescription describe(Catalog catalog, String serverUrl, List<List<String>> crs) {
-    List<Collection> published = catalog.collections();
+  private ApiDescription describe(CatalogView view, String serverUrl, List<List<String>> crs) {
+    List<Collection> published = view.catalog().collections();
     List<CollectionDescription> collections = IntStream.range(0, published.size())
-        .mapToObj(i -> describe(published.get(i), crs.get(i)))
+        .mapToObj(i -> describe(published.get(i), crs.get(i), view.mayWrite(published.get(i).id())))
         .toList();
     return new ApiDescription(settings.title(), settings.description(), Version.of(), serverUrl,
         settings.defaultLimit(), settings.maxLimit(), collections);
   }
 
-  private CollectionDescription describe(Collection collection, List<String> crs) {
+  private CollectionDescription describe(Collection collection, List<String> crs, boolean writable) {
     List<QueryableProperty> properties = collection.properties().stream()
         .map(ApiDefinitionResource::queryable)
         .toList();
     return new CollectionDescription(collection.id(), collection.title(), collection.description(), properties,
-        crs, collection.temporalProperty() != null, tiles3d.offers(collection));
+        crs, collection.temporalProperty() != null, tiles3d.offers(collection), writable);
   }
 
   private static QueryableProperty queryable(Property property) {

@@ -56,6 +56,8 @@ public final class FeatureEditingResource {
   private static final MediaType MERGE_PATCH = MediaType.valueOf("application/merge-patch+json");
   private static final List<MediaType> FEATURE_TYPES = List.of(GEOJSON, MediaType.APPLICATION_JSON_TYPE);
   private static final String READING = "GET, HEAD, OPTIONS";
+  /** How much of a body over the limit is read and dropped so that its client gets the 413. */
+  private static final long DRAINED_BYTES = 8L * FeatureBodies.MAX_BYTES;
 
   private final EditingConfig editing;
   private final Authentication authentication;
@@ -193,13 +195,11 @@ public final class FeatureEditingResource {
           + String.join(" or ", accepted.stream().map(MediaType::toString).toList())
           + (type == null ? "; the request has no Content-Type" : ", not " + type));
     }
-    if (headers.getLength() > FeatureBodies.MAX_BYTES) {
-      throw tooLarge();
-    }
     try {
-      byte[] bytes = body.readNBytes(FeatureBodies.MAX_BYTES + 1);
-      if (bytes.length > FeatureBodies.MAX_BYTES) {
-        throw tooLarge();
+      byte[] bytes = headers.getLength() > FeatureBodies.MAX_BYTES ? new byte[0]
+          : body.readNBytes(FeatureBodies.MAX_BYTES + 1);
+      if (bytes.length > FeatureBodies.MAX_BYTES || headers.getLength() > FeatureBodies.MAX_BYTES) {
+        throw tooLarge(body);
       }
       return FeatureBodies.parse(bytes);
     } catch (IOException e) {
@@ -207,7 +207,16 @@ public final class FeatureEditingResource {
     }
   }
 
-  private static UrbisException tooLarge() {
+  /**
+   * The 413 for a body over the limit, after reading what is left of it up to a bound: a client still sending would
+   * otherwise see the connection close instead of the answer.
+   */
+  private static UrbisException tooLarge(InputStream body) throws IOException {
+    byte[] dropped = new byte[1 << 16];
+    long left = DRAINED_BYTES;
+    for (int read = 0; left > 0 && read >= 0; read = body.read(dropped, 0, (int) Math.min(dropped.length, left))) {
+      left -= read;
+    }
     return new UrbisException(413, "PayloadTooLarge", "The request body is larger than "
         + FeatureBodies.MAX_BYTES / (1024 * 1024) + " MiB; send one feature per request");
   }

@@ -19,6 +19,7 @@ public record CommandLine(String command, Integer port, String host, Path config
              urbis seed [SOURCE...] [--config FILE] [--tms ID] [--zoom 12-16] [--3d]
                                   build tiles into tiles.cacheDirectory ahead of time (urbis seed --help)
              urbis hash-key       read an API key from stdin, print the SHA-256 that security.apiKeys keeps
+             urbis audit [URL] [--limit N]   the latest feature writes recorded in the database
 
       Publishes every table with a geometry column as an OGC API - Features collection.
 
@@ -32,7 +33,7 @@ public record CommandLine(String command, Integer port, String host, Path config
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
                         defaultLimit, maxLimit, coordinatePrecision, filteredCountLimit, tiles, tiles3d,
-                        publicUrl, trustedProxies, security)
+                        publicUrl, trustedProxies, security, access, editing)
         --public-url URL
                         base URL of every link, e.g. https://maps.example.org/geo/ (default: the
                         request's, or what a trusted proxy's forwarding headers name)

@@ -49,10 +49,14 @@ public final class Api {
     return send(request(target, headers).GET());
   }
 
-  /** Any method, with a body (UTF-8; null for none) and extra headers given as name, value, name, value... */
+  /**
+   * Any method with a body (null: none) and extra headers given as name, value, name, value...; OPTIONS, POST, PUT,
+   * PATCH and DELETE of the features of writable collections.
+   */
   public Reply send(String method, String target, String body, String... headers) {
-    return send(request(target, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    return send(request(target, headers).method(method, publisher));
   }
 
   private Reply send(HttpRequest.Builder request) {

@@ -85,6 +85,11 @@ public final class Urbis implements AutoCloseable {
     return database;
   }
 
+  /** The jar under test, for its other commands. */
+  public Path jar() {
+    return jar;
+  }
+
   /** The client of the server of this source; fails when that server is not running, saying why. */
   public Api api(Source source) {
     RuntimeException failure = failures.get(source);

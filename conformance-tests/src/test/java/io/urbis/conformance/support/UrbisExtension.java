@@ -57,7 +57,8 @@ public final class UrbisExtension implements BeforeAllCallback, ClassTemplateInv
     return environment(context);
   }
 
-  private static Urbis environment(ExtensionContext context) {
+  /** The environment of the run, started by the first class that asks. */
+  static Urbis environment(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Urbis.Start.class, key -> Urbis.Start.attempt(), Urbis.Start.class)
         .urbis();

@@ -86,12 +86,13 @@ final class PostgisEditor implements FeatureEditor {
 
   private void requireWritable(Connection connection, Collection collection) throws SQLException {
     PostgisTable table = tables.apply(collection);
-    try (PreparedStatement statement = connection.prepareStatement("SELECT has_table_privilege(CAST(? AS regclass),"
-        + " 'SELECT, INSERT, UPDATE, DELETE'), pg_relation_is_updatable(CAST(? AS regclass), false) & ? = ?")) {
-      statement.setString(1, table.qualifiedName());
-      statement.setString(2, table.qualifiedName());
-      statement.setInt(3, INSERT_UPDATE_DELETE);
-      statement.setInt(4, INSERT_UPDATE_DELETE);
+    // has_table_privilege with a list of privileges asks for any of them: each is asked alone
+    try (PreparedStatement statement = connection.prepareStatement("SELECT bool_and(has_table_privilege(t, p)),"
+        + " min(pg_relation_is_updatable(t, false) & ?) = ? FROM CAST(? AS regclass) t,"
+        + " unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p")) {
+      statement.setInt(1, INSERT_UPDATE_DELETE);
+      statement.setInt(2, INSERT_UPDATE_DELETE);
+      statement.setString(3, table.qualifiedName());
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         String fix = "; or give no role of access.collections." + collection.id() + " write access";
