@@ -1,10 +1,16 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.source.AuditEntry;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The GeoPackage's record of every write through Urbis: the table {@value #TABLE} in the file itself, written in the
@@ -13,7 +19,7 @@ import java.time.Instant;
  * the GeoPackage. Each entry: who (the caller's name), when (UTC, ISO 8601), the collection, the feature id, the
  * operation, and the feature before and after as GeoJSON text (null where there was none).
  */
-final class AuditTrail {
+public final class AuditTrail {
 
   static final String TABLE = "urbis_audit";
 
@@ -26,6 +32,9 @@ final class AuditTrail {
       + "operation TEXT NOT NULL CHECK (operation IN ('create', 'replace', 'update', 'delete')), "
       + "before TEXT, "
       + "after TEXT)";
+
+  private static final String LATEST = "SELECT id, at, caller, operation, collection, feature_id, before, after FROM "
+      + TABLE + " ORDER BY id DESC LIMIT ?";
 
   private static final String RECORD = "INSERT INTO " + TABLE
       + " (at, caller, collection, feature_id, operation, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -45,6 +54,38 @@ final class AuditTrail {
   static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(CREATE);
+    }
+  }
+
+  /**
+   * The latest {@code limit} entries of the audit trail of the GeoPackage {@code file}, newest first; empty when the
+   * file has no audit trail.
+   *
+   * @throws IllegalArgumentException naming the file when it is not a readable GeoPackage
+   */
+  public static Optional<List<AuditEntry>> latest(Path file, int limit) throws SQLException {
+    GeoPackageFile geoPackage = new GeoPackageFile(file);
+    geoPackage.requireGeoPackage();
+    try (Connection connection = geoPackage.open()) {
+      try (PreparedStatement exists = connection.prepareStatement(GeoPackageSql.TABLE_EXISTS)) {
+        exists.setString(1, TABLE);
+        try (ResultSet rows = exists.executeQuery()) {
+          if (!rows.next() || rows.getInt(1) == 0) {
+            return Optional.empty();
+          }
+        }
+      }
+      List<AuditEntry> entries = new ArrayList<>();
+      try (PreparedStatement latest = connection.prepareStatement(LATEST)) {
+        latest.setInt(1, limit);
+        try (ResultSet rows = latest.executeQuery()) {
+          while (rows.next()) {
+            entries.add(new AuditEntry(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8)));
+          }
+        }
+      }
+      return Optional.of(entries);
     }
   }
 

@@ -37,7 +37,11 @@ import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.WriteRules;
 import io.urbis.source.WrittenFeature;
+import io.urbis.source.postgis.AuditCommand;
 import io.urbis.testdata.Gdal;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -402,6 +406,29 @@ class GeoPackageEditorTest {
     }
     assumeTrue(Gdal.hasGeoPackageValidator(), "GDAL's validate_gpkg.py (python3-gdal) is not installed");
     assertEquals("", Gdal.validateGeoPackage(file).strip());
+  }
+
+  @Test
+  void urbisAuditListsTheLatestWritesOfTheFile() {
+    String id = editor.create(buildings, content(null, movedFootprint(1, 4_000), Map.of()), "surveyor").id();
+    editor.update(buildings, id, new FeaturePatch(false, null, Map.of("storeys", new IntNode(5))),
+        ExpectedVersion.NONE, "planner");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = new AuditCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
+        .run(new String[] {"audit", file.toString(), "--limit", "2"});
+
+    assertEquals(0, status);
+    List<String[]> lines = out.toString(StandardCharsets.UTF_8).lines().map(line -> line.split("\t", -1)).toList();
+    assertEquals(List.of("id", "at", "caller", "operation", "collection/feature", "changed"), List.of(lines.get(0)));
+    assertEquals(List.of("planner", "update", "buildings/" + id, "storeys"), List.of(lines.get(1)).subList(2, 6));
+    assertEquals(List.of("surveyor", "create", "buildings/" + id, ""), List.of(lines.get(2)).subList(2, 6));
+    assertEquals(3, lines.size());
+
+    Path withoutTrail = demoFolder.resolve("demo.gpkg");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(1, new AuditCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
+        .run(new String[] {"audit", withoutTrail.toString()}));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no audit table urbis_audit"), err.toString());
   }
 
   private static int readStoreys(EncodedFeature feature) {
