@@ -51,6 +51,11 @@ public final class EditedParcels implements AutoCloseable {
    * and starts a server for each selected source, which {@code callers} may write through.
    */
   public static EditedParcels start(Urbis urbis, String name, List<String> callers) {
+    return start(urbis, name, callers, Source.selected());
+  }
+
+  /** {@link #start(Urbis, String, List)} with servers of {@code sources} only. */
+  public static EditedParcels start(Urbis urbis, String name, List<String> callers, List<Source> sources) {
     EditedParcels data = new EditedParcels(urbis, name, callers);
     urbis.database().execute("DROP SCHEMA IF EXISTS " + data.schema + " CASCADE; CREATE SCHEMA " + data.schema + ";"
         + " CREATE TABLE " + data.table() + " (id serial PRIMARY KEY, name text NOT NULL,"
@@ -62,7 +67,7 @@ public final class EditedParcels implements AutoCloseable {
         + " ST_MakeEnvelope(356000 + i * 30, 5645000, 356020 + i * 30, 5645020, 25832)"
         + " FROM generate_series(1, " + PARCELS + ") i;"
         + " CREATE INDEX ON " + data.table() + " USING gist (geom); ANALYZE " + data.table());
-    for (Source source : Source.selected()) {
+    for (Source source : sources) {
       try {
         data.servers.put(source, data.serve(source));
       } catch (RuntimeException e) {
