@@ -2,11 +2,8 @@ package io.urbis.conformance.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,7 +40,7 @@ public final class EditedParcels implements AutoCloseable {
     this.schema = "edited_" + name;
     this.geoPackage = Urbis.target("edited-" + name + ".gpkg");
     SecureRandom random = new SecureRandom();
-    callers.forEach(caller -> apiKeys.put(caller, HexFormat.of().formatHex(random.generateSeed(16))));
+    callers.forEach(caller -> apiKeys.put(caller, HexFormat.of().formatHex(bytes(random))));
   }
 
   /**
@@ -135,7 +132,7 @@ public final class EditedParcels implements AutoCloseable {
     Path config = Urbis.target("urbis-" + schema + "-" + source + ".yaml");
     StringBuilder keys = new StringBuilder();
     apiKeys.forEach((caller, key) -> keys.append("    - name: ").append(caller).append("\n      sha256: ")
-        .append(sha256Hex(key)).append("\n      roles: [editor]\n"));
+        .append(EditedData.sha256(key)).append("\n      roles: [editor]\n"));
     try {
       Files.writeString(config, """
           sources: ['%s']
@@ -167,13 +164,10 @@ public final class EditedParcels implements AutoCloseable {
     return geoPackage;
   }
 
-  private static String sha256Hex(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static byte[] bytes(SecureRandom random) {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return bytes;
   }
 
   @Override

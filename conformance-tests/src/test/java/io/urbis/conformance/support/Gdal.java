@@ -1,7 +1,5 @@
 package io.urbis.conformance.support;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +25,17 @@ public final class Gdal {
         .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
   }
 
-  /** Runs a command to its end and returns what it printed; fails on a non-zero exit. */
+  /** Runs a command to its end and returns what it printed; an IllegalStateException unless it exits 0. */
   public static String run(String... command) {
     return run(Map.of(), List.of(command));
   }
 
-  /** Runs a command with more {@code environment} to its end and returns what it printed; fails unless it exits 0. */
+  /**
+   * Runs a command with more {@code environment} to its end and returns what it printed.
+   *
+   * @throws IllegalStateException with the command and its output unless it exits 0 in time
+   * @throws UncheckedIOException when the command cannot be started
+   */
   public static String run(Map<String, String> environment, List<String> command) {
     try {
       Path output = Files.createTempFile("gdal", ".txt");
@@ -45,7 +48,10 @@ public final class Gdal {
       }
       String printed = Files.readString(output, StandardCharsets.UTF_8);
       Files.delete(output);
-      assertEquals(0, finished ? process.exitValue() : -1, () -> String.join(" ", command) + "\n" + printed);
+      if (!finished || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + (finished ? " exited with "
+            + process.exitValue() : " timed out") + "\n" + printed);
+      }
       return printed;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -30,7 +30,7 @@ final class EditorSql {
    * box (min and max of several values are NULL when one is, so an unknown extent stays unknown, as GDAL leaves it).
    */
   static final String CONTENTS_CHANGED = "UPDATE gpkg_contents SET last_change = ?, min_x = min(min_x, ?),"
-      + " min_y = min(min_y, ?), max_x = max(max_x, ?), max_y = max(max_y, ?) WHERE table_name = ?";
+      + " max_x = max(max_x, ?), min_y = min(min_y, ?), max_y = max(max_y, ?) WHERE table_name = ?";
 
   static final String CONTENTS_TOUCHED = "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?";
 

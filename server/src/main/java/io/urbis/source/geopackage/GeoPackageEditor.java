@@ -401,11 +401,7 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, id);
       if (boxed) {
-        Envelope box = geometry.getEnvelopeInternal();
-        statement.setDouble(2, box.getMinX());
-        statement.setDouble(3, box.getMaxX());
-        statement.setDouble(4, box.getMinY());
-        statement.setDouble(5, box.getMaxY());
+        bindBox(statement, 2, geometry.getEnvelopeInternal());
       }
       statement.executeUpdate();
     }
@@ -432,17 +428,21 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
         boxed ? EditorSql.CONTENTS_CHANGED : EditorSql.CONTENTS_TOUCHED)) {
       statement.setString(1, lastChange);
       if (boxed) {
-        Envelope box = geometry.getEnvelopeInternal();
-        statement.setDouble(2, box.getMinX());
-        statement.setDouble(3, box.getMinY());
-        statement.setDouble(4, box.getMaxX());
-        statement.setDouble(5, box.getMaxY());
+        bindBox(statement, 2, geometry.getEnvelopeInternal());
         statement.setString(6, table.table());
       } else {
         statement.setString(2, table.table());
       }
       statement.executeUpdate();
     }
+  }
+
+  /** Binds a box from parameter {@code first} on as the R-tree orders it: min x, max x, min y, max y. */
+  private static void bindBox(PreparedStatement statement, int first, Envelope box) throws SQLException {
+    statement.setDouble(first, box.getMinX());
+    statement.setDouble(first + 1, box.getMaxX());
+    statement.setDouble(first + 2, box.getMinY());
+    statement.setDouble(first + 3, box.getMaxY());
   }
 
   /**

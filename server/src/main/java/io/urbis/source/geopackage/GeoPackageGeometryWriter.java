@@ -7,11 +7,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
@@ -90,28 +86,16 @@ public final class GeoPackageGeometryWriter {
 
     /** The ISO WKB type code of the two-dimensional type (1 to 7); a linear ring is a line string. */
     private static int typeCode(Geometry geometry) {
-      if (geometry instanceof Point) {
-        return 1;
-      }
-      if (geometry instanceof LineString) {
-        return 2;
-      }
-      if (geometry instanceof Polygon) {
-        return 3;
-      }
-      if (geometry instanceof MultiPoint) {
-        return 4;
-      }
-      if (geometry instanceof MultiLineString) {
-        return 5;
-      }
-      if (geometry instanceof MultiPolygon) {
-        return 6;
-      }
-      if (geometry instanceof GeometryCollection) {
-        return 7;
-      }
-      throw new IllegalArgumentException("no WKB type for " + geometry.getGeometryType());
+      return switch (geometry.getGeometryType()) {
+        case Geometry.TYPENAME_POINT -> 1;
+        case Geometry.TYPENAME_LINESTRING, Geometry.TYPENAME_LINEARRING -> 2;
+        case Geometry.TYPENAME_POLYGON -> 3;
+        case Geometry.TYPENAME_MULTIPOINT -> 4;
+        case Geometry.TYPENAME_MULTILINESTRING -> 5;
+        case Geometry.TYPENAME_MULTIPOLYGON -> 6;
+        case Geometry.TYPENAME_GEOMETRYCOLLECTION -> 7;
+        default -> throw new IllegalArgumentException("no WKB type for " + geometry.getGeometryType());
+      };
     }
 
     private void sequence(CoordinateSequence coordinates) {
