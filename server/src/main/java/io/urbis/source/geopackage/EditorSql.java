@@ -38,8 +38,13 @@ final class EditorSql {
 
   /** The id, the geometry, then every other column of one row. */
   static String storedRow(WritableTable table) {
-    String columns = table.columns().stream().map(c -> ", " + quote(c.name())).collect(Collectors.joining());
-    return "SELECT " + quote(table.idColumn()) + ", " + quote(table.geometryColumn()) + columns + " FROM "
+    return row(table, table.columns().stream().map(Column::name).toList());
+  }
+
+  /** The id, the geometry, then {@code columns} of one row: with the properties an audience sees, what it reads. */
+  static String row(WritableTable table, List<String> columns) {
+    return "SELECT " + quote(table.idColumn()) + ", " + quote(table.geometryColumn())
+        + columns.stream().map(column -> ", " + quote(column)).collect(Collectors.joining()) + " FROM "
         + quote(table.table()) + " WHERE " + quote(table.idColumn()) + " = ?";
   }
 

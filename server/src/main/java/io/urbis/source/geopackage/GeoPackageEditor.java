@@ -317,16 +317,20 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
   }
 
   /** The version the caller reads of the feature, as {@link GeoPackageFeatureSource#get} gives it. */
-  private static String visibleVersion(Connection connection, Collection collection, long id) throws SQLException {
-    try (PreparedStatement statement = GeoPackageSql.feature(collection, id).prepare(connection);
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return versionOf(row, collection);
+  private String visibleVersion(Connection connection, Collection collection, long id) throws SQLException {
+    String sql = EditorSql.row(table(collection), collection.properties().stream().map(Property::name).toList());
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, id);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return versionOf(row, collection);
+      }
     }
   }
 
   /**
-   * The version of the current row of a {@link GeoPackageSql#feature} query of {@code collection}, for its audience
+   * The version of the current row of a query of {@code collection}'s id, geometry and properties (as
+   * {@link GeoPackageSql#feature} and {@link EditorSql#row} select them), for its audience
    * ({@link FeatureVersions}).
    */
   static String versionOf(ResultSet row, Collection collection) throws SQLException {
