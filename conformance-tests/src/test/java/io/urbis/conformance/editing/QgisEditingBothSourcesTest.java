@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(UrbisExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("QGIS's editing requests, then GDAL reads what was written")
-class QgisEditingSequenceTest {
+@DisplayName("QGIS's editing requests to PostGIS and to a GeoPackage, then GDAL reads the table and the file")
+class QgisEditingBothSourcesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALLER = "qgis-user";
