@@ -10,7 +10,9 @@ import io.urbis.error.UrbisException;
 import io.urbis.security.Authentication;
 import io.urbis.security.Caller;
 import io.urbis.source.ExpectedVersion;
+import io.urbis.source.FeatureContent;
 import io.urbis.source.FeatureEditor;
+import io.urbis.source.FeaturePatch;
 import io.urbis.source.WrittenFeature;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.OPTIONS;
@@ -33,10 +35,10 @@ import java.util.Locale;
 
 /**
  * Creating, replacing, updating and deleting features (OGC 20-002, OGC API - Features Part 4): {@code POST} to
- * {@code /collections/{collectionId}/items} (201 with {@code Location}), {@code PUT}, {@code PATCH} (RFC 7396 JSON Merge
- * Patch) and {@code DELETE} of {@code /collections/{collectionId}/items/{featureId}} (204), and {@code OPTIONS} of both,
- * whose {@code Allow} lists what the caller may do. Jersey merges this resource with {@link ItemsResource}, which
- * reads the same paths.
+ * {@code /collections/{collectionId}/items} (201 with {@code Location}), {@code PUT}, {@code PATCH} (RFC 7396 JSON
+ * Merge Patch) and {@code DELETE} of {@code /collections/{collectionId}/items/{featureId}} (204), and {@code OPTIONS}
+ * of both, whose {@code Allow} lists what the caller may do. Jersey merges this resource with {@link ItemsResource},
+ * which reads the same paths.
  *
  * <p>Only callers the access rules let write the collection may: others get a 401 with the challenge of the
  * credentials taken when anonymous, else a 403. Bodies are GeoJSON in CRS84 or the {@code Content-Crs} of the
@@ -74,40 +76,39 @@ public final class FeatureEditingResource {
   @OPTIONS
   public Response itemsOptions(@PathParam("collectionId") String collectionId,
       @Context ContainerRequestContext context) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    boolean writes = CatalogView.of(context).mayWrite(collection.id());
-    Response.ResponseBuilder response = Response.ok().header(HttpHeaders.ALLOW, writes ? READING + ", POST" : READING);
-    if (writes) {
-      response.header("Accept-Post", GEOJSON + ", " + MediaType.APPLICATION_JSON);
-    }
-    return response.build();
+    return options(context, collectionId, "POST", "Accept-Post", GEOJSON + ", " + MediaType.APPLICATION_JSON);
   }
 
   @OPTIONS
   @Path("/{featureId}")
   public Response itemOptions(@PathParam("collectionId") String collectionId,
       @Context ContainerRequestContext context) {
+    // RFC 5789 3.1: Accept-Patch names the patch documents PATCH takes
+    return options(context, collectionId, "PUT, PATCH, DELETE", "Accept-Patch", MERGE_PATCH.toString());
+  }
+
+  /**
+   * {@code Allow}: the methods that read, and for a caller who may write the collection those that write, with the
+   * header that names the bodies they take.
+   */
+  private static Response options(ContainerRequestContext context, String collectionId, String writing,
+      String acceptHeader, String accepted) {
     Collection collection = CollectionsResource.find(context, collectionId);
-    boolean writes = CatalogView.of(context).mayWrite(collection.id());
-    Response.ResponseBuilder response = Response.ok()
-        .header(HttpHeaders.ALLOW, writes ? READING + ", PUT, PATCH, DELETE" : READING);
-    if (writes) {
-      // RFC 5789 3.1: the patch documents PATCH takes
-      response.header("Accept-Patch", MERGE_PATCH);
+    if (!CatalogView.of(context).mayWrite(collection.id())) {
+      return Response.ok().header(HttpHeaders.ALLOW, READING).build();
     }
-    return response.build();
+    return Response.ok().header(HttpHeaders.ALLOW, READING + ", " + writing).header(acceptHeader, accepted).build();
   }
 
   @POST
   public Response create(@PathParam("collectionId") String collectionId, @Context HttpHeaders headers,
       @Context UriInfo uri, @Context ContainerRequestContext context, InputStream body) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    FeatureEditor editor = editor(context, collection);
-    JsonNode json = body(headers, FEATURE_TYPES, body);
-    FeatureBodies bodies = new FeatureBodies(collection, editor.rules(collection), contentCrs(headers, collection));
-    WrittenFeature written = editor.create(collection, bodies.created(json), caller(context));
-    collection.data().changed();
-    URI location = URI.create(new LinkBuilder(uri).path("collections", collection.id(), "items", written.id()));
+    Write write = write(context, collectionId);
+    FeatureContent feature = write.bodies(headers).created(body(headers, FEATURE_TYPES, body));
+    WrittenFeature written = write.editor().create(write.collection(), feature, write.caller());
+    write.collection().data().changed();
+    URI location = URI.create(new LinkBuilder(uri).path("collections", write.collection().id(), "items",
+        written.id()));
     return Response.created(location).tag(FeatureTags.ofState(written.version())).build();
   }
 
@@ -115,45 +116,57 @@ public final class FeatureEditingResource {
   @Path("/{featureId}")
   public Response replace(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @Context HttpHeaders headers, @Context ContainerRequestContext context, InputStream body) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    FeatureEditor editor = editor(context, collection);
-    ExpectedVersion expected = expected(headers, collection);
-    JsonNode json = body(headers, FEATURE_TYPES, body);
-    FeatureBodies bodies = new FeatureBodies(collection, editor.rules(collection), contentCrs(headers, collection));
-    WrittenFeature written = editor.replace(collection, featureId, bodies.replacement(json, featureId), expected,
-        caller(context));
-    return changed(collection, written);
+    Write write = write(context, collectionId);
+    ExpectedVersion expected = expected(headers, write.collection());
+    FeatureContent feature = write.bodies(headers).replacement(body(headers, FEATURE_TYPES, body), featureId);
+    return changed(write, write.editor().replace(write.collection(), featureId, feature, expected, write.caller()));
   }
 
   @PATCH
   @Path("/{featureId}")
   public Response update(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @Context HttpHeaders headers, @Context ContainerRequestContext context, InputStream body) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    FeatureEditor editor = editor(context, collection);
-    ExpectedVersion expected = expected(headers, collection);
-    JsonNode json = body(headers, List.of(MERGE_PATCH), body);
-    FeatureBodies bodies = new FeatureBodies(collection, editor.rules(collection), contentCrs(headers, collection));
-    WrittenFeature written = editor.update(collection, featureId, bodies.patch(json, featureId), expected,
-        caller(context));
-    return changed(collection, written);
+    Write write = write(context, collectionId);
+    ExpectedVersion expected = expected(headers, write.collection());
+    FeaturePatch patch = write.bodies(headers).patch(body(headers, List.of(MERGE_PATCH), body), featureId);
+    return changed(write, write.editor().update(write.collection(), featureId, patch, expected, write.caller()));
   }
 
   @DELETE
   @Path("/{featureId}")
   public Response delete(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @Context HttpHeaders headers, @Context ContainerRequestContext context) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    FeatureEditor editor = editor(context, collection);
-    editor.delete(collection, featureId, expected(headers, collection), caller(context));
-    collection.data().changed();
+    Write write = write(context, collectionId);
+    write.editor().delete(write.collection(), featureId, expected(headers, write.collection()), write.caller());
+    write.collection().data().changed();
     return Response.noContent().build();
   }
 
   /** A 204 with the feature's new version, after telling the collection's data that it changed. */
-  private static Response changed(Collection collection, WrittenFeature written) {
-    collection.data().changed();
+  private static Response changed(Write write, WrittenFeature written) {
+    write.collection().data().changed();
     return Response.noContent().tag(FeatureTags.ofState(written.version())).build();
+  }
+
+  /**
+   * A write the caller may make.
+   *
+   * @param collection the collection as the caller sees it
+   * @param editor the collection's editor
+   * @param caller who writes, as the audit trail names it
+   */
+  private record Write(Collection collection, FeatureEditor editor, String caller) {
+
+    /** The reader of the request's body, in its Content-Crs. */
+    FeatureBodies bodies(HttpHeaders headers) {
+      return new FeatureBodies(collection, editor.rules(collection), contentCrs(headers, collection));
+    }
+  }
+
+  /** The write of a caller the access rules let write the collection: else a 401 or 403. */
+  private Write write(ContainerRequestContext context, String collectionId) {
+    Collection collection = CollectionsResource.find(context, collectionId);
+    return new Write(collection, editor(context, collection), Caller.from(context).name());
   }
 
   /** The collection's editor, for a caller the access rules let write it: else a 401 or 403. */
@@ -169,10 +182,6 @@ public final class FeatureEditingResource {
     // the server does not start when a collection some role may write has no editor
     return collection.source().editor().orElseThrow(() -> new IllegalStateException(
         "collection " + collection.id() + " is writable, but its source has no editor"));
-  }
-
-  private static String caller(ContainerRequestContext context) {
-    return Caller.from(context).name();
   }
 
   /** What If-Match expects; a 428 without it where the collection asks for it (RFC 6585 3). */

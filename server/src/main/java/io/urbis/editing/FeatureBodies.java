@@ -85,7 +85,7 @@ public final class FeatureBodies {
     properties.values().removeIf(JsonNode::isNull);
     for (Property property : collection.properties()) {
       if (rules.requiredOnCreate(property.name()) && !properties.containsKey(property.name())) {
-        problems.add("/properties/" + property.name(), "required: the collection's features all have a value");
+        required(property, problems);
       }
     }
     Geometry geometry = geometry(body.get("geometry"), problems);
@@ -208,8 +208,12 @@ public final class FeatureBodies {
 
   private void requireValue(Property property, JsonNode value, BodyProblems problems) {
     if (value.isNull() && rules.notNull().contains(property.name())) {
-      problems.add("/properties/" + property.name(), "required: the collection's features all have a value");
+      required(property, problems);
     }
+  }
+
+  private static void required(Property property, BodyProblems problems) {
+    problems.add("/properties/" + property.name(), "required: the collection's features all have a value");
   }
 
   /** The geometry in the storage CRS, or null: none given, or not usable (a problem then). */

@@ -16,9 +16,9 @@ import java.util.List;
  *
  * <p>Failures are {@code io.urbis.error} exceptions with their HTTP status: {@code NotFoundException} (404) for a
  * feature that does not exist or lies outside the row filter, {@code PreconditionFailedException} (412) when the
- * expected version does not hold, {@code UrbisException} 403 when the written feature would lie outside the row filter,
- * 409 when a created feature's id is taken, 400 when a value does not fit its column. {@link SourceUnavailableException}
- * and {@link SourceFailureException} as for reads.
+ * expected version does not hold, {@code UrbisException} 403 when the written feature would lie outside the row
+ * filter, 409 when a created feature's id is taken, 400 when a value does not fit its column.
+ * {@link SourceUnavailableException} and {@link SourceFailureException} as for reads.
  */
 public interface FeatureEditor {
 

@@ -48,7 +48,8 @@ class UpdateTest {
         + " \"attributes\": {\"roof\": {\"shape\": \"gable\", \"colour\": \"red\"}, \"listed\": true}"));
     JsonNode before = api.json(BUILDINGS + "/" + id);
     Reply reply = api.send("PATCH", BUILDINGS + "/" + id, "{\"properties\": {\"height\": 13.5, \"storeys\": null,"
-        + " \"attributes\": {\"roof\": {\"colour\": \"grey\"}, \"listed\": null}}}", planner("Content-Type", MERGE_PATCH));
+        + " \"attributes\": {\"roof\": {\"colour\": \"grey\"}, \"listed\": null}}}",
+        planner("Content-Type", MERGE_PATCH));
     assertEquals(204, reply.status(), reply::describe);
     etag(reply);
     JsonNode after = api.json(BUILDINGS + "/" + id);

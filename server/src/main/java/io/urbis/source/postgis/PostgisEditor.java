@@ -211,16 +211,16 @@ final class PostgisEditor implements FeatureEditor {
   private WrittenFeature change(Collection collection, String featureId, ExpectedVersion expected, String caller,
       Operation operation, Function<JsonNode, Map<String, Object>> change) {
     PostgisWriteSql sql = new PostgisWriteSql(tables.apply(collection), collection);
-    return inTransaction(operation.name().toLowerCase(Locale.ROOT) + " of feature " + featureId + " of " + collection.id(),
-        connection -> {
-          Written before = locked(connection, sql, collection, featureId, expected);
-          Map<String, Object> values = change.apply(JSON.readTree(before.json()));
-          // an empty patch changes nothing: no UPDATE, which would count as a change of the data
-          Written after = values.isEmpty() ? before : updated(connection, sql.update(featureId, values));
-          requireInside(after);
-          record(connection, caller, collection, featureId, operation, before.json(), after.json());
-          return new WrittenFeature(featureId, FeatureVersions.of(collection, after.hash()));
-        });
+    String what = operation.name().toLowerCase(Locale.ROOT) + " of feature " + featureId + " of " + collection.id();
+    return inTransaction(what, connection -> {
+      Written before = locked(connection, sql, collection, featureId, expected);
+      Map<String, Object> values = change.apply(JSON.readTree(before.json()));
+      // an empty patch changes nothing: no UPDATE, which would count as a change of the data
+      Written after = values.isEmpty() ? before : updated(connection, sql.update(featureId, values));
+      requireInside(after);
+      record(connection, caller, collection, featureId, operation, before.json(), after.json());
+      return new WrittenFeature(featureId, FeatureVersions.of(collection, after.hash()));
+    });
   }
 
   private static Written updated(Connection connection, SqlQuery update) throws SQLException {
@@ -279,13 +279,8 @@ final class PostgisEditor implements FeatureEditor {
       throw new IllegalStateException("the writable collections of " + label + " were not opened");
     }
     try (PreparedStatement statement = prepare(connection,
-        trail.record(caller, collection.id(), featureId, operation, before, after))) {
+        trail.record(caller, collection.id(), featureId, operation, before, after, flushesStatistics))) {
       statement.executeUpdate();
-    }
-    if (flushesStatistics) {
-      try (PreparedStatement flush = connection.prepareStatement("SELECT pg_stat_force_next_flush()")) {
-        flush.execute();
-      }
     }
   }
 

@@ -115,8 +115,8 @@ class PostgisEditorTest {
     parcels.properties().forEach(property -> replacement.put(property.name(), json("null")));
     replacement.put("name", json("\"replaced\""));
     editor.replace(parcels, "5001", new FeatureContent(null, null, replacement), ExpectedVersion.ANY, "planner-2");
-    assertEquals("replaced|true|true", text("SELECT name || '|' || (geom IS NULL) || '|' || (extra IS NULL) FROM parcels"
-        + " WHERE id = 5001"));
+    assertEquals("replaced|true|true", text("SELECT name || '|' || (geom IS NULL) || '|' || (extra IS NULL)"
+        + " FROM parcels WHERE id = 5001"));
 
     editor.delete(parcels, "5001", ExpectedVersion.NONE, "planner-2");
     assertEquals(0, count("SELECT count(*) FROM parcels WHERE id = 5001"));
