@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The version of a stored feature as an audience sees it ({@code EncodedFeature.version()}): a digest of its stored
- * geometry and of the properties object the audience reads. It changes whenever either does, is the same on every
+ * The version of a stored feature as an audience sees it ({@code EncodedFeature.version()}): the MD5 of its stored
+ * geometry and of the properties object the audience reads, as the PostGIS source hashes what its audience sees. It changes whenever either does, is the same on every
  * server and after a restart (SQLite keeps no row versions that would be), and differs between audiences that see
  * different properties, as their objects differ.
  */
@@ -21,16 +21,16 @@ final class FeatureVersion {
    */
   static String of(byte[] geometry, byte[] properties) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = MessageDigest.getInstance("MD5");
       // the geometry's length first, so that no geometry and properties run into each other differently
       digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(geometry == null ? -1 : geometry.length).array());
       if (geometry != null) {
         digest.update(geometry);
       }
       digest.update(properties);
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+      throw new IllegalStateException("MD5 is part of every Java runtime", e);
     }
   }
 }
