@@ -1,5 +1,7 @@
 package io.urbis.source.geopackage;
 
+import io.urbis.catalog.Collection;
+import io.urbis.source.FeatureVersions;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +18,15 @@ final class FeatureVersion {
   private FeatureVersion() {}
 
   /**
-   * The version of a feature whose GeoPackageBinary geometry is {@code geometry} (null for none) and whose visible
-   * properties read as the JSON {@code properties}, as {@link PropertiesJsonWriter} writes them.
+   * The version {@code collection}'s audience gets of a feature whose GeoPackageBinary geometry is {@code geometry}
+   * (null for none) and whose properties it reads as the JSON {@code properties}, as {@link PropertiesJsonWriter}
+   * writes them; the audience's visibility is mixed in by {@link FeatureVersions}.
    */
-  static String of(byte[] geometry, byte[] properties) {
+  static String of(Collection collection, byte[] geometry, byte[] properties) {
+    return FeatureVersions.of(collection, hash(geometry, properties));
+  }
+
+  private static String hash(byte[] geometry, byte[] properties) {
     try {
       MessageDigest digest = MessageDigest.getInstance("MD5");
       // the geometry's length first, so that no geometry and properties run into each other differently

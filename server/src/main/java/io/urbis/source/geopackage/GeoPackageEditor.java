@@ -15,7 +15,6 @@ import io.urbis.source.ExpectedVersion;
 import io.urbis.source.FeatureContent;
 import io.urbis.source.FeatureEditor;
 import io.urbis.source.FeaturePatch;
-import io.urbis.source.FeatureVersions;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceUnavailableException;
 import io.urbis.source.WriteRules;
@@ -328,16 +327,11 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
     }
   }
 
-  /**
-   * The version of the current row of a query of {@code collection}'s id, geometry and properties (as
-   * {@link GeoPackageSql#feature} and {@link EditorSql#row} select them), for its audience
-   * ({@link FeatureVersions}).
-   */
-  static String versionOf(ResultSet row, Collection collection) throws SQLException {
+  /** The version of the current row of {@link EditorSql#row}'s query of the properties {@code collection} shows. */
+  private static String versionOf(ResultSet row, Collection collection) throws SQLException {
     try {
       String properties = new PropertiesJsonWriter(collection.properties(), 3, Returnables.ALL).write(row);
-      return FeatureVersions.of(collection,
-          FeatureVersion.of(row.getBytes(2), properties.getBytes(StandardCharsets.UTF_8)));
+      return FeatureVersion.of(collection, row.getBytes(2), properties.getBytes(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new SQLException("writing the properties of a feature of " + collection.table() + " failed", e);
     }

@@ -112,7 +112,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       FeatureRows rows = new FeatureRows(collection, settings, null, null, crs, Returnables.ALL);
       EncodedFeature feature = rows.encode(row, rows.crs84GeometryIfMatching(row));
       return Optional.of(new EncodedFeature(feature.id(), feature.geometry(), feature.properties(),
-          GeoPackageEditor.versionOf(row, collection)));
+          FeatureVersion.of(collection, row.getBytes(2), feature.properties())));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);
     }
