@@ -17,12 +17,25 @@ public final class Gdal {
   /** Reading every collection of a server through OAPIF takes a while on a shared machine. */
   private static final long TIMEOUT_SECONDS = 300;
 
+  private static final String SYSTEM_PYTHON = "/usr/bin/python3";
+  private static final String GEOPACKAGE_VALIDATOR =
+      "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+
   private Gdal() {}
 
   /** Whether {@code program} is on the PATH. */
   public static boolean onPath(String program) {
     return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
+  }
+
+  /**
+   * What GDAL's GeoPackage validator (validate_gpkg.py of Debian's python3-gdal) finds wrong with {@code file}: nothing
+   * (an empty string) for a valid file, and when the validator is not installed.
+   */
+  public static String validateGeoPackage(Path file) {
+    return Files.isRegularFile(Path.of(GEOPACKAGE_VALIDATOR))
+        ? run(SYSTEM_PYTHON, GEOPACKAGE_VALIDATOR, file.toString()).strip() : "";
   }
 
   /** Runs a command to its end and returns what it printed; an IllegalStateException unless it exits 0. */
