@@ -5,6 +5,7 @@ import io.urbis.access.CatalogViews;
 import io.urbis.api.ApiDefinitionResource;
 import io.urbis.api.ApiSettings;
 import io.urbis.api.AssetsResource;
+import io.urbis.api.AudienceHeaders;
 import io.urbis.api.CollectionSchemasResource;
 import io.urbis.api.CollectionsResource;
 import io.urbis.api.ConformanceResource;
@@ -56,6 +57,9 @@ final class UrbisApplication {
     config.register(CutOffResponses.class);
     config.register(authentication);
     config.register(new CatalogViews(access));
+    if (!access.isOpen()) {
+      config.register(AudienceHeaders.class);
+    }
     config.register(new ForwardedHeadersFilter(settings.publicUrl(), settings.trustedProxies()));
     config.register(MalformedHeadersFilter.class);
     config.register(UnknownParameterFilter.class);

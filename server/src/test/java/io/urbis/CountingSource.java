@@ -1,6 +1,7 @@
 package io.urbis;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.source.EncodedFeature;
@@ -53,6 +54,11 @@ final class CountingSource implements FeatureSource {
   @Override
   public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     return source.get(collection, featureId, crs);
+  }
+
+  @Override
+  public DataExtent extent(Collection collection) {
+    return source.extent(collection);
   }
 
   @Override

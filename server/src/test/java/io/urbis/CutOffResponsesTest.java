@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.api.ApiSettings;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
@@ -137,6 +138,11 @@ class CutOffResponsesTest {
     @Override
     public byte[] tile(Collection collection, TileRequest request) {
       return new byte[0];
+    }
+
+    @Override
+    public DataExtent extent(Collection collection) {
+      return collection.data().extent();
     }
 
     @Override

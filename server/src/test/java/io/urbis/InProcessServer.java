@@ -41,9 +41,14 @@ final class InProcessServer {
 
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, Catalog catalog,
       List<FeatureSource> sources) throws Exception {
-    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d,
-        AccessPolicy.of(AccessConfig.OPEN, catalog), sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE,
-        EditingConfig.DEFAULTS));
+    return start(api, tiles, tiles3d, AccessPolicy.of(AccessConfig.OPEN, catalog), sources);
+  }
+
+  /** The server applying the access rules of {@code access} (built over the served catalog). */
+  static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
+      List<FeatureSource> sources) throws Exception {
+    UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, access,
+        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS));
     server.start();
     return server;
   }

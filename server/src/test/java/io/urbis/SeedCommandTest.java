@@ -1,18 +1,24 @@
 package io.urbis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
+import io.urbis.config.AccessConfig;
+import io.urbis.config.AccessConfig.Rule;
 import io.urbis.server.UrbisServer;
+import io.urbis.source.Extrusion;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.PostgisFeatureSource;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.tiles.TileProperties;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.MeshEncoding;
+import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.io.ByteArrayOutputStream;
@@ -112,6 +118,64 @@ class SeedCommandTest {
     } finally {
       server.stop();
       source.close();
+    }
+    seededTilesAreServedToTheWholeCollectionsAudienceOnly(tiles);
+  }
+
+  /**
+   * The seeded cache served with access rules: planners see the whole footprints and are served the seeded vector
+   * and 3D tiles; the public, from whom the footprints' names are hidden, is served tiles built for it, stored beside
+   * the seeded ones.
+   */
+  private static void seededTilesAreServedToTheWholeCollectionsAudienceOnly(TileSettings tiles) throws Exception {
+    CountingSource source = new CountingSource(new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS,
+        List.of()));
+    Catalog catalog = new CatalogBuilder().add("city", source).build();
+    AccessPolicy policy = AccessPolicy.of(new AccessConfig(null, Map.of("footprints", Map.of(
+        "public", new Rule("read", List.of("name"), null), "planner", Rule.of("read")))), catalog);
+    Tiles3dService tiles3d = new Tiles3dService(new Tiles3dSettings(0,
+        Map.of("footprints", new Extrusion("height_m", "ground_m")), Map.of(), MeshEncoding.DEFAULT, 0, cache));
+    UrbisServer server = InProcessServer.start(new ApiSettings("City", "", 10, 100), tiles, tiles3d, policy,
+        List.of(source));
+    try {
+      TileId content = tiles3d.index(catalog.find("footprints").orElseThrow()).contentTiles().iterator().next();
+      String glb = "/collections/footprints/3dtiles/content/" + content.level() + "/" + content.x() + "/"
+          + content.y() + ".glb";
+      List<String> paths = List.of(
+          "/collections/footprints/tiles/WebMercatorQuad/" + VectorTileCacheTest.centreTile(catalog, 15),
+          "/collections/footprints/3dtiles", glb);
+      long seeded = files();
+      for (String path : paths) {
+        assertEquals(200, get(server, path, "X-API-Key", InProcessServer.PLANNER_KEY).statusCode(), path);
+      }
+      assertEquals(seeded, files(), "the planners' tiles were all seeded");
+      assertEquals(0, source.tilesBuilt());
+      assertTrue(new String(get(server, glb, "X-API-Key", InProcessServer.PLANNER_KEY).body(),
+          StandardCharsets.ISO_8859_1).contains("Footprint "), "the footprints' names in the planners' 3D tile");
+      for (String path : paths) {
+        assertEquals(200, get(server, path).statusCode(), path);
+      }
+      assertEquals(1, source.tilesBuilt(), "the public's vector tile is its own");
+      assertEquals(seeded + paths.size(), files(), "the public's tiles stored beside the seeded ones");
+      assertFalse(new String(get(server, glb).body(), StandardCharsets.ISO_8859_1).contains("Footprint "),
+          "no footprint's name in the public's 3D tile");
+    } finally {
+      server.stop();
+      source.close();
+    }
+  }
+
+  private static HttpResponse<byte[]> get(UrbisServer server, String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static long files() throws Exception {
+    try (Stream<Path> files = Files.walk(cache)) {
+      return files.filter(Files::isRegularFile).count();
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.urbis.api.ApiSettings;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
+import io.urbis.catalog.Collection;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.SourceSettings;
@@ -94,9 +95,14 @@ class VectorTileCacheTest {
     assertEquals(builtBefore, source.tilesBuilt());
   }
 
-  /** The WebMercatorQuad tile {@code zoom/row/col} at the middle of the collections' extent. */
+  /** The WebMercatorQuad tile {@code zoom/row/col} at the middle of the footprints' extent. */
   static String centreTile(Catalog catalog, int zoom) {
-    SpatialExtent extent = catalog.find("footprints").orElseThrow().spatialExtent();
+    return centreTile(catalog.find("footprints").orElseThrow(), zoom);
+  }
+
+  /** The WebMercatorQuad tile {@code zoom/row/col} at the middle of the collection's extent. */
+  static String centreTile(Collection collection, int zoom) {
+    SpatialExtent extent = collection.spatialExtent();
     double lon = (extent.minLon() + extent.maxLon()) / 2;
     double lat = Math.toRadians((extent.minLat() + extent.maxLat()) / 2);
     double tiles = Math.pow(2, zoom);

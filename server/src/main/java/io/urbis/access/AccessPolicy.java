@@ -1,7 +1,9 @@
 package io.urbis.access;
 
+import io.urbis.cache.FollowedData;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.CurrentData;
 import io.urbis.catalog.Property;
 import io.urbis.catalog.RowFilter;
 import io.urbis.config.AccessConfig;
@@ -41,6 +43,11 @@ public final class AccessPolicy {
   /** Every collection's rules by role, the defaults filled in for collections the configuration does not list. */
   private final Map<String, Map<String, RoleRule>> rules;
   private final Map<Set<String>, CatalogView> views = new ConcurrentHashMap<>();
+  /**
+   * The data of each collection narrowed by a row filter, by collection id and visibility: views of several sets of
+   * roles that narrow a collection alike share it, so its extent is read once per data version.
+   */
+  private final Map<String, CurrentData> narrowedData = new ConcurrentHashMap<>();
 
   private AccessPolicy(Catalog catalog, Map<String, Map<String, RoleRule>> rules) {
     this.catalog = catalog;
@@ -136,8 +143,12 @@ public final class AccessPolicy {
     return new CatalogView(new Catalog(visible), writable, whole ? "" : digest(key.toString()));
   }
 
-  /** What the reading roles together see of the collection. */
-  private static Collection narrow(Collection collection, List<RoleRule> reading) {
+  /**
+   * What the reading roles together see of the collection. Narrowed by a row filter, it shows the extent of the rows
+   * the filter lets through (and the CRSs they can be written in), which its source reads when first asked and again
+   * whenever the table's data version changes, never that of the whole table.
+   */
+  private Collection narrow(Collection collection, List<RoleRule> reading) {
     Set<String> hidden = new TreeSet<>(reading.get(0).hidden());
     reading.forEach(rule -> hidden.retainAll(rule.hidden()));
     boolean everyRow = reading.stream().anyMatch(rule -> rule.rowFilter() == null);
@@ -147,7 +158,12 @@ public final class AccessPolicy {
     }
     List<Property> shown = collection.properties().stream().filter(p -> !hidden.contains(p.name())).toList();
     String visibility = digest(hidden + "\n" + (rows == null ? "" : rows.text()));
-    return collection.narrowed(shown, rows, visibility);
+    Collection narrowed = collection.narrowed(shown, rows, visibility);
+    if (rows == null) {
+      return narrowed;
+    }
+    return narrowed.withData(narrowedData.computeIfAbsent(collection.id() + "\n" + visibility,
+        key -> FollowedData.within(collection.data(), () -> collection.source().extent(narrowed))));
   }
 
   /** Rows any of the filters lets through. */

@@ -66,11 +66,12 @@ public final class ApiDefinitionResource {
       String page = SwaggerUiPage.render(settings.title(), links.baseUrl() + "/api?f=json", links.baseUrl());
       return Response.ok(page, representation.mediaType()).build();
     }
-    OpenAPI document = document(CatalogView.of(context), links.baseUrl());
+    CatalogView view = CatalogView.of(context);
+    OpenAPI document = document(view, links.baseUrl());
     String text = representation == Representation.OPENAPI_YAML
         ? OpenApiWriter.toYaml(document) : OpenApiWriter.toJson(document);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return DocumentResponses.tagged(request, bytes, bytes, representation);
+    return DocumentResponses.tagged(request, bytes, bytes, representation, view.visibility());
   }
 
   /** The document of what the view shows, cached per view and base URL. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * folders that hold nothing but assets: never a class, source or configuration file of the jar.
  */
 @Path("/assets")
+@SameForEveryCaller
 public final class AssetsResource {
 
   /** Public folder name to classpath folder; only these are served. */

@@ -61,6 +61,7 @@ public final class CollectionSchemasResource {
     Collection collection = CollectionsResource.find(context, collectionId);
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     String self = new LinkBuilder(uri).withFormat(representation);
-    return DocumentResponses.ok(request, document.apply(collection, self), representation);
+    return DocumentResponses.ok(request, document.apply(collection, self), representation,
+        collection.visibility());
   }
 }

@@ -41,10 +41,11 @@ public final class CollectionsResource {
       @Context Request request, @Context ContainerRequestContext context) {
     Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
     LinkBuilder links = new LinkBuilder(uri);
+    CatalogView view = CatalogView.of(context);
     List<CollectionDescription> descriptions =
-        CatalogView.of(context).catalog().collections().stream().map(c -> describe(c, links)).toList();
+        view.catalog().collections().stream().map(c -> describe(c, links)).toList();
     CollectionList list = new CollectionList(links.selfAndAlternates(representation, OFFERED), descriptions);
-    return DocumentResponses.ok(request, list, representation);
+    return DocumentResponses.ok(request, list, representation, view.visibility());
   }
 
   @GET
@@ -58,7 +59,7 @@ public final class CollectionsResource {
     CollectionDescription description = describe(collection, links);
     List<Link> all = new ArrayList<>(links.selfAndAlternates(representation, OFFERED));
     all.addAll(description.links().stream().filter(l -> !l.rel().equals("self")).toList());
-    return DocumentResponses.ok(request, withLinks(description, all), representation);
+    return DocumentResponses.ok(request, withLinks(description, all), representation, collection.visibility());
   }
 
   /** The collection as the caller sees it; one it may not read is as unknown as one that does not exist. */

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 /** {@code /conformance}: the conformance classes Urbis implements, and only those (OGC 17-069r4, 7.4). */
 @Path("/conformance")
+@SameForEveryCaller
 public final class ConformanceResource {
 
   static final List<String> CLASSES = List.of(

@@ -76,8 +76,10 @@ public final class DatasetTilesResource {
   }
 
   private TiledData data(ContainerRequestContext context, String collections) {
-    List<Collection> layers = CollectionsSelection.parse(CatalogView.of(context).catalog(), collections);
+    CatalogView view = CatalogView.of(context);
+    List<Collection> layers = CollectionsSelection.parse(view.catalog(), collections);
     String ids = layers.stream().map(Collection::id).collect(Collectors.joining(","));
-    return new TiledData(ids, title, layers, PATH, collections == null ? null : URLEncoder.encode(ids, StandardCharsets.UTF_8));
+    return new TiledData(ids, title, layers, PATH,
+        collections == null ? null : URLEncoder.encode(ids, StandardCharsets.UTF_8), view.visibility());
   }
 }

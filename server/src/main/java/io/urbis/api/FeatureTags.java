@@ -26,7 +26,7 @@ final class FeatureTags {
 
   /** The tag of a representation of a feature of {@code version}. */
   static EntityTag ofRepresentation(String version, byte[] content, Representation representation) {
-    String hash = DocumentResponses.hash(content).substring(0, REPRESENTATION_HEX);
+    String hash = DocumentResponses.hash(content, "").substring(0, REPRESENTATION_HEX);
     return new EntityTag(version + "." + hash + "-" + representation.formatName());
   }
 

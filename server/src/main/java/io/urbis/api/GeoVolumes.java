@@ -5,6 +5,7 @@ import io.urbis.catalog.SpatialExtent;
 import io.urbis.encode.CollectionDescription;
 import io.urbis.encode.Extent;
 import io.urbis.encode.Link;
+import io.urbis.tiles3d.TileIndex;
 import io.urbis.tiles3d.TilingScheme;
 import io.urbis.tiles3d.Tiles3dService;
 import java.util.ArrayList;
@@ -33,14 +34,27 @@ final class GeoVolumes {
         d.itemType(), d.crs(), d.storageCrs());
   }
 
+  /**
+   * The extent with heights: those of the tiles' models. A collection whose rows a filter narrows takes its box from
+   * the models too, which the source reads within the filter.
+   */
   private static Extent extent3d(Extent extent, Collection collection, Tiles3dService tiles) {
     SpatialExtent box = collection.spatialExtent();
     if (box == null) {
       return extent;
     }
-    TilingScheme scheme = tiles.index(collection).scheme();
-    double[] bbox = {box.minLon(), box.minLat(), scheme.minHeight(), box.maxLon(), box.maxLat(),
-        scheme.maxHeight()};
+    TileIndex index = tiles.index(collection);
+    TilingScheme scheme = index.scheme();
+    double[] bbox;
+    if (collection.rowFilter() == null) {
+      bbox = new double[] {box.minLon(), box.minLat(), scheme.minHeight(), box.maxLon(), box.maxLat(),
+          scheme.maxHeight()};
+    } else if (index.contentTiles().isEmpty()) {
+      return extent;
+    } else {
+      bbox = new double[] {scheme.west(), scheme.south(), scheme.minHeight(), scheme.east(), scheme.north(),
+          scheme.maxHeight()};
+    }
     return new Extent(new Extent.Spatial(List.of(bbox), CRS84H), extent == null ? null : extent.temporal());
   }
 }

@@ -79,7 +79,7 @@ public final class ItemsResource {
     byte[] geoJson = GeoJsonFeatureWriter.encode(document);
     Object entity = representation == Representation.HTML ? document : geoJson;
     Response response = feature.version() == null
-        ? DocumentResponses.tagged(request, geoJson, entity, representation)
+        ? DocumentResponses.tagged(request, geoJson, entity, representation, collection.visibility())
         : DocumentResponses.tagged(request, FeatureTags.ofRepresentation(feature.version(), geoJson, representation),
             entity, representation);
     response.getHeaders().putSingle(CONTENT_CRS, "<" + crs.uri() + ">");

@@ -16,6 +16,7 @@ import java.util.List;
 
 /** {@code /}: the landing page (OGC 17-069r4, 7.2), with the links QGIS and GDAL read first. */
 @Path("/")
+@SameForEveryCaller
 public final class LandingPageResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);

@@ -19,6 +19,7 @@ import java.util.List;
 
 /** {@code /tileMatrixSets}: the tiling schemes of the tiles (OGC 20-057 with OGC 17-083r4 encodings). */
 @Path("/tileMatrixSets")
+@SameForEveryCaller
 public final class TileMatrixSetsResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.JSON);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 
 /** Responses with a cached tile, vector or 3D: strong entity tags, 304 on a match, gzip from the cache. */
 final class TileResponses {
@@ -15,11 +16,15 @@ final class TileResponses {
   /**
    * The tile, gzipped when the client accepts it: the cache holds both forms, so nothing is compressed per request
    * (the server's compression handler leaves responses that carry a Content-Encoding alone). Each form has its own
-   * strong tag.
+   * strong tag, which for a tile shaped by access rules also holds its {@code visibility} (see
+   * {@link DocumentResponses}); the whole data's tiles keep the tag of their bytes.
    */
-  static Response of(Request request, HttpHeaders headers, TileBytes tile, String mediaType, CacheControl cache) {
+  static Response of(Request request, HttpHeaders headers, TileBytes tile, String mediaType, CacheControl cache,
+      String visibility) {
     boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-    EntityTag tag = new EntityTag(gzip ? tile.entityTag() + "-gzip" : tile.entityTag());
+    String value = visibility.isEmpty() ? tile.entityTag()
+        : DocumentResponses.hash(tile.entityTag().getBytes(StandardCharsets.UTF_8), visibility);
+    EntityTag tag = new EntityTag(gzip ? value + "-gzip" : value);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
       return notModified.cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();

@@ -38,7 +38,8 @@ final class TileSetEndpoints {
 
   Response list(TiledData data, String format, HttpHeaders headers, UriInfo uri, Request request) {
     ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), JSON_ONLY);
-    return DocumentResponses.ok(request, documents.list(data, new LinkBuilder(uri)), Representation.JSON);
+    return DocumentResponses.ok(request, documents.list(data, new LinkBuilder(uri)), Representation.JSON,
+        data.visibility());
   }
 
   Response tileset(TiledData data, String setId, String format, HttpHeaders headers, UriInfo uri,
@@ -53,7 +54,7 @@ final class TileSetEndpoints {
       String style = links.path(data.segments(set.id(), "style")) + data.query();
       return Response.ok(new TileMapPage(data.title(), links.baseUrl(), style, pageLinks), representation.mediaType()).build();
     }
-    return DocumentResponses.ok(request, document, representation);
+    return DocumentResponses.ok(request, document, representation, data.visibility());
   }
 
   /** A tile from the cache with its strong ETag; 204 when no feature is in it (OGC 20-057, /req/core/tc-error). */
@@ -64,17 +65,19 @@ final class TileSetEndpoints {
     if (tile.content().length == 0) {
       return Response.noContent().cacheControl(cacheControl).build();
     }
-    return TileResponses.of(request, headers, tile, TileDocuments.MVT, cacheControl);
+    return TileResponses.of(request, headers, tile, TileDocuments.MVT, cacheControl, data.visibility());
   }
 
   Response tileJson(TiledData data, String setId, UriInfo uri, Request request) {
     requireWebMercator(setId);
-    return DocumentResponses.ok(request, WebMaps.tileJson(data, new LinkBuilder(uri)), Representation.JSON);
+    return DocumentResponses.ok(request, WebMaps.tileJson(data, new LinkBuilder(uri)), Representation.JSON,
+        data.visibility());
   }
 
   Response style(TiledData data, String setId, UriInfo uri, Request request) {
     requireWebMercator(setId);
-    return DocumentResponses.ok(request, WebMaps.style(data, new LinkBuilder(uri)), Representation.JSON);
+    return DocumentResponses.ok(request, WebMaps.style(data, new LinkBuilder(uri)), Representation.JSON,
+        data.visibility());
   }
 
   static TileMatrixSet tileMatrixSet(String id) {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param layers the collections, one layer each, in drawing order
  * @param path the path segments of the tile set list, e.g. {@code collections, buildings, tiles}
  * @param selection the {@code collections} parameter to carry in links, or null
+ * @param visibility what shaped the layers out of the whole data, for ETags: the collection's visibility, or for the
+ *     dataset the view's (which also tells which collections it leaves out); empty for the whole data
  */
 public record TiledData(String id, String title, List<Collection> layers, List<String> path,
-    String selection) {
+    String selection, String visibility) {
 
   public TiledData {
     layers = List.copyOf(layers);
@@ -25,7 +27,7 @@ public record TiledData(String id, String title, List<Collection> layers, List<S
   /** The tile set of one collection, at {@code /collections/{id}/tiles}. */
   public static TiledData of(Collection collection) {
     return new TiledData(collection.id(), collection.title(), List.of(collection),
-        List.of("collections", collection.id(), "tiles"), null);
+        List.of("collections", collection.id(), "tiles"), null, collection.visibility());
   }
 
   /** The CRS84 box around the layers' extents, or null when none has data. */

@@ -41,8 +41,8 @@ public final class Tiles3dResource {
   @GET
   public Response tileset(@PathParam("collectionId") String collectionId, @Context Request request,
       @Context HttpHeaders headers, @Context ContainerRequestContext context) {
-    return respond(request, headers, tiles.tileset(CollectionsResource.find(context, collectionId)),
-        TILESET_TYPE);
+    Collection collection = CollectionsResource.find(context, collectionId);
+    return respond(request, headers, tiles.tileset(collection), TILESET_TYPE, collection);
   }
 
   /** The metadata schema of the tiles' property tables, which every tile names by its schemaUri. */
@@ -50,8 +50,21 @@ public final class Tiles3dResource {
   @Path("/schema.json")
   public Response schema(@PathParam("collectionId") String collectionId, @Context Request request,
       @Context HttpHeaders headers, @Context ContainerRequestContext context) {
-    return respond(request, headers, tiles.schema(CollectionsResource.find(context, collectionId)),
-        MediaType.APPLICATION_JSON);
+    Collection collection = CollectionsResource.find(context, collectionId);
+    return respond(request, headers, tiles.schema(collection), MediaType.APPLICATION_JSON, collection);
+  }
+
+  /**
+   * The same schema under a name of its own, which the tiles of a collection narrowed for the caller name, so that no
+   * client keeps one audience's schema for another's; a name that is not the caller's is a 404.
+   */
+  @GET
+  @Path("/schema-{tag}.json")
+  public Response narrowedSchema(@PathParam("collectionId") String collectionId, @PathParam("tag") String tag,
+      @Context Request request, @Context HttpHeaders headers, @Context ContainerRequestContext context) {
+    Collection collection = CollectionsResource.find(context, collectionId);
+    return respond(request, headers, tiles.schema(collection, "schema-" + tag + ".json"),
+        MediaType.APPLICATION_JSON, collection);
   }
 
   @GET
@@ -61,7 +74,8 @@ public final class Tiles3dResource {
       @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers,
       @Context ContainerRequestContext context) {
     Collection collection = CollectionsResource.find(context, collectionId);
-    return respond(request, headers, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE);
+    return respond(request, headers, tiles.subtree(collection, tile(level, x, y)), SUBTREE_TYPE,
+        collection);
   }
 
   @GET
@@ -71,7 +85,8 @@ public final class Tiles3dResource {
       @PathParam("x") String x, @PathParam("y") String y, @Context Request request, @Context HttpHeaders headers,
       @Context ContainerRequestContext context) {
     Collection collection = CollectionsResource.find(context, collectionId);
-    return respond(request, headers, tiles.content(collection, tile(level, x, y)), GLB_TYPE);
+    return respond(request, headers, tiles.content(collection, tile(level, x, y)), GLB_TYPE,
+        collection);
   }
 
   /** The tile address; numbers that are no tile of the quadtree are a 404, text that is no number a 400. */
@@ -97,7 +112,9 @@ public final class Tiles3dResource {
     }
   }
 
-  private static Response respond(Request request, HttpHeaders headers, TileBytes tile, String mediaType) {
-    return TileResponses.of(request, headers, tile, mediaType, CACHE);
+  /** The tile, tagged for the audience the collection was narrowed for (see {@link DocumentResponses}). */
+  private static Response respond(Request request, HttpHeaders headers, TileBytes tile, String mediaType,
+      Collection collection) {
+    return TileResponses.of(request, headers, tile, mediaType, CACHE, collection.visibility());
   }
 }

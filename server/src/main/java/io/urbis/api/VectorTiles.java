@@ -28,8 +28,8 @@ public final class VectorTiles {
   private final TileSettings settings;
   private final TileCache cache;
   /**
-   * Limits per tile set and tile matrix set, with the extent they were computed for: projecting an extent for every
-   * tile request would be waste, and the extent follows the data.
+   * Limits per tile set, its audience's visibility and tile matrix set, with the extent they were computed for:
+   * projecting an extent for every tile request would be waste, and the extent follows the data.
    */
   private final Map<String, ExtentLimits> limits = new ConcurrentHashMap<>();
 
@@ -47,14 +47,16 @@ public final class VectorTiles {
   /** The tiles of each matrix that hold data, as the data is now. */
   public List<TileMatrixLimits> limits(TiledData data, TileMatrixSet set) {
     SpatialExtent extent = data.extent();
-    return limits.compute(set.id() + "\n" + data.id(), (key, known) -> known != null && Objects.equals(known.extent(),
-        extent) ? known : new ExtentLimits(extent, TileDataArea.limits(set, extent))).limits();
+    String key = set.id() + "\n" + data.id() + "\n" + data.visibility();
+    return limits.compute(key, (k, known) -> known != null && Objects.equals(known.extent(), extent) ? known
+        : new ExtentLimits(extent, TileDataArea.limits(set, extent))).limits();
   }
 
   /**
    * The tile from the cache, or built and cached; no bytes when no feature is in it. The key holds every layer's
-   * data version, so a change to any layer's data builds the tile anew, and its visibility, so that audiences with
-   * different rules never share a tile.
+   * data version, so a change to any layer's data builds the tile anew, and the visibility of each narrowed layer, so
+   * that audiences with different rules never share a tile. A whole layer's part is what it was before access rules,
+   * so that tiles seeded then (seeding builds whole collections) are still found.
    */
   public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
@@ -65,9 +67,11 @@ public final class VectorTiles {
   private String key(TiledData data, TileAddress address, int zoom) {
     StringBuilder key = new StringBuilder("mvt|").append(data.id());
     for (Collection layer : data.layers()) {
-      key.append('|').append(layer.id()).append('#').append(layer.visibility()).append('@')
-          .append(layer.data().version())
-          .append(settings.properties().forZoom(layer, zoom));
+      key.append('|').append(layer.id());
+      if (!layer.isWhole()) {
+        key.append('#').append(layer.visibility());
+      }
+      key.append('@').append(layer.data().version()).append(settings.properties().forZoom(layer, zoom));
     }
     return key.append('|').append(address.tileMatrixSet().id()).append('/').append(zoom).append('/')
         .append(address.row()).append('/').append(address.col()).toString();

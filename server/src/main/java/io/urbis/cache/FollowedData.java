@@ -41,6 +41,15 @@ public final class FollowedData implements CurrentData {
     this(versions, extents, RECHECK_NANOS);
   }
 
+  /**
+   * The data of some of a table's rows, whose version is that of the whole table's {@code table} (asked at every call,
+   * as {@code table} already keeps it for a second) and whose extent {@code extents} reads again whenever that version
+   * changes: a collection narrowed by a row filter shows its rows' extent, never the table's.
+   */
+  public static FollowedData within(CurrentData table, Supplier<DataExtent> extents) {
+    return new FollowedData(table::version, extents, 0);
+  }
+
   /** Asks for the version when it is {@code recheckNanos} old. */
   FollowedData(Supplier<String> versions, Supplier<DataExtent> extents, long recheckNanos) {
     this.versions = versions;

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param is3d whether geometries carry Z
  * @param properties the published attributes, in column order, without id and geometry
  * @param temporalProperty the property that {@code datetime} filters on, or null
- * @param data the data's version and extent as they are now, which follow the data as it changes
+ * @param data the data's version and extent as they are now, which follow the data as it changes; of a collection
+ *     narrowed by a row filter, the version of its table's data and the extent of the rows the filter lets through
  * @param source the source that serves the features
  * @param rowFilter the rows this collection holds of its table, or null for all of them
  * @param visibility what shaped this collection out of the whole one (hidden properties, row filter): empty for the
@@ -75,6 +76,12 @@ public record Collection(
     String temporal = visible.stream().anyMatch(p -> p.name().equals(temporalProperty)) ? temporalProperty : null;
     return new Collection(id, title, description, table, idColumn, idType, geometryColumn, geometryType, srid, is3d,
         visible, temporal, data, source, newRowFilter, newVisibility);
+  }
+
+  /** This collection with {@code newData} as its data: a narrowed one's, of the rows its row filter holds. */
+  public Collection withData(CurrentData newData) {
+    return new Collection(id, title, description, table, idColumn, idType, geometryColumn, geometryType, srid, is3d,
+        properties, temporalProperty, newData, source, rowFilter, visibility);
   }
 
   /** Whether this is the whole collection as its source published it. */

@@ -169,7 +169,12 @@ public final class BearerTokens {
   }
 
   private ConfigurableJWTProcessor<SecurityContext> processorFor(URL jwksUrl) {
-    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUrl, retriever)
+    // every read is told, so that the provider's load from key look-ups can be followed
+    ResourceRetriever jwksRetriever = url -> {
+      LOG.debug("reading the JWKS {}", url);
+      return retriever.retrieveResource(url);
+    };
+    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUrl, jwksRetriever)
         .rateLimited(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL)
         .build();
     DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();

@@ -1,6 +1,7 @@
 package io.urbis.source;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.tiles.TileRequest;
@@ -40,6 +41,14 @@ public interface FeatureSource extends AutoCloseable {
    * for one value are reused while it stays the same.
    */
   String dataVersion(Collection collection);
+
+  /**
+   * Where the rows {@code collection} holds are (CRS84), and when by its temporal property (null when it has none),
+   * read from the data as it is now at every call. A collection narrowed by a row filter shows this extent of the
+   * rows it lets through, read again whenever its table's data version changes; a whole collection's extent follows
+   * its data in {@link Collection#data()}.
+   */
+  DataExtent extent(Collection collection);
 
   /** The reader of 3D models for 3D Tiles, where the source has one. */
   default Optional<ModelSource> models() {

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 final class PropertyTable {
 
   static final String ID_PROPERTY = "featureId";
+  /** The id of the metadata schema of a whole collection's tiles. */
+  static final String SCHEMA_ID = "urbis";
   private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
   /** The noData of numeric columns: the most negative integer a double (and JSON) holds exactly. */
   static final long NO_NUMBER = -9_007_199_254_740_991L;
@@ -53,7 +55,10 @@ final class PropertyTable {
     }
   }
 
-  /** The table of a collection's tiles: the feature id and the properties the settings give its tiles. */
+  /**
+   * The table of a collection's tiles: the feature id and the properties the settings give its tiles, of those the
+   * collection shows its audience.
+   */
   static PropertyTable forTiles(Collection collection, Tiles3dSettings settings) {
     return new PropertyTable(collection.id(), collection.title(), settings.tileProperties(collection));
   }
@@ -96,7 +101,7 @@ final class PropertyTable {
 
   /** The metadata schema of the tiles: one class, the collection, with a property per column. */
   ObjectNode schema() {
-    ObjectNode schema = JsonNodeFactory.instance.objectNode().put("id", "urbis");
+    ObjectNode schema = JsonNodeFactory.instance.objectNode().put("id", SCHEMA_ID);
     ObjectNode schemaClass = schema.putObject("classes").putObject(classId).put("name", className);
     ObjectNode classProperties = schemaClass.putObject("properties");
     for (Column column : columns.values()) {

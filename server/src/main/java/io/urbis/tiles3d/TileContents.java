@@ -20,14 +20,17 @@ final class TileContents {
   private final ModelSource models;
   private final Extrusion extrusion;
   private final Tiles3dSettings settings;
+  private final String schemaUri;
 
+  /** The tiles of the collection as its audience sees it; their property tables' schema is at {@code schemaUri}. */
   TileContents(Collection collection, TileIndex index, ModelSource models, Extrusion extrusion,
-      Tiles3dSettings settings) {
+      Tiles3dSettings settings, String schemaUri) {
     this.collection = collection;
     this.index = index;
     this.models = models;
     this.extrusion = extrusion;
     this.settings = settings;
+    this.schemaUri = schemaUri;
   }
 
   /** The models of all features of the tiles, by feature id, read with one query. */
@@ -49,6 +52,6 @@ final class TileContents {
         builder.add(row);
       }
     }
-    return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);
+    return builder.glb(schemaUri);
   }
 }

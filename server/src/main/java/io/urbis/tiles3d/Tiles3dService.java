@@ -9,7 +9,6 @@ import io.urbis.error.NotFoundException;
 import io.urbis.source.Extrusion;
 import io.urbis.source.ModelRow;
 import io.urbis.source.ModelSource;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,8 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 3D Tiles for the collections that have 3D models: 3D surfaces, or 2D footprints with a configured height. Builds
- * the tile index once per collection and data version, and each tile on first request; both are kept in memory
- * until the data changes. Seeding builds many tiles at once into the cache directory.
+ * the tile index once per collection, audience and data version, and each tile on first request; both are kept in
+ * memory until the data changes. Seeding builds many tiles at once into the cache directory.
+ *
+ * <p>Each collection comes as its caller's audience sees it ({@link Collection#visibility()}): its row filter decides
+ * which models the source reads (and so the index, the tileset, subtrees and tiles), its hidden properties are in no
+ * property table or schema. Everything kept is kept per audience, so that no audience is served what was built for
+ * another.
  */
 public final class Tiles3dService {
 
@@ -43,20 +47,37 @@ public final class Tiles3dService {
 
   private final Tiles3dSettings settings;
   private final TileCache cache;
-  private final Map<String, IndexedVersion> indexes = new ConcurrentHashMap<>();
-  private final Map<String, TileBytes> schemas = new ConcurrentHashMap<>();
+  private final Map<Audience, IndexedVersion> indexes = new ConcurrentHashMap<>();
+  private final Map<Audience, TileSchema> schemas = new ConcurrentHashMap<>();
 
   private record IndexedVersion(String version, TileIndex index) {}
+
+  /** A collection as one audience sees it; the collection id and its visibility, empty for the whole collection. */
+  private record Audience(String collectionId, String visibility) {
+
+    static Audience of(Collection collection) {
+      return new Audience(collection.id(), collection.visibility());
+    }
+  }
 
   public Tiles3dService(Tiles3dSettings settings) {
     this.settings = settings;
     this.cache = new TileCache(settings.cacheBytes(), settings.cacheDirectory());
   }
 
-  /** Whether the collection has 3D tiles: its source reads models, and it is 3D or configured for extrusion. */
+  /**
+   * Whether the collection has 3D tiles: its source reads models, and it is 3D or configured for extrusion by
+   * columns its audience sees (a block raised by a hidden height would show it).
+   */
   public boolean offers(Collection collection) {
     return collection.source().models().isPresent() && SURFACES.contains(collection.geometryType())
-        && (collection.is3d() || settings.extrusions().containsKey(collection.id()));
+        && (collection.is3d() || isExtrudedByVisibleColumns(collection));
+  }
+
+  private boolean isExtrudedByVisibleColumns(Collection collection) {
+    Extrusion extrusion = settings.extrusions().get(collection.id());
+    return extrusion != null && collection.property(extrusion.heightColumn()).isPresent()
+        && (extrusion.baseColumn() == null || collection.property(extrusion.baseColumn()).isPresent());
   }
 
   /** The tile index, built when the data changed since the last one. */
@@ -66,7 +87,7 @@ public final class Tiles3dService {
 
   public TileBytes tileset(Collection collection) {
     IndexedVersion indexed = indexed(collection);
-    return cache.get(key(collection, indexed, "tileset", TileId.ROOT),
+    return cache.get(key(collection, indexed.version(), "tileset", TileId.ROOT),
         () -> TilesetWriter.write(indexed.index().scheme()));
   }
 
@@ -75,7 +96,8 @@ public final class Tiles3dService {
     if (!indexed.index().hasSubtree(root)) {
       throw new NotFoundException("There is no subtree " + path(root) + " in the 3D tiles of " + collection.id());
     }
-    return cache.get(key(collection, indexed, "subtree", root), () -> SubtreeWriter.write(indexed.index(), root));
+    return cache.get(key(collection, indexed.version(), "subtree", root),
+        () -> SubtreeWriter.write(indexed.index(), root));
   }
 
   public TileBytes content(Collection collection, TileId tile) {
@@ -84,14 +106,28 @@ public final class Tiles3dService {
       throw new NotFoundException("There is no tile " + path(tile) + " with content in the 3D tiles of "
           + collection.id());
     }
-    return cache.get(key(collection, indexed, contentKind(collection), tile), () -> build(collection, indexed.index(), tile));
+    return cache.get(key(collection, indexed.version(), contentKind(collection), tile),
+        () -> build(collection, indexed.index(), tile));
   }
 
-  /** The metadata schema the property tables of the collection's tiles refer to (EXT_structural_metadata). */
+  /**
+   * The metadata schema the property tables of the collection's tiles refer to (EXT_structural_metadata), as
+   * {@code schema.json} serves it to every audience.
+   */
   public TileBytes schema(Collection collection) {
-    models(collection);
-    return schemas.computeIfAbsent(collection.id(), id -> TileBytes.of(
-        PropertyTable.forTiles(collection, settings).schema().toString().getBytes(StandardCharsets.UTF_8)));
+    return tileSchema(collection).document();
+  }
+
+  /**
+   * The metadata schema at {@code file} beside the tileset, where the collection's tiles find it when its audience
+   * sees less than the whole collection; any other file is a 404.
+   */
+  public TileBytes schema(Collection collection, String file) {
+    TileSchema schema = tileSchema(collection);
+    if (!schema.file().equals(file)) {
+      throw new NotFoundException("There is no " + file + " in the 3D tiles of " + collection.id());
+    }
+    return schema.document();
   }
 
   /** The tiles with content in batches to seed, each read with one query. */
@@ -109,7 +145,7 @@ public final class Tiles3dService {
     long bytes = 0;
     List<TileId> missing = new ArrayList<>();
     for (TileId tile : tiles) {
-      long stored = cache.storedSize(key(collection, indexed, contentKind(collection), tile));
+      long stored = cache.storedSize(key(collection, indexed.version(), contentKind(collection), tile));
       if (stored >= 0) {
         bytes += stored;
       } else {
@@ -123,25 +159,34 @@ public final class Tiles3dService {
     Map<String, ModelRow> rows = contents.read(missing);
     for (TileId tile : missing) {
       byte[] glb = contents.build(tile, rows);
-      cache.store(key(collection, indexed, contentKind(collection), tile), glb);
+      cache.store(key(collection, indexed.version(), contentKind(collection), tile), glb);
       bytes += glb.length;
     }
     return bytes;
   }
 
-  /** One index build per collection at a time; requests for other collections go on meanwhile. */
+  private TileSchema tileSchema(Collection collection) {
+    models(collection);
+    return schemas.computeIfAbsent(Audience.of(collection), audience -> TileSchema.of(collection, settings));
+  }
+
+  /**
+   * One index build per collection and audience at a time; requests for others go on meanwhile. The index holds the
+   * models the source reads for the audience, within its row filter.
+   */
   private IndexedVersion indexed(Collection collection) {
     ModelSource models = models(collection);
     String version = collection.data().version();
-    return indexes.compute(collection.id(), (id, indexed) -> indexed != null && indexed.version().equals(version)
-        ? indexed : new IndexedVersion(version, buildIndex(collection, models)));
+    return indexes.compute(Audience.of(collection), (audience, indexed) -> indexed != null
+        && indexed.version().equals(version) ? indexed : new IndexedVersion(version, buildIndex(collection, models)));
   }
 
   private TileIndex buildIndex(Collection collection, ModelSource models) {
     long start = System.nanoTime();
     TileIndex index = BuildingLevels.index(models.bounds(collection, extrusion(collection)), settings.geoidOffset());
-    LOG.info("3D tiles of {}: {} tiles with content on {} levels, indexed in {} ms", collection.id(),
-        index.contentTiles().size(), index.scheme().availableLevels(), (System.nanoTime() - start) / 1_000_000);
+    LOG.info("3D tiles of {}{}: {} tiles with content on {} levels, indexed in {} ms", collection.id(),
+        collection.isWhole() ? "" : " (visibility " + collection.visibility() + ")", index.contentTiles().size(),
+        index.scheme().availableLevels(), (System.nanoTime() - start) / 1_000_000);
     return index;
   }
 
@@ -160,11 +205,19 @@ public final class Tiles3dService {
   }
 
   private TileContents contents(Collection collection, TileIndex index) {
-    return new TileContents(collection, index, models(collection), extrusion(collection), settings);
+    return new TileContents(collection, index, models(collection), extrusion(collection), settings,
+        TilesetWriter.schemaFromContent(tileSchema(collection).file()));
   }
 
-  private static String key(Collection collection, IndexedVersion indexed, String kind, TileId tile) {
-    return collection.id() + "|" + indexed.version() + "|" + kind + "|" + path(tile);
+  /**
+   * The cache key of a tileset, subtree or tile of the collection at a data version, as its audience sees it. A whole
+   * collection's key is what it was before access rules, so that tiles seeded then are still found. A narrowed one's
+   * ends in its visibility where a whole one's ends in a tile path, so that no audience reads a tile built for
+   * another, in memory or on disk.
+   */
+  static String key(Collection collection, String version, String kind, TileId tile) {
+    String key = collection.id() + "|" + version + "|" + kind + "|" + path(tile);
+    return collection.isWhole() ? key : key + "|" + collection.visibility();
   }
 
   private Extrusion extrusion(Collection collection) {

@@ -15,13 +15,15 @@ public final class TilesetWriter {
   /** Where a client finds a feature from the {@code featureId} of a picked model, relative to the tileset. */
   public static final String FEATURE_URI_TEMPLATE = "items/{featureId}";
 
-  /**
-   * Where a tile's content finds the metadata schema, relative to the content ({@code 3dtiles/content/L/X/Y.glb}):
-   * {@code 3dtiles/schema.json}.
-   */
-  static final String SCHEMA_FROM_CONTENT = "../../../schema.json";
-
   private TilesetWriter() {}
+
+  /**
+   * Where a tile's content finds the metadata schema {@code file} beside the tileset ({@code 3dtiles/file}), relative
+   * to the content ({@code 3dtiles/content/L/X/Y.glb}).
+   */
+  static String schemaFromContent(String file) {
+    return "../../../" + file;
+  }
 
   public static byte[] write(TilingScheme scheme) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -10,17 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.CurrentData;
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.config.AccessConfig;
 import io.urbis.config.AccessConfig.Rule;
 import io.urbis.config.ConfigException;
 import io.urbis.security.Caller;
+import io.urbis.source.FeatureSource;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
@@ -95,6 +102,53 @@ class AccessPolicyTest {
   }
 
   @Test
+  void aRowFilteredCollectionShowsTheExtentOfItsRowsReadWhenFirstAskedAndOncePerVersion() {
+    AtomicReference<String> version = new AtomicReference<>("v1");
+    DataExtent tableExtent = new DataExtent(new SpatialExtent(6, 51, 9, 53), null);
+    DataExtent rowsExtent = new DataExtent(new SpatialExtent(7, 52, 7.1, 52.1), null);
+    CurrentData table = new CurrentData() {
+      @Override
+      public String version() {
+        return version.get();
+      }
+
+      @Override
+      public DataExtent extent() {
+        return tableExtent;
+      }
+    };
+    List<Collection> read = new ArrayList<>();
+    // a source that only tells the extent of a collection's rows, and notes which collection it was asked of
+    FeatureSource source = (FeatureSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {FeatureSource.class}, (proxy, method, args) -> {
+          if (!method.getName().equals("extent")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          read.add((Collection) args[0]);
+          return rowsExtent;
+        });
+    AccessPolicy policy = AccessPolicy.of(CITY, new Catalog(List.of(collection("buildings", table, source),
+        collection("drafts"))));
+
+    Collection narrowed = policy.viewOf(Caller.ANONYMOUS).catalog().find("buildings").orElseThrow();
+    assertTrue(read.isEmpty(), "nothing is read before it is asked");
+    assertEquals(rowsExtent.spatial(), narrowed.spatialExtent());
+    assertEquals("v1", narrowed.data().version());
+    assertEquals(narrowed.rowFilter(), read.get(0).rowFilter(), "the source reads the rows of the row filter");
+    assertSame(narrowed.data(), policy.viewOf(new Caller("guest", Set.of("public", "guest"))).catalog()
+        .find("buildings").orElseThrow().data(), "views narrowing alike share one");
+    narrowed.spatialExtent();
+    assertEquals(1, read.size(), "once per version");
+
+    version.set("v2");
+    assertEquals("v2", narrowed.data().version(), "the table's version, at once");
+    narrowed.spatialExtent();
+    assertEquals(2, read.size(), "read again for the new version");
+    assertSame(table, policy.viewOf(new Caller("e", Set.of("energy"))).catalog().find("buildings").orElseThrow()
+        .data(), "without a row filter, the whole table's data");
+  }
+
+  @Test
   void unknownNamesAreRefusedAtStartNamingTheKey() {
     assertRefused("access.collections.nowhere", new AccessConfig(null, Map.of("nowhere", Map.of("public",
         Rule.of("read")))));
@@ -124,9 +178,13 @@ class AccessPolicyTest {
   }
 
   private static Collection collection(String id) {
+    return collection(id, FixedData.NONE, null);
+  }
+
+  private static Collection collection(String id, CurrentData data, FeatureSource source) {
     return new Collection(id, id, "", id, "id", JsonType.INTEGER, "geom", GeometryType.POLYGON, 25832, false,
         List.of(new Property("owner_type", JsonType.STRING), new Property("heat_demand", JsonType.NUMBER),
             new Property("owner", JsonType.STRING), new Property("height", JsonType.NUMBER)),
-        null, FixedData.NONE, null);
+        null, data, source);
   }
 }

@@ -94,6 +94,7 @@ class BearerTokensTest {
   void anotherIssuerOrAudienceIsRefused() throws Exception {
     assertInvalid(signed(provider.claims("alice", "planner").issuer("https://idp.example.org/realms/other")));
     assertInvalid(signed(provider.claims("alice", "planner").audience("account")));
+    assertInvalid(signed(provider.claims("alice", "planner").audience((String) null)));
     assertEquals("alice", tokens.caller(signed(provider.claims("alice", "planner")
         .audience(List.of("account", TestIdentityProvider.AUDIENCE)))).name(), "one of several audiences");
   }
@@ -128,10 +129,16 @@ class BearerTokensTest {
   }
 
   @Test
-  void anUnknownKeyIdIsLookedUpOnceThenRefused() throws Exception {
+  void anUnknownKeyIdIsLookedUpOnceThenRefusedAndABurstOfThemIsNotLookedUpAgain() throws Exception {
     tokens.caller(provider.token("alice", "planner"));
-    assertInvalid(TestIdentityProvider.sign(TestIdentityProvider.rsaKey("rsa-9"), provider.claims("eve").build()));
+    RSAKey unknown = TestIdentityProvider.rsaKey("rsa-9");
+    assertInvalid(TestIdentityProvider.sign(unknown, provider.claims("eve").build()));
     assertEquals(2, provider.jwksReads());
+    for (int burst = 0; burst < 20; burst++) {
+      RSAKey madeUp = new RSAKey.Builder(unknown).keyID("made-up-" + burst).build();
+      assertInvalid(TestIdentityProvider.sign(madeUp, provider.claims("eve").build()));
+    }
+    assertEquals(2, provider.jwksReads(), "made-up key ids are refused without asking the provider");
   }
 
   @Test

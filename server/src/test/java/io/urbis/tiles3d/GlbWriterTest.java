@@ -18,6 +18,7 @@ import org.locationtech.jts.io.WKTReader;
 class GlbWriterTest {
 
   private static final MeshEncoding PLAIN = new MeshEncoding(false, false);
+  private static final String SCHEMA_FROM_CONTENT = TilesetWriter.schemaFromContent(TileSchema.WHOLE_FILE);
   private static final TilingScheme SCHEME = new TilingScheme(6.6, 51.6, 6.7, 51.7, 0, 60, 4);
   private static final List<Property> PROPERTIES = List.of(new Property("name", JsonType.STRING),
       new Property("height m", JsonType.NUMBER), new Property("storeys", JsonType.INTEGER),
@@ -73,7 +74,7 @@ class GlbWriterTest {
     TileContentBuilder builder = new TileContentBuilder(region, TileId.ROOT, 0, table, MeshEncoding.DEFAULT);
     builder.add(new ModelRow("west", wkb("POLYGON ((6.1 51.1, 6.1002 51.1, 6.1002 51.1001, 6.1 51.1))"), 30, 10, "{}"));
     builder.add(new ModelRow("east", wkb("POLYGON ((8.9 52.9, 8.9002 52.9, 8.9002 52.9001, 8.9 52.9))"), 30, 10, "{}"));
-    GlbFile read = GlbFile.read(builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT));
+    GlbFile read = GlbFile.read(builder.glb(SCHEMA_FROM_CONTENT));
     JsonNode primitive = read.json().at("/meshes/0/primitives/0");
     int view = read.json().at("/accessors/" + primitive.at("/attributes/POSITION").asInt() + "/bufferView").asInt();
     assertEquals("ATTRIBUTES", read.json().at("/bufferViews/" + view + "/extensions/EXT_meshopt_compression/mode")
@@ -202,7 +203,7 @@ class GlbWriterTest {
 
   /** The schema of the tiles' property tables, at the schemaUri they name. */
   private static JsonNode schema(String uri) {
-    return uri.equals(TilesetWriter.SCHEMA_FROM_CONTENT)
+    return uri.equals(SCHEMA_FROM_CONTENT)
         ? new PropertyTable("buildings", "Buildings", PROPERTIES).schema() : null;
   }
 
@@ -260,7 +261,7 @@ class GlbWriterTest {
     for (ModelRow row : rows) {
       builder.add(row);
     }
-    return builder.glb(TilesetWriter.SCHEMA_FROM_CONTENT);
+    return builder.glb(SCHEMA_FROM_CONTENT);
   }
 
   private static byte[] wkb(String wkt) throws Exception {

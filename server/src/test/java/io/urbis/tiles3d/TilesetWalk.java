@@ -28,6 +28,7 @@ public final class TilesetWalk {
   private final TilingScheme scheme;
   private final Function<TileId, byte[]> subtrees;
   private final Function<TileId, byte[]> contents;
+  private final String schemaPath;
   private final JsonNode schema;
   public final List<String> featureIds = new ArrayList<>();
   /**
@@ -42,9 +43,19 @@ public final class TilesetWalk {
   /** {@code schema} is the metadata schema document the tileset serves beside it, at {@code 3dtiles/schema.json}. */
   public TilesetWalk(TilingScheme scheme, Function<TileId, byte[]> subtrees, Function<TileId, byte[]> contents,
       byte[] schema) throws Exception {
+    this(scheme, subtrees, contents, TileSchema.WHOLE_FILE, schema);
+  }
+
+  /**
+   * {@code schema} is the metadata schema document the tileset serves beside it at {@code 3dtiles/schemaFile},
+   * which every tile must name.
+   */
+  public TilesetWalk(TilingScheme scheme, Function<TileId, byte[]> subtrees, Function<TileId, byte[]> contents,
+      String schemaFile, byte[] schema) throws Exception {
     this.scheme = scheme;
     this.subtrees = subtrees;
     this.contents = contents;
+    this.schemaPath = "3dtiles/" + schemaFile;
     this.schema = new ObjectMapper().readTree(schema);
   }
 
@@ -89,7 +100,7 @@ public final class TilesetWalk {
     tiles++;
     String content = "3dtiles/content/" + tile.level() + "/" + tile.x() + "/" + tile.y() + ".glb";
     Function<String, JsonNode> schemas = uri -> URI.create(content).resolve(uri).toString()
-        .equals("3dtiles/schema.json") ? schema : null;
+        .equals(schemaPath) ? schema : null;
     for (FeatureMetadataRules.Violation violation : FeatureMetadataRules.check(glb, schemas)) {
       violations.add(content + " " + violation);
     }
@@ -105,7 +116,9 @@ public final class TilesetWalk {
         double lon = Math.toRadians(geodetic[0]);
         double lat = Math.toRadians(geodetic[1]);
         String where = tile + " vertex " + i / 3;
-        assertTrue(lon >= region[0] - CENTIMETRE_RADIANS && lon <= region[2] + CENTIMETRE_RADIANS, where);
+        // a centimetre east or west is more radians of longitude, the further from the equator
+        double lonCentimetre = CENTIMETRE_RADIANS / Math.cos(lat);
+        assertTrue(lon >= region[0] - lonCentimetre && lon <= region[2] + lonCentimetre, where);
         assertTrue(lat >= region[1] - CENTIMETRE_RADIANS && lat <= region[3] + CENTIMETRE_RADIANS, where);
         assertTrue(geodetic[2] >= region[4] - 0.01 && geodetic[2] <= region[5] + 0.01, where + " h " + geodetic[2]);
       }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The identity provider that the tests of OpenID Connect tokens rely on: a real Keycloak whose realms give each user a
- * token for Urbis (audience {@value Keycloak#CLIENT}) with that user's role, and whose second realm is another issuer
- * with other keys.
+ * token for Urbis (audience {@value Keycloak#CLIENT}) with that user's role, signed with the key the tests gave the
+ * realm, and whose second realm is another issuer with other keys.
  */
 @ExtendWith(KeycloakExtension.class)
 class KeycloakHarnessTest {
@@ -83,6 +83,16 @@ class KeycloakHarnessTest {
     String keyId = Keycloak.header(token).path("kid").asText();
     assertTrue(keyIds(Keycloak.OTHER_REALM).contains(keyId), "kid " + keyId + " not among the other realm's keys");
     assertFalse(keyIds(Keycloak.REALM).contains(keyId), "kid " + keyId + " is a key of the realm urbis too");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Keycloak.User.class)
+  @DisplayName("the realm urbis signs with the tests' key: its token signed by the tests is the token Keycloak issued")
+  void realmSignsWithTheTestsKey(Keycloak.User user) {
+    String token = keycloak.token(user);
+    String headerAndPayload = token.substring(0, token.lastIndexOf('.'));
+    assertEquals("RS256", Keycloak.header(token).path("alg").asText());
+    assertEquals(token, keycloak.signAsRealm(headerAndPayload));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.urbis.conformance.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,9 +35,11 @@ import java.util.stream.Stream;
  * Keycloak, the real identity provider of the tests of OpenID Connect tokens: the distribution that Maven unpacks into
  * {@code target/keycloak} (org.keycloak:keycloak-quarkus-dist, see the pom), started in dev mode on free loopback
  * ports with an in-memory database and the realms of {@code src/test/resources/keycloak} imported:
- * {@value #REALM} (the {@link User}s) and {@value #OTHER_REALM} (a planner of another issuer). Keycloak needs Java 21
- * or newer, so it runs on a JDK of its own while the tests and Urbis stay on Java 17. Its output goes to
- * {@code target/keycloak.log}. {@link KeycloakExtension} starts it once per test run.
+ * {@value #REALM} (the {@link User}s) and {@value #OTHER_REALM} (a planner of another issuer). The realm
+ * {@value #REALM} signs its tokens with an RSA key that the tests make for each run and hand to it in the import, so
+ * that they can sign tokens as Keycloak does ({@link #signAsRealm}) with exactly one claim changed; no private key is
+ * kept in the sources. Keycloak needs Java 21 or newer, so it runs on a JDK of its own while the tests and Urbis stay on
+ * Java 17. Its output goes to {@code target/keycloak.log}. {@link KeycloakExtension} starts it once per test run.
  */
 public final class Keycloak implements AutoCloseable {
 
@@ -56,6 +63,11 @@ public final class Keycloak implements AutoCloseable {
   /** About 35 s here after a fresh unpack (15 s of it the dev mode's build step), 10 to 20 s after that. */
   private static final Duration STARTUP = Duration.ofSeconds(240);
   private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)");
+  /**
+   * The priority Keycloak gives the keys it makes; it makes none for a realm imported with a key provider, so the
+   * tests' key is the realm's one RSA signing key.
+   */
+  private static final String SIGNING_KEY_PRIORITY = "100";
 
   /** The users of the realm {@value #REALM}, one per role. */
   public enum User {
@@ -77,12 +89,14 @@ public final class Keycloak implements AutoCloseable {
 
   private final ChildProcess process;
   private final URI baseUri;
+  private final KeyPair realmKey;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
 
-  private Keycloak(ChildProcess process, URI baseUri) {
+  private Keycloak(ChildProcess process, URI baseUri, KeyPair realmKey) {
     this.process = process;
     this.baseUri = baseUri;
+    this.realmKey = realmKey;
   }
 
   /** What keeps Keycloak from running here, said so that one can fix it; empty when it can run. */
@@ -110,7 +124,8 @@ public final class Keycloak implements AutoCloseable {
    */
   static Keycloak start() {
     Path home = home();
-    importRealms(home);
+    KeyPair realmKey = rsaKeyPair();
+    importRealms(home, realmKey);
     int port = ChildProcess.freePort();
     String origin = "http://127.0.0.1:" + port;
     List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -128,7 +143,7 @@ public final class Keycloak implements AutoCloseable {
     environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
     Keycloak keycloak = new Keycloak(ChildProcess.start("Keycloak", builder, Urbis.target("keycloak.log")),
-        URI.create(origin + "/"));
+        URI.create(origin + "/"), realmKey);
     keycloak.process.awaitOk(keycloak.discovery(REALM), STARTUP);
     return keycloak;
   }
@@ -137,8 +152,11 @@ public final class Keycloak implements AutoCloseable {
     return Path.of(System.getProperty(HOME)).toAbsolutePath();
   }
 
-  /** Copies the realm files to where {@code --import-realm} reads them, in place of any from an earlier run. */
-  private static void importRealms(Path home) {
+  /**
+   * Copies the realm files to where {@code --import-realm} reads them, in place of any from an earlier run, the
+   * realm {@value #REALM} with the key it is to sign with.
+   */
+  private static void importRealms(Path home, KeyPair realmKey) {
     Path imports = home.resolve("data/import");
     try {
       Files.createDirectories(imports);
@@ -153,12 +171,33 @@ public final class Keycloak implements AutoCloseable {
           if (file == null) {
             throw new IllegalStateException("no test resource keycloak/" + name);
           }
-          Files.copy(file, imports.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          ObjectNode representation = (ObjectNode) Json.parse(file.readAllBytes());
+          if (realm.equals(REALM)) {
+            addSigningKey(representation, realmKey);
+          }
+          Files.writeString(imports.resolve(name), representation.toString());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not lay out the realms in " + imports, e);
     }
+  }
+
+  /**
+   * Gives a realm representation an RSA key provider (Keycloak's {@code rsa}, an imported key) holding {@code key},
+   * active for RS256; Keycloak makes its certificate.
+   */
+  private static void addSigningKey(ObjectNode realm, KeyPair key) {
+    String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+        .encodeToString(key.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    ObjectNode provider = realm.withObject("/components").withArray("org.keycloak.keys.KeyProvider").addObject()
+        .put("name", "the key of the Urbis tests").put("providerId", "rsa");
+    ObjectNode config = provider.putObject("config");
+    config.putArray("privateKey").add(pem);
+    config.putArray("priority").add(SIGNING_KEY_PRIORITY);
+    config.putArray("algorithm").add("RS256");
+    config.putArray("active").add("true");
+    config.putArray("enabled").add("true");
   }
 
   /** {@code -Dkeycloak.javaHome} when new enough, else the newest JDK 21+ of this JVM's and those in {@link #JVMS}. */
@@ -277,6 +316,37 @@ public final class Keycloak implements AutoCloseable {
           + response.statusCode() + " " + response.body());
     }
     return Json.parse(response.body()).path("access_token").asText();
+  }
+
+  /**
+   * The JWS signing input ({@code header.payload}, both base64url) signed as the realm {@value #REALM} signs its
+   * tokens: RS256 under its signing key. Signed so, a token of the realm is byte for byte the one Keycloak issued.
+   */
+  public String signAsRealm(String headerAndPayload) {
+    return signRs256(realmKey.getPrivate(), headerAndPayload);
+  }
+
+  /** A JWS signing input ({@code header.payload}) completed with its RS256 signature under {@code key}. */
+  public static String signRs256(PrivateKey key, String headerAndPayload) {
+    try {
+      Signature rs256 = Signature.getInstance("SHA256withRSA");
+      rs256.initSign(key);
+      rs256.update(headerAndPayload.getBytes(StandardCharsets.US_ASCII));
+      return headerAndPayload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("RS256 signature: " + e.getMessage(), e);
+    }
+  }
+
+  /** A new RSA key pair of 2048 bits, as Keycloak makes them. */
+  public static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("RSA key pair: " + e.getMessage(), e);
+    }
   }
 
   /** The header of a JWT ({@code alg}, {@code kid}), decoded. */

@@ -1,34 +1,29 @@
 package io.urbis.source.geopackage;
 
-import io.urbis.catalog.Collection;
-import io.urbis.catalog.Property;
-import io.urbis.query.Returnables;
 import io.urbis.crs.Crs;
+import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Turns rows of a {@link GeoPackageSql} feature query (id, geometry, properties) into features: decodes the
- * geometry, moves it to CRS84, applies the exact bbox test and encodes GeoJSON. One instance per stream, as the
- * geometry reader and reprojector are not thread-safe.
+ * Turns rows of a {@link GeoPackageSql} feature query (id, geometry, property columns) into features: decodes the
+ * geometry, moves it to CRS84, applies the exact bbox test and the CQL2 conditions, and encodes GeoJSON with the
+ * properties the collection shows. One instance per stream, as the geometry reader and reprojector are not
+ * thread-safe.
  */
 final class FeatureRows {
 
   private static final int ID_COLUMN = 1;
   private static final int GEOMETRY_COLUMN = 2;
-  private static final int FIRST_PROPERTY_COLUMN = 3;
 
   private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
-  private final Collection collection;
+  private final CollectionRead read;
   private final BboxSelection bbox;
   private final CqlSelection filter;
   private final boolean skipGeometry;
@@ -39,24 +34,26 @@ final class FeatureRows {
   private final PropertiesJsonWriter propertiesWriter;
 
   /**
-   * Rows of {@code collection} written in {@code crs}; {@code bbox} and {@code filter} may be null for no spatial
-   * selection and no CQL2 filter.
+   * Rows of {@code read} written in {@code crs}; {@code bbox} and {@code filter} may be null for no spatial selection
+   * and no CQL2 condition.
    */
-  FeatureRows(Collection collection, SourceSettings settings, BboxSelection bbox, CqlSelection filter,
+  FeatureRows(CollectionRead read, SourceSettings settings, BboxSelection bbox, CqlSelection filter,
       Crs crs, Returnables returnables) {
-    this.collection = collection;
+    this.read = read;
     this.bbox = bbox;
     this.filter = filter;
-    this.reprojector = Crs84Reprojector.forSrid(collection.srid());
+    this.reprojector = Crs84Reprojector.forSrid(read.collection().srid());
     this.output = OutputProjection.to(crs);
     this.geometryWriter = new GeoJsonGeometryWriter(crs.decimals(settings.coordinatePrecision()), crs.northFirst());
-    this.propertiesWriter = new PropertiesJsonWriter(collection.properties(), FIRST_PROPERTY_COLUMN, returnables);
+    this.propertiesWriter = new PropertiesJsonWriter(read.collection().properties(),
+        CollectionRead.FIRST_PROPERTY_COLUMN, returnables);
     this.skipGeometry = returnables.skipGeometry();
   }
 
   /**
-   * The current row's geometry in CRS84 when the row passes the bbox test, else null; empty when it has none. A
-   * feature without geometry passes, as a bbox does not exclude it (OGC 17-069r4, /req/core/fc-bbox-response).
+   * The current row's geometry in CRS84 when the row passes the bbox test and the CQL2 conditions, else null; empty
+   * when it has none. A feature without geometry passes the bbox test, as a bbox does not exclude it (OGC 17-069r4,
+   * /req/core/fc-bbox-response).
    */
   Geometry crs84GeometryIfMatching(ResultSet row) throws SQLException {
     Geometry geometry = decode(row);
@@ -71,17 +68,9 @@ final class FeatureRows {
     return matches ? geometry : null;
   }
 
-  /** The CQL2 filter on the row's raw values (the evaluator reads SQLite's dates as text and booleans as 0/1). */
+  /** The CQL2 conditions on the row's raw values (the evaluator reads SQLite's dates as text and booleans as 0/1). */
   private boolean passesFilter(ResultSet row, Geometry crs84) throws SQLException {
-    if (filter == null) {
-      return true;
-    }
-    Map<String, Object> values = new HashMap<>();
-    List<Property> properties = collection.properties();
-    for (int i = 0; i < properties.size(); i++) {
-      values.put(properties.get(i).name(), row.getObject(FIRST_PROPERTY_COLUMN + i));
-    }
-    return filter.matches(values, crs84);
+    return filter == null || filter.matches(read.values(row), crs84);
   }
 
   /** The current row as a feature, with its geometry from {@link #crs84GeometryIfMatching} in the output CRS. */
@@ -100,7 +89,7 @@ final class FeatureRows {
       return reader.read(blob);
     } catch (IllegalArgumentException e) {
       throw new SQLException(
-          "bad geometry in " + collection.table() + " feature " + row.getLong(ID_COLUMN) + ": " + e.getMessage(), e);
+          "bad geometry in " + read.collection().table() + " feature " + row.getLong(ID_COLUMN) + ": " + e.getMessage(), e);
     }
   }
 }

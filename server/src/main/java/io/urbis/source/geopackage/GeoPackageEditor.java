@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
-import io.urbis.catalog.RowFilter;
 import io.urbis.config.ConfigException;
-import io.urbis.cql2.jts.JtsFilterEvaluator;
 import io.urbis.error.NotFoundException;
 import io.urbis.error.PreconditionFailedException;
 import io.urbis.error.UrbisException;
@@ -339,14 +337,14 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
 
   /** Whether the row is one of those the collection holds (its row filter, whose literals are in CRS84). */
   private static boolean isInRows(Collection collection, StoredRow row) {
-    RowFilter rows = collection.rowFilter();
+    CqlSelection rows = CqlSelection.of(null, collection.rowFilter());
     if (rows == null) {
       return true;
     }
     Geometry geometry = row.decodedGeometry();
     Geometry crs84 = geometry == null || geometry.isEmpty() ? null
         : Crs84Reprojector.forSrid(collection.srid()).toCrs84(geometry);
-    return new JtsFilterEvaluator(rows.expression(), rows.queryables()).matches(row.values(), crs84);
+    return rows.matches(row.values(), crs84);
   }
 
   private void update(Connection connection, WritableTable table, long id, boolean withGeometry, Geometry geometry,

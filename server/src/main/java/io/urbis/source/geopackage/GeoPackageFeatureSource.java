@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
@@ -20,14 +21,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the feature tables of a GeoPackage file. SQLite selects by id order, datetime and R-tree candidates;
- * Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test. Thread-safe: every
- * read opens its own read-only connection; writes go through the {@link #editor()}.
+ * Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test, CQL2 filters and the
+ * row filter of a collection narrowed for an audience. Thread-safe: every read opens its own read-only connection;
+ * writes go through the {@link #editor()}.
  */
 public final class GeoPackageFeatureSource implements FeatureSource {
 
@@ -36,6 +41,8 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   private final GeoPackageFile file;
   private final SourceSettings settings;
   private final FileFacts facts;
+  /** The whole collection of each table as last discovered, which holds the columns a narrowed one hides. */
+  private final Map<String, Collection> tables = new ConcurrentHashMap<>();
   private final GeoPackageEditor editor;
 
   /**
@@ -61,7 +68,9 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public List<Collection> discover() {
     file.requireGeoPackage();
     try (Connection connection = file.open()) {
-      return new GeoPackageCatalogReader(this, file).read(connection);
+      List<Collection> collections = new GeoPackageCatalogReader(this, file).read(connection);
+      collections.forEach(collection -> tables.put(collection.table(), collection));
+      return collections;
     } catch (SQLException e) {
       throw new SourceFailureException("discovering the tables of " + label() + " failed", e);
     }
@@ -69,9 +78,10 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public FeatureStream query(Collection collection, FeatureQuery query) {
-    requireOwn(collection);
-    // when Java decides which rows match (bbox, CQL2), SQL's LIMIT cannot cut the page
-    PageWindow page = new PageWindow(query, query.bbox() != null || query.filter() != null);
+    CollectionRead read = read(collection);
+    // when Java decides which rows match (bbox, CQL2, row filter), SQL's LIMIT cannot cut the page
+    PageWindow page = new PageWindow(query,
+        query.bbox() != null || query.filter() != null || collection.rowFilter() != null);
     if (page.isUnusable()) {
       return new EmptyPage();
     }
@@ -81,12 +91,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
       TableExtent extent = query.bbox() == null ? null
           : facts.extent(connection, collection, file.exactVersion());
       QueryPlan plan = QueryPlan.of(connection, collection, query, extent == null ? null : extent.crs84());
-      SqlStatement sql = GeoPackageSql.features(collection, plan.sql(), page, query.sortby());
+      SqlStatement sql = GeoPackageSql.features(read, plan.sql(), page, query.sortby());
       LOG.debug("{}: {} ({} binds)", label(), sql.sql(), sql.binds().size());
       statement = sql.prepare(connection);
-      MatchCounter counter = new MatchCounter(facts, settings, collection, query, plan);
-      FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), query.crs(),
-          query.returnables());
+      MatchCounter counter = new MatchCounter(facts, settings, read, query, plan);
+      FeatureRows rows = new FeatureRows(read, settings, plan.bbox(), plan.cql(), query.crs(), query.returnables());
       return new GeoPackageFeatureStream(connection, statement, rows, page, counter, label());
     } catch (SQLException | RuntimeException e) {
       JdbcResources.closeQuietly(statement, connection);
@@ -98,19 +107,25 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
-    requireOwn(collection);
+    CollectionRead read = read(collection);
     Long id = FeatureIds.parse(featureId);
     if (id == null) {
       return Optional.empty();
     }
     try (Connection connection = open();
-        PreparedStatement statement = GeoPackageSql.feature(collection, id).prepare(connection);
+        PreparedStatement statement = GeoPackageSql.feature(read, id).prepare(connection);
         ResultSet row = statement.executeQuery()) {
       if (!row.next()) {
         return Optional.empty();
       }
-      FeatureRows rows = new FeatureRows(collection, settings, null, null, crs, Returnables.ALL);
-      EncodedFeature feature = rows.encode(row, rows.crs84GeometryIfMatching(row));
+      FeatureRows rows = new FeatureRows(read, settings, null, CqlSelection.of(null, read.rowFilter()), crs,
+          Returnables.ALL);
+      Geometry crs84 = rows.crs84GeometryIfMatching(row);
+      // a feature outside the row filter is as absent as one that does not exist
+      if (crs84 == null) {
+        return Optional.empty();
+      }
+      EncodedFeature feature = rows.encode(row, crs84);
       return Optional.of(new EncodedFeature(feature.id(), feature.geometry(), feature.properties(),
           FeatureVersion.of(collection, row.getBytes(2), feature.properties())));
     } catch (SQLException | IOException e) {
@@ -120,12 +135,17 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
-    requireOwn(collection);
+    CollectionRead read = read(collection);
     try (Connection connection = open()) {
-      return new GeoPackageTileReader(collection, request).read(connection);
+      return new GeoPackageTileReader(read, request).read(connection);
     } catch (SQLException e) {
       throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
     }
+  }
+
+  @Override
+  public DataExtent extent(Collection collection) {
+    return GeoPackageExtents.read(file, read(collection));
   }
 
   /**
@@ -170,6 +190,23 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     } catch (SQLException e) {
       throw new SourceUnavailableException("cannot open " + label(), e);
     }
+  }
+
+  /**
+   * What reading {@code collection}, whole or narrowed, selects. The hidden columns its row filter names come from
+   * the whole collection this source discovered for its table.
+   */
+  private CollectionRead read(Collection collection) {
+    requireOwn(collection);
+    if (collection.rowFilter() == null) {
+      return CollectionRead.of(collection, collection);
+    }
+    Collection table = tables.get(collection.table());
+    if (table == null) {
+      throw new IllegalArgumentException("table " + collection.table() + " of collection " + collection.id()
+          + " was not discovered in " + label());
+    }
+    return CollectionRead.of(collection, table);
   }
 
   /** Table and column names in SQL must come from this source's own catalog. */

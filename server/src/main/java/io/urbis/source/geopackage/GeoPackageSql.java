@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * All SQL the GeoPackage source runs. Identifiers come only from the discovered catalog and are always quoted;
- * values are always bind parameters. Feature queries select the id, the geometry, then the properties in catalog
- * order.
+ * values are always bind parameters. Feature queries select the id, the geometry, then the columns of a
+ * {@link CollectionRead}.
  */
 final class GeoPackageSql {
 
@@ -64,7 +64,8 @@ final class GeoPackageSql {
     return "SELECT min(" + value + "), max(" + value + ") FROM " + quote(table);
   }
 
-  static SqlStatement features(Collection collection, SqlFilter filter, PageWindow page, List<SortKey> sortby) {
+  static SqlStatement features(CollectionRead read, SqlFilter filter, PageWindow page, List<SortKey> sortby) {
+    Collection collection = read.collection();
     List<Object> binds = new ArrayList<>();
     List<String> conditions = filterConditions(collection, filter, binds);
     if (page.key() != null) {
@@ -73,7 +74,7 @@ final class GeoPackageSql {
     }
     binds.add(page.sqlLimit());
     binds.add(page.sqlOffset());
-    String sql = selectFeatures(collection) + where(conditions)
+    String sql = selectFeatures(read) + where(conditions)
         + " ORDER BY " + sortColumns(sortby) + quote(collection.idColumn()) + (page.isDescending() ? " DESC" : "")
         + " LIMIT ? OFFSET ?";
     return new SqlStatement(sql, binds);
@@ -89,14 +90,23 @@ final class GeoPackageSql {
   }
 
   /** Every feature matching the SQL part of a filter, for counting matches of a Java-side test. */
-  static SqlStatement allFeatures(Collection collection, SqlFilter filter) {
+  static SqlStatement allFeatures(CollectionRead read, SqlFilter filter) {
     List<Object> binds = new ArrayList<>();
-    String where = where(filterConditions(collection, filter, binds));
-    return new SqlStatement(selectFeatures(collection) + where, binds);
+    String where = where(filterConditions(read.collection(), filter, binds));
+    return new SqlStatement(selectFeatures(read) + where, binds);
   }
 
-  static SqlStatement feature(Collection collection, long id) {
-    String sql = selectFeatures(collection) + " WHERE " + quote(collection.idColumn()) + " = ?";
+  /**
+   * Every row of the read, and after its columns the normalised text of the {@code temporal} property (NULL when it
+   * is null), whose first and last values are a table's temporal extent.
+   */
+  static SqlStatement allFeaturesWithTime(CollectionRead read, Property temporal) {
+    String time = temporal == null ? "NULL" : TemporalColumn.normalized(quote(temporal.name()), temporal.type());
+    return new SqlStatement(selectFeatures(read, ", " + time), List.of());
+  }
+
+  static SqlStatement feature(CollectionRead read, long id) {
+    String sql = selectFeatures(read) + " WHERE " + quote(read.collection().idColumn()) + " = ?";
     return new SqlStatement(sql, List.of(id));
   }
 
@@ -120,13 +130,19 @@ final class GeoPackageSql {
         binds);
   }
 
-  private static String selectFeatures(Collection collection) {
-    String columns = collection.properties().stream()
+  private static String selectFeatures(CollectionRead read) {
+    return selectFeatures(read, "");
+  }
+
+  /** The select of a read's columns, then {@code more} of them. */
+  private static String selectFeatures(CollectionRead read, String more) {
+    Collection collection = read.collection();
+    String columns = read.columns().stream()
         .map(Property::name)
         .map(SqlIdentifiers::quote)
         .map(column -> ", " + column)
         .collect(Collectors.joining());
-    return "SELECT " + quote(collection.idColumn()) + ", " + quote(collection.geometryColumn()) + columns
+    return "SELECT " + quote(collection.idColumn()) + ", " + quote(collection.geometryColumn()) + columns + more
         + " FROM " + quote(collection.table());
   }
 

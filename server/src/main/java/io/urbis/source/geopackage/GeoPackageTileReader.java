@@ -19,22 +19,26 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Builds one tile of a GeoPackage feature table in Java, as SQLite has no spatial functions: the R-tree selects the
  * candidates in the tile's window, proj4j moves them from the storage CRS through CRS84 into the tile matrix set's
- * CRS, {@link MvtLayerWriter} clips and encodes. One instance per tile.
+ * CRS, {@link MvtLayerWriter} clips and encodes. Features outside the collection's row filter are left out, and only
+ * requested properties the collection shows are written. One instance per tile.
  */
 final class GeoPackageTileReader {
 
   private static final int ID_COLUMN = 1;
   private static final int GEOMETRY_COLUMN = 2;
-  private static final int FIRST_PROPERTY_COLUMN = 3;
 
+  private final CollectionRead read;
   private final Collection collection;
+  private final CqlSelection rowFilter;
   private final TileRequest request;
   private final Crs84Reprojector reprojector;
   private final TmsProjection projection;
   private final GeoPackageGeometryReader reader = new GeoPackageGeometryReader();
 
-  GeoPackageTileReader(Collection collection, TileRequest request) {
-    this.collection = collection;
+  GeoPackageTileReader(CollectionRead read, TileRequest request) {
+    this.read = read;
+    this.collection = read.collection();
+    this.rowFilter = CqlSelection.of(null, read.rowFilter());
     this.request = request;
     this.reprojector = Crs84Reprojector.forSrid(collection.srid());
     this.projection = TmsProjection.of(request.tileMatrixSet());
@@ -52,13 +56,16 @@ final class GeoPackageTileReader {
         : new SqlFilter(rtree, List.of(window), null, List.of());
     MvtLayerWriter layer = new MvtLayerWriter(collection.id(), request);
     List<Integer> columns = propertyColumns();
-    try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, filter).prepare(connection);
+    try (PreparedStatement statement = GeoPackageSql.allFeatures(read, filter).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         Geometry geometry = storageGeometry(rows);
-        if (geometry != null && (window == null || window.intersects(geometry.getEnvelopeInternal()))) {
-          Geometry inTms = projection.fromCrs84(reprojector.toCrs84(geometry));
-          layer.add(rows.getLong(ID_COLUMN), inTms, attributes(rows, columns));
+        if (geometry == null || window != null && !window.intersects(geometry.getEnvelopeInternal())) {
+          continue;
+        }
+        Geometry crs84 = reprojector.toCrs84(geometry);
+        if (rowFilter == null || rowFilter.matches(read.values(rows), crs84)) {
+          layer.add(rows.getLong(ID_COLUMN), projection.fromCrs84(crs84), attributes(rows, columns));
         }
       }
     }
@@ -78,13 +85,16 @@ final class GeoPackageTileReader {
     }
   }
 
-  /** The result columns of the requested properties, which the query selects in catalog order. */
+  /**
+   * The result columns of the requested properties the collection shows, which the query selects first, in catalog
+   * order.
+   */
   private List<Integer> propertyColumns() {
     List<Integer> columns = new ArrayList<>();
     List<Property> properties = collection.properties();
     for (int i = 0; i < properties.size(); i++) {
       if (request.properties().contains(properties.get(i).name())) {
-        columns.add(FIRST_PROPERTY_COLUMN + i);
+        columns.add(CollectionRead.FIRST_PROPERTY_COLUMN + i);
       }
     }
     return columns;
@@ -94,7 +104,7 @@ final class GeoPackageTileReader {
   private Map<String, Object> attributes(ResultSet rows, List<Integer> columns) throws SQLException {
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (int column : columns) {
-      Property property = collection.properties().get(column - FIRST_PROPERTY_COLUMN);
+      Property property = collection.properties().get(column - CollectionRead.FIRST_PROPERTY_COLUMN);
       if (rows.getObject(column) == null) {
         continue;
       }

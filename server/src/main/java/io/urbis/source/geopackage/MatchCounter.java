@@ -23,29 +23,36 @@ import org.slf4j.LoggerFactory;
  * estimate of what the count costs. Candidates are then tested exactly in Java, as the page's are. A query by bbox
  * and datetime alone with more candidates is counted when both hold all the data: then the Java test keeps every
  * candidate, and SQL counts them, once per change of the file for all such queries (a scan, as without filters).
+ * A collection's row filter is one more Java test, as a CQL2 filter is; counts are kept per
+ * {@link Collection#visibility()}, so an audience never gets the count of another.
  */
 final class MatchCounter implements Supplier<OptionalLong> {
 
   private static final Logger LOG = LoggerFactory.getLogger(MatchCounter.class);
 
-  /** What a count is kept for: a table, and the query with its paging left out, or none for every row. */
-  private record Selection(String table, FeatureQuery query) {}
+  /**
+   * What a count is kept for: a table as one audience sees it ({@link Collection#visibility()}), and the query with
+   * its paging left out, or none for every row.
+   */
+  private record Selection(String table, String visibility, FeatureQuery query) {}
 
   /** What the count of a query by bbox and datetime alone that hold all the data is kept for: any such query. */
-  private record HeldSelection(String table, boolean bbox, boolean datetime) {}
+  private record HeldSelection(String table, String visibility, boolean bbox, boolean datetime) {}
 
   private final FileFacts facts;
   private final SourceSettings settings;
+  private final CollectionRead read;
   private final Collection collection;
   private final FeatureQuery query;
   private final QueryPlan plan;
   private OptionalLong count;
 
-  /** Counts rows of {@code collection} that {@code query} selects, by the SQL and the Java tests of {@code plan}. */
-  MatchCounter(FileFacts facts, SourceSettings settings, Collection collection, FeatureQuery query, QueryPlan plan) {
+  /** Counts rows of {@code read} that {@code query} selects, by the SQL and the Java tests of {@code plan}. */
+  MatchCounter(FileFacts facts, SourceSettings settings, CollectionRead read, FeatureQuery query, QueryPlan plan) {
     this.facts = facts;
     this.settings = settings;
-    this.collection = collection;
+    this.read = read;
+    this.collection = read.collection();
     this.query = query;
     this.plan = plan;
   }
@@ -63,8 +70,8 @@ final class MatchCounter implements Supplier<OptionalLong> {
     boolean everyRow = !javaTests && GeoPackageSql.selectsEveryRow(collection, plan.sql());
     try {
       return everyRow
-          ? facts.matched(new Selection(collection.table(), null), this::countInSql)
-          : facts.matched(new Selection(collection.table(), query.withCursor(null)),
+          ? facts.matched(new Selection(collection.table(), collection.visibility(), null), this::countInSql)
+          : facts.matched(new Selection(collection.table(), collection.visibility(), query.withCursor(null)),
               (connection, version) -> countIfFew(connection, version, javaTests));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("counting matches in {} failed; numberMatched omitted", collection.table(), e);
@@ -77,16 +84,20 @@ final class MatchCounter implements Supplier<OptionalLong> {
     long candidates = singleLong(connection, GeoPackageSql.countUpTo(collection, plan.sql(), cap));
     if (candidates == cap) {
       return holdsAllData(connection, version)
-          ? facts.matchedAt(connection, new HeldSelection(collection.table(), query.bbox() != null, selectsByTime()),
+          ? facts.matchedAt(connection, new HeldSelection(collection.table(), collection.visibility(),
+              query.bbox() != null, selectsByTime()),
               version, this::countInSql)
           : OptionalLong.empty();
     }
     return javaTests ? countInJava(connection) : OptionalLong.of(candidates);
   }
 
-  /** Whether the query selects by bbox and datetime alone, and both hold all the data at {@code version}. */
+  /**
+   * Whether the query selects by bbox and datetime alone, and both hold all the data at {@code version}. A row filter
+   * selects too, in Java, so SQL cannot count for it.
+   */
   private boolean holdsAllData(Connection connection, String version) throws SQLException {
-    if (!query.selectsByBboxAndDatetimeOnly()) {
+    if (!query.selectsByBboxAndDatetimeOnly() || read.rowFilter() != null) {
       return false;
     }
     if (plan.bbox() != null) {
@@ -107,9 +118,9 @@ final class MatchCounter implements Supplier<OptionalLong> {
   }
 
   private OptionalLong countInJava(Connection connection) throws SQLException {
-    FeatureRows rows = new FeatureRows(collection, settings, plan.bbox(), plan.cql(), Crs.CRS84, Returnables.ALL);
+    FeatureRows rows = new FeatureRows(read, settings, plan.bbox(), plan.cql(), Crs.CRS84, Returnables.ALL);
     long matches = 0;
-    try (PreparedStatement statement = GeoPackageSql.allFeatures(collection, plan.sql()).prepare(connection);
+    try (PreparedStatement statement = GeoPackageSql.allFeatures(read, plan.sql()).prepare(connection);
         ResultSet candidates = statement.executeQuery()) {
       while (candidates.next()) {
         if (rows.crs84GeometryIfMatching(candidates) != null) {

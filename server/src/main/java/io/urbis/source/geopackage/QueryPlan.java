@@ -10,18 +10,19 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * How one query is split between SQLite and Java: SQLite selects by R-tree windows, datetime and property equality;
- * Java runs the exact bbox test on CRS84 geometries and the CQL2 filter, which SQLite has no spatial functions for.
+ * Java runs the exact bbox test on CRS84 geometries and the CQL2 filter and row filter, which SQLite has no spatial
+ * functions for.
  *
  * @param sql what SQL selects
  * @param bbox the Java-side bbox test, or null without a bbox
- * @param cql the Java-side CQL2 filter, or null without one
+ * @param cql the Java-side CQL2 filter and the collection's row filter, or null without either
  */
 record QueryPlan(SqlFilter sql, BboxSelection bbox, CqlSelection cql) {
 
   /** The plan of {@code query}; {@code extent} is the collection's extent now, which its bbox is clipped to. */
   static QueryPlan of(Connection connection, Collection collection, FeatureQuery query, SpatialExtent extent)
       throws SQLException {
-    CqlSelection cql = query.filter() == null ? null : CqlSelection.of(query.filter());
+    CqlSelection cql = CqlSelection.of(query.filter(), collection.rowFilter());
     if (query.bbox() == null) {
       return new QueryPlan(SqlFilter.withoutRtree(query.datetime(), query.propertyFilters()), null, cql);
     }

@@ -67,7 +67,7 @@ final class PostgisDiscovery {
     boolean is3d = row.getInt("dimensions") >= 3 && !row.getString("geometry_type").endsWith("M");
     boolean geometryRequired = columns.stream().anyMatch(c -> c.name().equals(geometryColumn) && c.notNull());
     return Optional.of(new PostgisTable(schema, name, id.name(), id.sqlType(), idType, geometryColumn, type,
-        row.getInt("srid"), is3d, geometryRequired, attributes, temporal, row.getBoolean("spatial_index")));
+        row.getInt("srid"), is3d, geometryRequired, attributes, temporal, row.getBoolean("spatial_index"), null));
   }
 
   private static Optional<PostgisColumn> keyColumn(List<PostgisColumn> columns) {

@@ -153,7 +153,7 @@ final class PostgisEditor implements FeatureEditor {
     }
     feature.properties().forEach((name, value) -> values.put(name, columnValue(table.column(name), value)));
     return inTransaction("creating a feature of " + collection.id(), connection -> {
-      try (PreparedStatement statement = prepare(connection, new PostgisWriteSql(table, collection).insert(values));
+      try (PreparedStatement statement = prepare(connection, new PostgisWriteSql(table).insert(values));
           ResultSet rows = statement.executeQuery()) {
         rows.next();
         String id = rows.getString(1);
@@ -193,7 +193,7 @@ final class PostgisEditor implements FeatureEditor {
   @Override
   public void delete(Collection collection, String featureId, ExpectedVersion expected, String caller) {
     PostgisTable table = tables.apply(collection);
-    PostgisWriteSql sql = new PostgisWriteSql(table, collection);
+    PostgisWriteSql sql = new PostgisWriteSql(table);
     inTransaction("deleting feature " + featureId + " of " + collection.id(), connection -> {
       Written before = locked(connection, sql, collection, featureId, expected);
       try (PreparedStatement statement = prepare(connection, sql.delete(featureId))) {
@@ -210,7 +210,7 @@ final class PostgisEditor implements FeatureEditor {
    */
   private WrittenFeature change(Collection collection, String featureId, ExpectedVersion expected, String caller,
       Operation operation, Function<JsonNode, Map<String, Object>> change) {
-    PostgisWriteSql sql = new PostgisWriteSql(tables.apply(collection), collection);
+    PostgisWriteSql sql = new PostgisWriteSql(tables.apply(collection));
     String what = operation.name().toLowerCase(Locale.ROOT) + " of feature " + featureId + " of " + collection.id();
     return inTransaction(what, connection -> {
       Written before = locked(connection, sql, collection, featureId, expected);

@@ -7,9 +7,12 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.JsonType;
 import io.urbis.catalog.Property;
+import io.urbis.catalog.RowFilter;
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.catalog.TemporalExtent;
 import io.urbis.crs.Crs;
+import io.urbis.cql2.postgis.CompiledSql;
+import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.error.InvalidParameterException;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +56,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   private final DatabaseUrl url;
   private final List<String> schemas;
-  private final PostgisSql sql;
+  private final PostgisFeatureSql sql;
   private final SnapshotFacts facts;
   private final HikariDataSource pool;
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
@@ -63,7 +67,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
     this.url = url;
     this.schemas = List.copyOf(schemas);
-    this.sql = new PostgisSql(settings.coordinatePrecision());
+    this.sql = new PostgisFeatureSql(settings.coordinatePrecision());
     this.facts = new SnapshotFacts(settings.filteredCountLimit());
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
@@ -116,11 +120,18 @@ public final class PostgisFeatureSource implements FeatureSource {
         table.temporalColumn(), new FollowedData(() -> dataVersion(table), () -> extent(table)), this);
   }
 
+  @Override
+  public DataExtent extent(Collection collection) {
+    return extent(table(collection));
+  }
+
+  /** The extents of the rows the table's audience sees; of every row for a whole collection. */
   private DataExtent extent(PostgisTable table) {
     try (Connection connection = pool.getConnection()) {
-      SnapshotFacts.TableExtent spatial = SnapshotFacts.readExtent(connection, table).value();
-      TemporalExtent temporal = table.temporalColumn() == null
-          ? null : SnapshotFacts.readTemporalExtent(connection, table).value();
+      SnapshotFacts.TableExtent spatial =
+          SnapshotFacts.readExtent(connection, table, PostgisStateSql.visibleExtent(table)).value();
+      TemporalExtent temporal = table.temporalColumn() == null ? null
+          : SnapshotFacts.readTemporalExtent(connection, PostgisStateSql.visibleTemporalExtent(table)).value();
       return new DataExtent(spatial == null ? null : spatial.crs84(), temporal);
     } catch (SQLException e) {
       throw SqlErrors.translate("reading the extent of " + table.name(), e);
@@ -168,7 +179,7 @@ public final class PostgisFeatureSource implements FeatureSource {
    */
   private FeatureStream openPage(Connection connection, String snapshot, PostgisTable table, FeatureQuery query,
       List<Bbox> boxes) throws SQLException {
-    OptionalLong matched = facts.matched(connection, table, sql.selection(table, query, boxes), snapshot);
+    OptionalLong matched = facts.matched(connection, table, PostgisCountSql.selection(table, query, boxes), snapshot);
     if (query.limit() + 1 > FETCH_SIZE) {
       // a server-side cursor (fetching in batches) needs a transaction; a page that fits one fetch saves the
       // BEGIN and ROLLBACK round trips
@@ -251,8 +262,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     PostgisTable table = table(collection);
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection,
-            sql.feature(table, featureId, crs, PostgisWriteSql.visibleColumns(table, collection)));
+        PreparedStatement statement = prepare(connection, sql.feature(table, featureId, crs));
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         return Optional.empty();
@@ -277,7 +287,7 @@ public final class PostgisFeatureSource implements FeatureSource {
       return new byte[0];
     }
     try (Connection connection = pool.getConnection();
-        PreparedStatement statement = prepare(connection, sql.tile(table, collection.id(), request, window));
+        PreparedStatement statement = prepare(connection, PostgisTileSql.tile(table, collection.id(), request, window));
         ResultSet rows = statement.executeQuery()) {
       byte[] tile = rows.next() ? rows.getBytes(1) : null;
       return tile == null ? new byte[0] : tile;
@@ -288,7 +298,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public String dataVersion(Collection collection) {
-    return dataVersion(table(collection));
+    return dataVersion(wholeTable(collection));
   }
 
   private String dataVersion(PostgisTable table) {
@@ -332,7 +342,23 @@ public final class PostgisFeatureSource implements FeatureSource {
     pool.close();
   }
 
+  /**
+   * The table as the collection shows it, which every read goes through: the whole table for a whole collection (its
+   * statements stay as they were), else only the collection's properties and the rows its row filter holds, the
+   * filter compiled against all the table's columns, as it may name properties hidden from the audience.
+   */
   private PostgisTable table(Collection collection) {
+    PostgisTable whole = wholeTable(collection);
+    if (collection.isWhole()) {
+      return whole;
+    }
+    RowFilter filter = collection.rowFilter();
+    CompiledSql rows = filter == null ? null
+        : new PostgisSqlCompiler(filter.queryables(), new TableColumns(whole)).compile(filter.expression());
+    return whole.narrowed(collection.properties().stream().map(Property::name).collect(Collectors.toSet()), rows);
+  }
+
+  private PostgisTable wholeTable(Collection collection) {
     PostgisTable table = tables.get(collection.table());
     if (table == null) {
       throw new IllegalStateException("collection " + collection.id() + " is not from " + label());

@@ -1,7 +1,10 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.postgis.PostgisFilterSql.addRowFilter;
+import static io.urbis.source.postgis.PostgisFilterSql.where;
 import static io.urbis.source.postgis.SqlIdentifier.quote;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,32 +51,74 @@ final class PostgisStateSql {
   }
 
   /**
-   * The CRS84 extent (edges densified before they are projected), the snapshot it was read in, and the box in the
-   * storage CRS it was projected from. From the root of the table's spatial index when
-   * {@link PostgisTable#spatialIndex()} says one covers every row: PostGIS reads it there in a page
-   * ({@code ST_EstimatedExtent}, its single-precision box rounded outwards), and as every insert widens the index at
-   * once, it always contains the rows, committed or not (after deletions it may be wider than they are). Else exact,
-   * from every geometry.
+   * The CRS84 extent of every row of the table, whatever its row filter (edges densified before they are projected),
+   * the snapshot it was read in, and the box in the storage CRS it was projected from. From the root of the table's
+   * spatial index when {@link PostgisTable#spatialIndex()} says one covers every row: PostGIS reads it there in a
+   * page ({@code ST_EstimatedExtent}, its single-precision box rounded outwards), and as every insert widens the index
+   * at once, it always contains the rows, committed or not (after deletions it may be wider than they are). Else
+   * exact, from every geometry.
    */
   static SqlQuery extent(PostgisTable table) {
     String box = table.spatialIndex()
         ? "ST_EstimatedExtent(?, ?, ?)"
         : "(SELECT ST_Extent(" + quote(table.geometryColumn()) + ") FROM " + table.qualifiedName() + ")";
+    List<Object> binds = table.spatialIndex()
+        ? List.of(table.schema(), table.name(), table.geometryColumn()) : List.of();
+    return extentOf(table, box, binds);
+  }
+
+  /**
+   * The extent as {@link #extent} reads it of the rows the table's audience sees: of every row without a row filter,
+   * else exact, from the geometries of the rows the filter holds (the index's root knows nothing of rows).
+   */
+  static SqlQuery visibleExtent(PostgisTable table) {
+    if (table.rowFilter() == null) {
+      return extent(table);
+    }
+    List<Object> binds = new ArrayList<>();
+    String rows = visibleRows(table, binds);
+    return extentOf(table, "(SELECT ST_Extent(t." + quote(table.geometryColumn()) + ")" + rows + ")", binds);
+  }
+
+  /** The extent of the storage CRS box {@code box} whose values are {@code binds}; see {@link #extent}. */
+  private static SqlQuery extentOf(PostgisTable table, String box, List<Object> binds) {
     // segments measured on the longer side: a box narrow in x would otherwise be cut into countless pieces in y
     String crs84 = table.isGeographic() ? "g" : "ST_Transform(ST_Segmentize(g, GREATEST(ST_XMax(g) - ST_XMin(g),"
         + " ST_YMax(g) - ST_YMin(g), 1e-9) / " + EDGE_SEGMENTS + "), 4326)";
     String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), pg_current_snapshot()::text,"
         + " ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) FROM (SELECT g, " + crs84 + " AS e FROM (SELECT ST_SetSRID("
         + box + "::geometry, " + table.srid() + ") AS g) b) x";
-    List<Object> binds = table.spatialIndex()
-        ? List.of(table.schema(), table.name(), table.geometryColumn()) : List.of();
     return new SqlQuery(sql, binds);
   }
 
-  /** The first and last value of the temporal column, and the snapshot they were read in. */
+  /**
+   * The first and last value of the temporal column in every row, whatever the table's row filter, and the snapshot
+   * they were read in.
+   */
   static SqlQuery temporalExtent(PostgisTable table) {
+    return temporalExtentOf(table, " FROM " + table.qualifiedName(), List.of());
+  }
+
+  /** The first and last value of the temporal column in the rows the table's audience sees, as above. */
+  static SqlQuery visibleTemporalExtent(PostgisTable table) {
+    if (table.rowFilter() == null) {
+      return temporalExtent(table);
+    }
+    List<Object> binds = new ArrayList<>();
+    String rows = visibleRows(table, binds);
+    return temporalExtentOf(table, rows, binds);
+  }
+
+  private static SqlQuery temporalExtentOf(PostgisTable table, String rows, List<Object> binds) {
     String column = quote(table.temporalColumn());
     return new SqlQuery("SELECT min(" + column + ")::timestamptz, max(" + column + ")::timestamptz,"
-        + " pg_current_snapshot()::text FROM " + table.qualifiedName(), List.of());
+        + " pg_current_snapshot()::text" + rows, binds);
+  }
+
+  /** {@code FROM} the table (aliased {@code t}) {@code WHERE} its row filter holds, its values added to binds. */
+  private static String visibleRows(PostgisTable table, List<Object> binds) {
+    List<String> conditions = new ArrayList<>();
+    addRowFilter(table, conditions, binds);
+    return " FROM " + table.qualifiedName() + " t" + where(conditions);
   }
 }

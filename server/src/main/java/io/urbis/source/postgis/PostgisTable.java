@@ -2,10 +2,13 @@ package io.urbis.source.postgis;
 
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
+import io.urbis.cql2.postgis.CompiledSql;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What the SQL builder knows of one published table: names as the catalog spells them, never as a client does.
+ * What the SQL builder knows of one published table, as one audience reads it: names as the catalog spells them, never
+ * as a client does.
  *
  * @param schema the schema name
  * @param name the table or view name
@@ -17,9 +20,12 @@ import java.util.List;
  * @param srid the storage SRID (0 when unknown, read as CRS84)
  * @param is3d whether the geometries have heights (Z)
  * @param geometryRequired whether the geometry column is declared NOT NULL
- * @param columns the published attribute columns
- * @param temporalColumn the column that {@code datetime} selects on, or null
+ * @param columns the published attribute columns the audience sees: the only ones any statement reads out or lets a
+ *     query name
+ * @param temporalColumn the column that {@code datetime} selects on, or null (also when the audience may not see it)
  * @param spatialIndex whether a spatial index covers every row's geometry, so that its root holds the extent
+ * @param rowFilter the rows the audience sees, as a condition on the whole table's columns (hidden ones too), or null
+ *     for every row; every statement that reads rows holds to it
  */
 record PostgisTable(
     String schema,
@@ -34,7 +40,18 @@ record PostgisTable(
     boolean geometryRequired,
     List<PostgisColumn> columns,
     String temporalColumn,
-    boolean spatialIndex) {
+    boolean spatialIndex,
+    CompiledSql rowFilter) {
+
+  /**
+   * The table as an audience reads it: only the {@code visible} columns (the temporal column only if it is one of
+   * them), only the rows {@code rows} holds (null: all of them).
+   */
+  PostgisTable narrowed(Set<String> visible, CompiledSql rows) {
+    return new PostgisTable(schema, name, idColumn, idSqlType, idType, geometryColumn, geometryType, srid, is3d,
+        geometryRequired, columns.stream().filter(c -> visible.contains(c.name())).toList(),
+        temporalColumn != null && visible.contains(temporalColumn) ? temporalColumn : null, spatialIndex, rows);
+  }
 
   String qualifiedName() {
     return SqlIdentifier.quoteTable(schema, name);

@@ -2,10 +2,7 @@ package io.urbis.source.postgis;
 
 import static io.urbis.source.postgis.SqlIdentifier.quote;
 
-import io.urbis.catalog.Collection;
-import io.urbis.catalog.RowFilter;
 import io.urbis.cql2.postgis.CompiledSql;
-import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +22,10 @@ final class PostgisWriteSql {
   private record Returned(String sql, List<Object> binds) {}
 
   private final PostgisTable table;
-  private final Collection collection;
 
-  /** @param collection the collection as the writing audience sees it */
-  PostgisWriteSql(PostgisTable table, Collection collection) {
+  /** @param table the table as the writing audience sees it: its visible columns and its compiled row filter */
+  PostgisWriteSql(PostgisTable table) {
     this.table = table;
-    this.collection = collection;
   }
 
   /**
@@ -39,14 +34,14 @@ final class PostgisWriteSql {
    * stored values go in, so every server computes the same, after a restart too.
    */
   static String version(PostgisTable table, List<PostgisColumn> visible) {
-    return "md5(convert_to(" + PostgisSql.propertiesObject(visible) + ", 'UTF8') || coalesce(ST_AsEWKB(t."
+    return "md5(convert_to(" + PostgisFeatureSql.propertiesObject(visible) + ", 'UTF8') || coalesce(ST_AsEWKB(t."
         + quote(table.geometryColumn()) + "::geometry), ''::bytea))";
   }
 
   /** The row of the feature, locked until the transaction ends, if the audience sees it: its version and JSON. */
   SqlQuery lock(String featureId) {
     List<Object> binds = new ArrayList<>();
-    String sql = "SELECT " + version(table, visibleColumns()) + ", to_jsonb(t)::text FROM " + table.qualifiedName()
+    String sql = "SELECT " + version(table, table.columns()) + ", to_jsonb(t)::text FROM " + table.qualifiedName()
         + " t WHERE " + idMatches(featureId, binds) + rowCondition(binds) + " FOR UPDATE";
     return new SqlQuery(sql, binds);
   }
@@ -92,8 +87,8 @@ final class PostgisWriteSql {
   /** The written row's version, JSON, and whether the audience's row filter holds it. */
   private Returned returned() {
     List<Object> binds = new ArrayList<>();
-    String inside = collection.rowFilter() == null ? "true" : rowFilter(collection.rowFilter(), binds);
-    return new Returned(version(table, visibleColumns()) + ", to_jsonb(t)::text, " + inside, binds);
+    String inside = table.rowFilter() == null ? "true" : rowFilter(binds);
+    return new Returned(version(table, table.columns()) + ", to_jsonb(t)::text, " + inside, binds);
   }
 
   /** The geometry comes as EWKB; everything else as text its column reads. */
@@ -107,23 +102,16 @@ final class PostgisWriteSql {
   }
 
   private String rowCondition(List<Object> binds) {
-    return collection.rowFilter() == null ? "" : " AND " + rowFilter(collection.rowFilter(), binds);
+    return table.rowFilter() == null ? "" : " AND " + rowFilter(binds);
   }
 
-  /** The row filter as SQL over the table's columns, hidden ones too; a row it does not hold is false. */
-  private String rowFilter(RowFilter filter, List<Object> binds) {
-    CompiledSql compiled = new PostgisSqlCompiler(filter.queryables(), new TableColumns(table))
-        .compile(filter.expression());
+  /**
+   * The audience's row filter, compiled over the whole table's columns (hidden ones too) when the table was narrowed;
+   * a row it does not hold is false.
+   */
+  private String rowFilter(List<Object> binds) {
+    CompiledSql compiled = table.rowFilter();
     binds.addAll(compiled.binds());
     return "coalesce((" + compiled.sql() + "), false)";
-  }
-
-  private List<PostgisColumn> visibleColumns() {
-    return visibleColumns(table, collection);
-  }
-
-  /** The columns of the properties the audience sees. */
-  static List<PostgisColumn> visibleColumns(PostgisTable table, Collection collection) {
-    return collection.properties().stream().map(p -> table.column(p.name())).toList();
   }
 }

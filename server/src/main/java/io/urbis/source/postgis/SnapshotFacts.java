@@ -71,7 +71,7 @@ final class SnapshotFacts {
    * planner expects at most the limit, so that counting it is cheap, and for one by bbox and datetime alone when they
    * hold all the data ({@link #heldCount}); otherwise nothing.
    */
-  OptionalLong matched(Connection connection, PostgisTable table, PostgisSql.Selection selection, String snapshot)
+  OptionalLong matched(Connection connection, PostgisTable table, PostgisCountSql.Selection selection, String snapshot)
       throws SQLException {
     Optional<OptionalLong> kept = counts.get(selection.rows(), snapshot);
     if (kept.isPresent()) {
@@ -92,18 +92,18 @@ final class SnapshotFacts {
    * counted once per snapshot for every such selection (a scan, as for a request without filters). Nothing when
    * they do not, or when the data changed while this was found out.
    */
-  private OptionalLong heldCount(Connection connection, PostgisTable table, PostgisSql.Covering covering,
+  private OptionalLong heldCount(Connection connection, PostgisTable table, PostgisCountSql.Covering covering,
       String snapshot) throws SQLException {
     if (covering.boxes() != null) {
       Read<TableExtent> extent = extentRead(connection, table, snapshot);
       if (!extent.snapshot().equals(snapshot) || extent.value() == null
-          || !holds(connection, PostgisSql.boxesCover(table, covering.boxes(), extent.value().storage()))) {
+          || !holds(connection, PostgisCountSql.boxesCover(table, covering.boxes(), extent.value().storage()))) {
         return OptionalLong.empty();
       }
     }
     if (covering.datetime() != null) {
       Read<TemporalExtent> time = keptOrRead(times, table.qualifiedName(), snapshot,
-          () -> readTemporalExtent(connection, table));
+          () -> readTemporalExtent(connection, PostgisStateSql.temporalExtent(table)));
       if (!time.snapshot().equals(snapshot) || !covering.datetime().holds(time.value())) {
         return OptionalLong.empty();
       }
@@ -124,13 +124,18 @@ final class SnapshotFacts {
 
   private Read<TableExtent> extentRead(Connection connection, PostgisTable table, String snapshot)
       throws SQLException {
-    return keptOrRead(extents, table.qualifiedName(), snapshot, () -> readExtent(connection, table));
+    return keptOrRead(extents, table.qualifiedName(), snapshot,
+        () -> readExtent(connection, table, PostgisStateSql.extent(table)));
   }
 
-  /** The table's extent as {@link PostgisStateSql#extent} reads it, or null when no row has a geometry. */
-  static Read<TableExtent> readExtent(Connection connection, PostgisTable table) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisStateSql.extent(table));
-        ResultSet rows = statement.executeQuery()) {
+  /**
+   * The table's extent as {@code statement} ({@link PostgisStateSql#extent} or
+   * {@link PostgisStateSql#visibleExtent}) reads it, or null when no row it reads has a geometry.
+   */
+  static Read<TableExtent> readExtent(Connection connection, PostgisTable table, SqlQuery statement)
+      throws SQLException {
+    try (PreparedStatement prepared = PostgisFeatureSource.prepare(connection, statement);
+        ResultSet rows = prepared.executeQuery()) {
       rows.next();
       TableExtent extent = rows.getObject(1) == null ? null : new TableExtent(
           new SpatialExtent(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4)),
@@ -146,10 +151,14 @@ final class SnapshotFacts {
     }
   }
 
-  /** The first and last time of the table's temporal column (which it must have), or null when it has none. */
-  static Read<TemporalExtent> readTemporalExtent(Connection connection, PostgisTable table) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection,
-        PostgisStateSql.temporalExtent(table)); ResultSet rows = statement.executeQuery()) {
+  /**
+   * The first and last time of a table's temporal column (which it must have) as {@code statement}
+   * ({@link PostgisStateSql#temporalExtent} or {@link PostgisStateSql#visibleTemporalExtent}) reads it, or null when
+   * the rows it reads have none.
+   */
+  static Read<TemporalExtent> readTemporalExtent(Connection connection, SqlQuery statement) throws SQLException {
+    try (PreparedStatement prepared = PostgisFeatureSource.prepare(connection, statement);
+        ResultSet rows = prepared.executeQuery()) {
       rows.next();
       Timestamp start = rows.getTimestamp(1);
       Timestamp end = rows.getTimestamp(2);
@@ -177,7 +186,7 @@ final class SnapshotFacts {
 
   /** Counts the rows, and keeps the count with the snapshot it was counted in. */
   private Read<OptionalLong> counted(Connection connection, SqlQuery rows) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisSql.count(rows));
+    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisCountSql.count(rows));
         ResultSet counted = statement.executeQuery()) {
       counted.next();
       Read<OptionalLong> count = new Read<>(OptionalLong.of(counted.getLong(1)), counted.getString(2));
@@ -194,8 +203,8 @@ final class SnapshotFacts {
     }
   }
 
-  private static double plannedRows(Connection connection, PostgisSql.Selection selection) throws SQLException {
-    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisSql.plan(selection));
+  private static double plannedRows(Connection connection, PostgisCountSql.Selection selection) throws SQLException {
+    try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, PostgisCountSql.plan(selection));
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       return Json.MAPPER.readTree(rows.getString(1)).path(0).path("Plan").path("Plan Rows").asDouble();

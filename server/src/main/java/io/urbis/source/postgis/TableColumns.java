@@ -26,7 +26,7 @@ final class TableColumns implements PropertyResolver {
 
   @Override
   public String geometryExpression(String property, int srid) {
-    return PostgisSql.inSrid(table, srid);
+    return PostgisFilterSql.inSrid(table, srid);
   }
 
   @Override

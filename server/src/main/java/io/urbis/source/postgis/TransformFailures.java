@@ -60,7 +60,7 @@ final class TransformFailures {
   private static boolean canMove(DataSource pool, PostgisTable table, Bbox box) {
     try (Connection connection = pool.getConnection();
         PreparedStatement statement =
-            PostgisFeatureSource.prepare(connection, PostgisSql.boxInStorage(table, box))) {
+            PostgisFeatureSource.prepare(connection, PostgisFilterSql.boxInStorage(table, box))) {
       statement.executeQuery().close();
       return true;
     } catch (SQLException e) {

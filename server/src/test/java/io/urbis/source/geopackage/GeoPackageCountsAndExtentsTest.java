@@ -11,11 +11,11 @@ import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PropertyFilter;
 import io.urbis.source.SourceSettings;
+import io.urbis.testdata.Await;
 import io.urbis.testdata.Gdal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
@@ -88,11 +88,8 @@ class GeoPackageCountsAndExtentsTest {
     assertEquals(OptionalLong.of(before + 1), matched(all), "counted at once");
     assertEquals(List.of(count("SELECT max(fid) FROM buildings")),
         PageWalker.page(source, buildings, new FeatureQuery(far, null, 10, null)).ids(), "the bbox finds it at once");
-    Instant deadline = Instant.now().plus(FOLLOWING);
-    while (!covers(buildings.spatialExtent(), 20.0005, 60.0005)) {
-      assertTrue(Instant.now().isBefore(deadline), "the extent is still " + buildings.spatialExtent());
-      Thread.sleep(100);
-    }
+    Await.until(() -> covers(buildings.spatialExtent(), 20.0005, 60.0005), FOLLOWING,
+        () -> "the extent is still " + buildings.spatialExtent());
   }
 
   private static boolean covers(SpatialExtent extent, double lon, double lat) {

@@ -15,6 +15,7 @@ import io.urbis.query.TimeInterval;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
+import io.urbis.testdata.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -139,8 +139,8 @@ class PostgisCountsAndExtentsTest {
     Collection wandering = collections.get("wandering");
     assertTrue(wandering.spatialExtent().maxLon() < 9, "the start-up extent " + wandering.spatialExtent());
     insertFar("wandering");
-    awaitTrue(() -> covers(wandering.spatialExtent(), FAR_LON, FAR_LAT), () -> "the extent of wandering is still "
-        + wandering.spatialExtent());
+    Await.until(() -> covers(wandering.spatialExtent(), FAR_LON, FAR_LAT), FOLLOWING,
+        () -> "the extent of wandering is still " + wandering.spatialExtent());
     assertTrue(wandering.spatialExtent().minLon() < 8.2, "the extent still holds the first points");
   }
 
@@ -149,7 +149,8 @@ class PostgisCountsAndExtentsTest {
     Collection view = collections.get("counted_view");
     String before = source.dataVersion(view);
     insertFar("counted");
-    awaitTrue(() -> !before.equals(source.dataVersion(view)), () -> "the view's version stayed " + before);
+    Await.until(() -> !before.equals(source.dataVersion(view)), FOLLOWING,
+        () -> "the view's version stayed " + before);
     assertNotEquals(before, view.data().version());
   }
 
@@ -241,15 +242,6 @@ class PostgisCountsAndExtentsTest {
 
   private static boolean covers(SpatialExtent extent, double lon, double lat) {
     return extent.minLon() <= lon && lon <= extent.maxLon() && extent.minLat() <= lat && lat <= extent.maxLat();
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> failure)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(FOLLOWING);
-    while (!condition.getAsBoolean()) {
-      assertTrue(Instant.now().isBefore(deadline), failure.get() + " after " + FOLLOWING.toSeconds() + " s");
-      Thread.sleep(200);
-    }
   }
 
   private static OptionalLong matched(String collection, FeatureQuery query) {

@@ -66,7 +66,7 @@ class PostgisCrsTest {
   @Test
   void aBboxInTheStorageCrsSelectsWhatPostgisSelectsThere() throws Exception {
     Bbox bbox = new Bbox(440120, 5760080, 440390, 5760260, Crs.epsg(25832));
-    List<Object> truth = ids("SELECT id FROM parcels WHERE ST_Intersects(geom, "
+    List<Object> truth = database.ids("SELECT id FROM parcels WHERE ST_Intersects(geom, "
         + "ST_MakeEnvelope(440120, 5760080, 440390, 5760260, 25832)) ORDER BY id");
     assertFalse(truth.isEmpty());
     assertEquals(truth, page(new FeatureQuery(bbox, null, 1000, null)));
@@ -74,7 +74,7 @@ class PostgisCrsTest {
 
   @Test
   void aBboxInAnotherProjectedCrsIsTestedInThatCrs() throws Exception {
-    List<Object> truth = ids("SELECT id FROM parcels WHERE ST_Intersects(ST_Transform(geom, 3857), "
+    List<Object> truth = database.ids("SELECT id FROM parcels WHERE ST_Intersects(ST_Transform(geom, 3857), "
         + "ST_MakeEnvelope(904900, 6798000, 905200, 6798200, 3857)) ORDER BY id");
     assertFalse(truth.isEmpty());
     Bbox bbox = new Bbox(904900, 6798000, 905200, 6798200, Crs.epsg(3857));
@@ -86,17 +86,6 @@ class PostgisCrsTest {
     try (FeatureStream stream = source.query(parcels, query)) {
       for (EncodedFeature feature = stream.next(); feature != null; feature = stream.next()) {
         ids.add(feature.id());
-      }
-    }
-    return ids;
-  }
-
-  private static List<Object> ids(String sql) throws Exception {
-    List<Object> ids = new ArrayList<>();
-    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        ids.add(rows.getLong(1));
       }
     }
     return ids;

@@ -151,16 +151,16 @@ class PostgisEditorTest {
     try (PostgisFeatureSource another = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS,
         List.of("public"))) {
       another.discover();
-      assertEquals(source.get(parcels, "4", Crs.CRS84).orElseThrow().version(),
-          another.get(parcels, "4", Crs.CRS84).orElseThrow().version());
+      assertEquals(source.get(parcels, "7", Crs.CRS84).orElseThrow().version(),
+          another.get(parcels, "7", Crs.CRS84).orElseThrow().version());
     }
-    String whole = source.get(parcels, "4", Crs.CRS84).orElseThrow().version();
-    String narrowed = source.get(surveyed, "4", Crs.CRS84).orElseThrow().version();
+    String whole = source.get(parcels, "7", Crs.CRS84).orElseThrow().version();
+    String narrowed = source.get(surveyed, "7", Crs.CRS84).orElseThrow().version();
     assertNotEquals(whole, narrowed);
-    assertEquals(whole, source.get(parcels, "4", Crs.epsg(25832)).orElseThrow().version(), "versions are of data");
-    execute("UPDATE parcels SET area = area + 1 WHERE id = 4");
-    assertNotEquals(whole, source.get(parcels, "4", Crs.CRS84).orElseThrow().version());
-    assertEquals(narrowed, source.get(surveyed, "4", Crs.CRS84).orElseThrow().version(), "area is hidden");
+    assertEquals(whole, source.get(parcels, "7", Crs.epsg(25832)).orElseThrow().version(), "versions are of data");
+    execute("UPDATE parcels SET area = area + 1 WHERE id = 7");
+    assertNotEquals(whole, source.get(parcels, "7", Crs.CRS84).orElseThrow().version());
+    assertEquals(narrowed, source.get(surveyed, "7", Crs.CRS84).orElseThrow().version(), "area is hidden");
   }
 
   @Test

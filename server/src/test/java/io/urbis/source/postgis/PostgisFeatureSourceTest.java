@@ -1,5 +1,6 @@
 package io.urbis.source.postgis;
 
+import static io.urbis.source.FeatureStreams.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,9 +21,6 @@ import io.urbis.query.TimeInterval;
 import io.urbis.source.EncodedFeature;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.SourceSettings;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +121,7 @@ class PostgisFeatureSourceTest {
   void aBboxSelectsWhatPostgisIntersectsInCrs84() throws Exception {
     Bbox bbox = new Bbox(8.128, 51.988, 8.135, 51.991);
     List<Object> found = ids(collections.get("parcels"), new FeatureQuery(bbox, null, 1000, null));
-    List<Object> truth = truth("SELECT id FROM parcels WHERE ST_Intersects(ST_Transform(geom, 4326), "
+    List<Object> truth = database.ids("SELECT id FROM parcels WHERE ST_Intersects(ST_Transform(geom, 4326), "
         + "ST_MakeEnvelope(8.128, 51.988, 8.135, 51.991, 4326)) ORDER BY id");
     assertFalse(truth.isEmpty());
     assertEquals(truth, found);
@@ -133,8 +131,9 @@ class PostgisFeatureSourceTest {
   void aBboxAcrossTheAntimeridianSelectsBothSides() throws Exception {
     List<Object> found = ids(collections.get("Harbours"), new FeatureQuery(new Bbox(176, -20, -176, 0), null, 100,
         null));
-    List<Object> truth = truth("SELECT code FROM \"Harbours\" WHERE ST_Intersects(geom, ST_MakeEnvelope(176, -20, "
-        + "180, 0, 4326)) OR ST_Intersects(geom, ST_MakeEnvelope(-180, -20, -176, 0, 4326)) ORDER BY code");
+    List<Object> truth = database.ids("SELECT code FROM \"Harbours\" WHERE ST_Intersects(geom, "
+        + "ST_MakeEnvelope(176, -20, 180, 0, 4326)) OR ST_Intersects(geom, ST_MakeEnvelope(-180, -20, -176, 0, 4326))"
+        + " ORDER BY code");
     assertTrue(truth.stream().anyMatch(id -> found.contains(id)));
     assertEquals(new TreeSet<>(truth.stream().map(String::valueOf).toList()),
         new TreeSet<>(found.stream().map(String::valueOf).toList()));
@@ -196,9 +195,9 @@ class PostgisFeatureSourceTest {
     FeatureQuery query = parser.parse(Map.of("limit", List.of("1000"), "filter", List.of(
         "storeys IN (1, 3) AND listed = false AND S_INTERSECTS(geom, BBOX(8.12, 51.98, 8.14, 52.0)) "
             + "AND surveyed > DATE('2020-02-01') AND name LIKE 'parcel 1%'")), parcels);
-    List<Object> truth = truth("SELECT id FROM parcels WHERE storeys IN (1, 3) AND NOT listed AND ST_Intersects("
-        + "ST_Transform(geom, 4326), ST_MakeEnvelope(8.12, 51.98, 8.14, 52.0, 4326)) AND surveyed > '2020-02-01' "
-        + "AND name LIKE 'parcel 1%' ORDER BY id");
+    List<Object> truth = database.ids("SELECT id FROM parcels WHERE storeys IN (1, 3) AND NOT listed AND "
+        + "ST_Intersects(ST_Transform(geom, 4326), ST_MakeEnvelope(8.12, 51.98, 8.14, 52.0, 4326)) "
+        + "AND surveyed > '2020-02-01' AND name LIKE 'parcel 1%' ORDER BY id");
     assertFalse(truth.isEmpty());
     assertEquals(truth, ids(parcels, query));
   }
@@ -234,7 +233,7 @@ class PostgisFeatureSourceTest {
         query = page.paging().next() == null ? null : query.withCursor(page.paging().next());
       }
     }
-    assertEquals(truth("SELECT id FROM parcels ORDER BY storeys DESC, name, id"), ids);
+    assertEquals(database.ids("SELECT id FROM parcels ORDER BY storeys DESC, name, id"), ids);
   }
 
   @Test
@@ -274,25 +273,5 @@ class PostgisFeatureSourceTest {
     try (FeatureStream page = source.query(collection, query)) {
       return drain(page).stream().map(EncodedFeature::id).toList();
     }
-  }
-
-  private static List<EncodedFeature> drain(FeatureStream page) {
-    List<EncodedFeature> features = new ArrayList<>();
-    for (EncodedFeature feature = page.next(); feature != null; feature = page.next()) {
-      features.add(feature);
-    }
-    return features;
-  }
-
-  private static List<Object> truth(String sql) throws Exception {
-    List<Object> ids = new ArrayList<>();
-    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        Object id = rows.getObject(1);
-        ids.add(id instanceof Integer number ? (Object) number.longValue() : id);
-      }
-    }
-    return ids;
   }
 }

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -44,6 +47,19 @@ public final class PostgisTestDatabase implements AutoCloseable {
   /** Loads a GeoPackage's layers into this database with ogr2ogr. */
   public void loadWithGdal(java.nio.file.Path geoPackage) {
     io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
+  }
+
+  /** The first column of each row of {@code sql}: feature ids as a source gives them (integers as longs). */
+  public List<Object> ids(String sql) throws SQLException {
+    List<Object> ids = new ArrayList<>();
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        Object id = rows.getObject(1);
+        ids.add(id instanceof Number number ? (Object) number.longValue() : id);
+      }
+    }
+    return ids;
   }
 
   public Connection connect() throws SQLException {
