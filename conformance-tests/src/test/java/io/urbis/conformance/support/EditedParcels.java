@@ -64,7 +64,20 @@ public final class EditedParcels implements AutoCloseable {
         + " ST_MakeEnvelope(356000 + i * 30, 5645000, 356020 + i * 30, 5645020, 25832)"
         + " FROM generate_series(1, " + PARCELS + ") i;"
         + " CREATE INDEX ON " + data.table() + " USING gist (geom); ANALYZE " + data.table());
+    // the export before any server holds database connections of its pool: the database may be short of them
+    RuntimeException notExported = null;
+    if (sources.contains(Source.GEOPACKAGE)) {
+      try {
+        data.exportGeoPackage();
+      } catch (RuntimeException e) {
+        notExported = e;
+      }
+    }
     for (Source source : sources) {
+      if (source == Source.GEOPACKAGE && notExported != null) {
+        data.failures.put(source, notExported);
+        continue;
+      }
       try {
         data.servers.put(source, data.serve(source));
       } catch (RuntimeException e) {
@@ -128,7 +141,7 @@ public final class EditedParcels implements AutoCloseable {
   }
 
   private UrbisServer serve(Source source) {
-    String served = source == Source.POSTGIS ? urbis.database().serverUrl() : exportGeoPackage().toString();
+    String served = source == Source.POSTGIS ? urbis.database().serverUrl() : geoPackage.toString();
     Path config = Urbis.target("urbis-" + schema + "-" + source + ".yaml");
     StringBuilder keys = new StringBuilder();
     apiKeys.forEach((caller, key) -> keys.append("    - name: ").append(caller).append("\n      sha256: ")
@@ -153,7 +166,7 @@ public final class EditedParcels implements AutoCloseable {
     return urbis.launch(schema + "-" + source, List.of("--config", config.toString()));
   }
 
-  private Path exportGeoPackage() {
+  private void exportGeoPackage() {
     try {
       Files.deleteIfExists(geoPackage);
     } catch (IOException e) {
@@ -161,7 +174,6 @@ public final class EditedParcels implements AutoCloseable {
     }
     FixtureGeoPackage.ogr2ogr(urbis.database(), new ArrayList<>(List.of("-f", "GPKG", geoPackage.toString(),
         urbis.database().gdalDataSource(), table(), "-nln", COLLECTION, "-lco", "FID=id", "-preserve_fid")));
-    return geoPackage;
   }
 
   private static byte[] bytes(SecureRandom random) {
