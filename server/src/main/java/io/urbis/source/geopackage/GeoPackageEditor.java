@@ -123,7 +123,6 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
             + "' already");
       }
       List<Column> columns = new ArrayList<>(values.keySet());
-      long id;
       try (PreparedStatement insert = connection.prepareStatement(EditorSql.insert(table, askedId != null,
           columns))) {
         int next = 1;
@@ -133,7 +132,7 @@ final class GeoPackageEditor implements FeatureEditor, AutoCloseable {
         bind(insert, next, table, feature.geometry(), columns, values);
         insert.executeUpdate();
       }
-      id = askedId != null ? askedId : lastInsertedId(connection);
+      long id = askedId != null ? askedId : lastInsertedId(connection);
       return written(connection, collection, table, id, Operation.CREATE, null, feature.geometry(), true, caller);
     });
   }
