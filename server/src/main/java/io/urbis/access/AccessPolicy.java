@@ -115,7 +115,7 @@ public final class AccessPolicy {
 
   private CatalogView view(Set<String> roles) {
     List<Collection> visible = new ArrayList<>();
-    Set<String> writable = new HashSet<>();
+    Map<String, Collection> writable = new LinkedHashMap<>();
     StringBuilder key = new StringBuilder();
     for (Collection collection : catalog.collections()) {
       List<RoleRule> applicable = new ArrayList<>();
@@ -131,12 +131,14 @@ public final class AccessPolicy {
       }
       Collection narrowed = narrow(collection, reading);
       visible.add(narrowed);
-      boolean writes = applicable.stream().anyMatch(r -> r.permission() == Permission.WRITE);
-      if (writes) {
-        writable.add(collection.id());
+      List<RoleRule> writing = applicable.stream().filter(r -> r.permission() == Permission.WRITE).toList();
+      if (!writing.isEmpty()) {
+        Collection written = narrow(collection, writing);
+        writable.put(collection.id(), written);
+        key.append(collection.id()).append(":write:").append(written.visibility()).append('\n');
       }
-      if (writes || !narrowed.isWhole()) {
-        key.append(collection.id()).append(writes ? ":write:" : ":read:").append(narrowed.visibility()).append('\n');
+      if (!narrowed.isWhole()) {
+        key.append(collection.id()).append(":read:").append(narrowed.visibility()).append('\n');
       }
     }
     boolean whole = visible.size() == catalog.collections().size() && key.isEmpty();

@@ -163,25 +163,28 @@ public final class FeatureEditingResource {
     }
   }
 
-  /** The write of a caller the access rules let write the collection: else a 401 or 403. */
+  /**
+   * The write of a caller the access rules let write the collection (else a 401 or 403), on the collection as its
+   * writing roles shape it.
+   */
   private Write write(ContainerRequestContext context, String collectionId) {
-    Collection collection = CollectionsResource.find(context, collectionId);
-    return new Write(collection, editor(context, collection), Caller.from(context).name());
+    Collection readable = CollectionsResource.find(context, collectionId);
+    Collection collection = CatalogView.of(context).writable(readable.id())
+        .orElseThrow(() -> refusal(context, readable));
+    // the server does not start when a collection some role may write has no editor
+    FeatureEditor editor = collection.source().editor().orElseThrow(() -> new IllegalStateException(
+        "collection " + collection.id() + " is writable, but its source has no editor"));
+    return new Write(collection, editor, Caller.from(context).name());
   }
 
-  /** The collection's editor, for a caller the access rules let write it: else a 401 or 403. */
-  private FeatureEditor editor(ContainerRequestContext context, Collection collection) {
-    if (!CatalogView.of(context).mayWrite(collection.id())) {
-      if (Caller.from(context) == Caller.ANONYMOUS) {
-        throw authentication.credentialsRequired("Changing the features of collection '" + collection.id()
-            + "' needs the API key or bearer token of a caller who may");
-      }
-      throw new UrbisException(403, "Forbidden", "The caller may not change the features of collection '"
-          + collection.id() + "'");
+  /** Why the caller may not write the collection: no credentials (401), or none that allow it (403). */
+  private RuntimeException refusal(ContainerRequestContext context, Collection collection) {
+    if (Caller.from(context) == Caller.ANONYMOUS) {
+      return authentication.credentialsRequired("Changing the features of collection '" + collection.id()
+          + "' needs the API key or bearer token of a caller who may");
     }
-    // the server does not start when a collection some role may write has no editor
-    return collection.source().editor().orElseThrow(() -> new IllegalStateException(
-        "collection " + collection.id() + " is writable, but its source has no editor"));
+    return new UrbisException(403, "Forbidden", "The caller may not change the features of collection '"
+        + collection.id() + "'");
   }
 
   /** What If-Match expects; a 428 without it where the collection asks for it (RFC 6585 3). */

@@ -1,5 +1,6 @@
 package io.urbis.api;
 
+import io.urbis.access.CatalogView;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.encode.ContentNegotiation;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /collections/{collectionId}/items} and one item (OGC 17-069r4, 7.15 and 7.16). */
 @Path("/collections/{collectionId}/items")
@@ -78,12 +80,23 @@ public final class ItemsResource {
     FeatureDocument document = new FeatureDocument(collection, feature, all);
     byte[] geoJson = GeoJsonFeatureWriter.encode(document);
     Object entity = representation == Representation.HTML ? document : geoJson;
-    Response response = feature.version() == null
+    String version = writableVersion(CatalogView.of(context), collection, featureId, crs).orElse(feature.version());
+    Response response = version == null
         ? DocumentResponses.tagged(request, geoJson, entity, representation, collection.visibility())
-        : DocumentResponses.tagged(request, FeatureTags.ofRepresentation(feature.version(), geoJson, representation),
-            entity, representation);
+        : DocumentResponses.tagged(request, FeatureTags.ofRepresentation(version, geoJson, representation), entity,
+            representation);
     response.getHeaders().putSingle(CONTENT_CRS, "<" + crs.uri() + ">");
     return response;
+  }
+
+  /**
+   * The version If-Match compares with, when the caller's writing roles see the feature otherwise than its reading
+   * roles do (a role that reads more than another writes): that of the feature as the writes see it.
+   */
+  private static Optional<String> writableVersion(CatalogView view, Collection read, String featureId,
+      Crs crs) {
+    return view.writable(read.id()).filter(written -> !written.visibility().equals(read.visibility()))
+        .map(written -> written.source().get(written, featureId, crs).map(EncodedFeature::version).orElse(null));
   }
 
   private static List<Link> pageLinks(

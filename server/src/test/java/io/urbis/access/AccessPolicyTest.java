@@ -81,6 +81,20 @@ class AccessPolicyTest {
   }
 
   @Test
+  void whatACallerMayChangeIsWhatItsWritingRolesGiveNotWhatItReads() {
+    AccessConfig config = new AccessConfig(null, Map.of("buildings", Map.of(
+        "energy", Rule.of("read"),
+        "caretaker", new Rule("write", List.of("owner"), "owner_type = 'municipal'"))));
+    CatalogView view = AccessPolicy.of(config, CATALOG).viewOf(new Caller("c", Set.of("energy", "caretaker")));
+    Collection read = view.catalog().find("buildings").orElseThrow();
+    Collection written = view.writable("buildings").orElseThrow();
+    assertTrue(read.isWhole(), "energy reads every row and property");
+    assertEquals(List.of("owner_type", "heat_demand", "height"), names(written));
+    assertEquals("\"owner_type\" = 'municipal'", written.rowFilter().text());
+    assertTrue(view.writable("streets").isEmpty());
+  }
+
+  @Test
   void rowFiltersOfSeveralRolesAreJoinedWithOr() {
     AccessConfig config = new AccessConfig(null, Map.of("buildings", Map.of(
         "north", new Rule(null, null, "height > 10"), "south", new Rule(null, null, "height < 5"))));
