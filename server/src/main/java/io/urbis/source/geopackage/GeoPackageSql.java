@@ -34,7 +34,8 @@ final class GeoPackageSql {
           + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
           + " WHERE c.data_type = 'features' ORDER BY c.rowid";
 
-  static final String TABLE_COLUMNS = "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
+  static final String TABLE_COLUMNS =
+      "SELECT name, type, pk, \"notnull\", dflt_value FROM pragma_table_info(?) ORDER BY cid";
 
   /** How many commits other connections have made since this one opened (a count of its own). */
   static final String DATA_VERSION = "PRAGMA data_version";
