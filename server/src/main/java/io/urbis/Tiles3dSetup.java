@@ -2,17 +2,30 @@ package io.urbis;
 
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.GeometryType;
+import io.urbis.catalog.JsonType;
 import io.urbis.config.ConfigException;
 import io.urbis.config.Tiles3dConfig;
 import io.urbis.source.Extrusion;
 import io.urbis.tiles3d.MeshEncoding;
 import io.urbis.tiles3d.Tiles3dSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Turns the {@code tiles3d} configuration into settings, checking every named collection and column. */
+/**
+ * Turns the {@code tiles3d} configuration into settings, checking every named collection and column. Footprints with
+ * a height column of a well-known name are extruded without an {@code extrude} entry ({@code tiles3d.heightColumns}),
+ * so that a building layer such as the demo city's is 3D on the first start.
+ */
 final class Tiles3dSetup {
+
+  private static final Set<GeometryType> FOOTPRINTS = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON);
+  private static final Set<JsonType> NUMBERS = EnumSet.of(JsonType.INTEGER, JsonType.NUMBER);
 
   private Tiles3dSetup() {}
 
@@ -27,6 +40,12 @@ final class Tiles3dSetup {
       }
       extrusions.put(id, new Extrusion(columns.height(), columns.base()));
     });
+    for (Collection collection : catalog.collections()) {
+      if (!extrusions.containsKey(collection.id())) {
+        heightColumn(collection, config.heightColumns())
+            .ifPresent(height -> extrusions.put(collection.id(), new Extrusion(height, null)));
+      }
+    }
     config.properties().forEach((id, names) -> {
       String key = "tiles3d.properties." + id;
       Collection collection = collection(catalog, key, id);
@@ -35,6 +54,19 @@ final class Tiles3dSetup {
     return new Tiles3dSettings(config.geoidOffset(), extrusions, config.properties(),
         new MeshEncoding(config.normals(), config.compress()),
         Tiles3dSettings.DEFAULT_CACHE_BYTES, cacheDirectory);
+  }
+
+  /**
+   * The first of {@code names} that is a numeric property of a collection of 2D polygons (footprints), which then
+   * needs no {@code extrude} entry to be raised by it.
+   */
+  private static Optional<String> heightColumn(Collection collection, List<String> names) {
+    if (collection.is3d() || !FOOTPRINTS.contains(collection.geometryType())) {
+      return Optional.empty();
+    }
+    return names.stream()
+        .filter(name -> collection.property(name).filter(p -> NUMBERS.contains(p.type())).isPresent())
+        .findFirst();
   }
 
   private static Collection collection(Catalog catalog, String key, String id) {

@@ -17,13 +17,12 @@ import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
+import io.urbis.tiles3d.ServedTileset;
 import io.urbis.tiles3d.SurfaceAreas;
-import io.urbis.tiles3d.TileId;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
 import io.urbis.tiles3d.TilesetWalk;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -154,12 +153,8 @@ class ImportThenServeTest {
 
   /** Walks the served tileset of the collection as a client does, over HTTP. */
   private static TilesetWalk walkServed(UrbisServer server, Tiles3dService tiles, Collection wesel) throws Exception {
-    URI tileset = URI.create("http://127.0.0.1:" + server.port() + "/collections/" + wesel.id() + "/3dtiles");
-    JsonNode root = JSON.readTree(fetch(tileset)).get("root");
-    String subtrees = root.at("/implicitTiling/subtrees/uri").asText();
-    String contents = root.at("/content/uri").asText();
-    return new TilesetWalk(tiles.index(wesel).scheme(), tile -> fetch(tileset.resolve(uri(subtrees, tile))),
-        tile -> fetch(tileset.resolve(uri(contents, tile))), fetch(tileset.resolve("3dtiles/schema.json"))).walk();
+    return ServedTileset.walk(URI.create("http://127.0.0.1:" + server.port() + "/collections/" + wesel.id()
+        + "/3dtiles"), tiles.index(wesel).scheme());
   }
 
   /** What a test checks on the Wesel city model served: its server, 3D tiles, collection and database. */
@@ -188,23 +183,6 @@ class ImportThenServeTest {
           server.stop();
         }
       }
-    }
-  }
-
-  /** A subtree or content URI template filled in for the tile. */
-  private static String uri(String template, TileId tile) {
-    return template.replace("{level}", String.valueOf(tile.level())).replace("{x}", String.valueOf(tile.x()))
-        .replace("{y}", String.valueOf(tile.y()));
-  }
-
-  private static byte[] fetch(URI uri) {
-    try {
-      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      assertEquals(200, response.statusCode(), uri.toString());
-      return response.body();
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(uri.toString(), e);
     }
   }
 

@@ -16,13 +16,18 @@ import java.util.Map;
  *     own 3D view does)
  * @param compress whether vertex and index data are compressed with EXT_meshopt_compression (default true;
  *     CesiumJS and loaders.gl decode it)
+ * @param heightColumns the height columns that raise 2D footprints without an {@code extrude} entry: a collection of
+ *     polygons without Z that has a numeric property of one of these names is extruded by the first of them, from 0
+ *     (default {@code height_m}, the demo city's, and {@code measured_height}, CityGML's measuredHeight as the
+ *     importer and many building layers name it; empty for none)
  */
 public record Tiles3dConfig(
     @JsonProperty("geoidOffset") Double geoidOffset,
     @JsonProperty("extrude") Map<String, Extrude> extrude,
     @JsonProperty("properties") Map<String, List<String>> properties,
     @JsonProperty("normals") Boolean normals,
-    @JsonProperty("compress") Boolean compress) {
+    @JsonProperty("compress") Boolean compress,
+    @JsonProperty("heightColumns") List<String> heightColumns) {
 
   /**
    * One extruded collection.
@@ -32,12 +37,14 @@ public record Tiles3dConfig(
    */
   public record Extrude(@JsonProperty("height") String height, @JsonProperty("base") String base) {}
 
-  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of(), Map.of(), false, true);
+  public static final Tiles3dConfig DEFAULTS = new Tiles3dConfig(0.0, Map.of(), Map.of(), false, true,
+      List.of("height_m", "measured_height"));
 
   Tiles3dConfig orElse(Tiles3dConfig fallback) {
     return new Tiles3dConfig(geoidOffset != null ? geoidOffset : fallback.geoidOffset,
         extrude != null ? extrude : fallback.extrude, properties != null ? properties : fallback.properties,
-        normals != null ? normals : fallback.normals, compress != null ? compress : fallback.compress);
+        normals != null ? normals : fallback.normals, compress != null ? compress : fallback.compress,
+        heightColumns != null ? heightColumns : fallback.heightColumns);
   }
 
   void validate() {
@@ -47,6 +54,9 @@ public record Tiles3dConfig(
             + " holds the building height in metres");
       }
     });
+    if (heightColumns.stream().anyMatch(name -> name == null || name.isBlank())) {
+      throw new ConfigException("tiles3d.heightColumns names an empty column: list column names, or [] for none");
+    }
     properties.forEach((collection, names) -> {
       if (names == null) {
         throw new ConfigException("tiles3d.properties." + collection + " is empty: list the properties its 3D"

@@ -27,10 +27,16 @@ import java.util.regex.Pattern;
  * That is why no property is required, not even the id (empty only where the source's is). Other columns keep
  * their noData values, valid as they are: the CesiumGS 3D Tiles validator (0.6.1) aborts on a table that leaves a
  * numeric property out.
+ *
+ * <p>Tiles of footprints raised by a height also carry each building's footprint area in square metres, derived from
+ * its footprint ({@link #FOOTPRINT_AREA}), so that clients can relate quantities to area, such as heat demand per
+ * square metre; unless the collection has a property of that name, which is then carried as it is.
  */
 final class PropertyTable {
 
   static final String ID_PROPERTY = "featureId";
+  /** The derived footprint area of extruded footprints, square metres. */
+  static final String FOOTPRINT_AREA = "footprint_area_m2";
   /** The id of the metadata schema of a whole collection's tiles. */
   static final String SCHEMA_ID = "urbis";
   private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
@@ -42,16 +48,30 @@ final class PropertyTable {
   private final String classId;
   private final String className;
   private final Map<String, Column> columns = new LinkedHashMap<>();
+  /** The column of the derived footprint area, or null when the tiles carry none. */
+  private final Column footprintArea;
   private int count;
 
   PropertyTable(String collectionId, String title, List<Property> properties) {
+    this(collectionId, title, properties, false);
+  }
+
+  /** With {@code derivesFootprintArea}, the table has a footprint area column its builder fills. */
+  PropertyTable(String collectionId, String title, List<Property> properties, boolean derivesFootprintArea) {
     this.classId = identifier(collectionId, new HashSet<>());
     this.className = title;
     Set<String> keys = new HashSet<>(Set.of(ID_PROPERTY));
-    columns.put(ID_PROPERTY, new Column(ID_PROPERTY, "Feature id", Kind.STRING));
+    columns.put(ID_PROPERTY, new Column(ID_PROPERTY, "Feature id", Kind.STRING, null));
     for (Property property : properties) {
       String key = identifier(property.name(), keys);
-      columns.put(property.name(), new Column(key, property.name(), Kind.of(property.type())));
+      columns.put(property.name(), new Column(key, property.name(), Kind.of(property.type()), null));
+    }
+    if (derivesFootprintArea && !columns.containsKey(FOOTPRINT_AREA)) {
+      footprintArea = new Column(identifier(FOOTPRINT_AREA, keys), FOOTPRINT_AREA, Kind.FLOAT64,
+          "Area of the building's footprint in square metres, derived by Urbis from its geometry");
+      columns.put(FOOTPRINT_AREA, footprintArea);
+    } else {
+      footprintArea = null;
     }
   }
 
@@ -60,7 +80,8 @@ final class PropertyTable {
    * collection shows its audience.
    */
   static PropertyTable forTiles(Collection collection, Tiles3dSettings settings) {
-    return new PropertyTable(collection.id(), collection.title(), settings.tileProperties(collection));
+    return new PropertyTable(collection.id(), collection.title(), settings.tileProperties(collection),
+        settings.extrusion(collection) != null);
   }
 
   /** Adds a feature; returns its row, the feature id its vertices carry. */
@@ -76,6 +97,13 @@ final class PropertyTable {
 
   int count() {
     return count;
+  }
+
+  /** Sets the derived footprint area of the feature in {@code row}, square metres. */
+  void setFootprintArea(int row, double squareMetres) {
+    if (footprintArea != null) {
+      footprintArea.values.set(row, JsonNodeFactory.instance.numberNode(squareMetres));
+    }
   }
 
   /**
@@ -140,16 +168,21 @@ final class PropertyTable {
     private final String key;
     private final String name;
     private final Kind kind;
+    private final String description;
     private final List<JsonNode> values = new ArrayList<>();
 
-    Column(String key, String name, Kind kind) {
+    Column(String key, String name, Kind kind, String description) {
       this.key = key;
       this.name = name;
       this.kind = kind;
+      this.description = description;
     }
 
     ObjectNode definition() {
       ObjectNode definition = JsonNodeFactory.instance.objectNode().put("name", name);
+      if (description != null) {
+        definition.put("description", description);
+      }
       switch (kind) {
         case STRING -> definition.put("type", "STRING");
         case BOOLEAN -> definition.put("type", "SCALAR").put("componentType", "UINT8").put("noData", NO_BOOLEAN);

@@ -63,14 +63,18 @@ final class TileContentBuilder {
       LOG.warn("feature {}: unreadable geometry ({}); left out of its 3D tile", row.id(), e.getMessage());
       return;
     }
+    double footprintArea = 0;
     for (int i = 0; i < geometry.getNumGeometries(); i++) {
       if (geometry.getGeometryN(i) instanceof Polygon polygon) {
         if (row.isExtruded()) {
-          addBlock(polygon, row.base(), row.base() + row.height(), featureId);
+          footprintArea += addBlock(polygon, row.base(), row.base() + row.height(), featureId);
         } else {
           addFace(rings(polygon, Double.NaN), featureId);
         }
       }
+    }
+    if (row.isExtruded()) {
+      table.setFootprintArea(featureId, footprintArea);
     }
     Map<Degeneracy, Integer> skipped = triangulator.drainSkipped();
     if (!skipped.isEmpty()) {
@@ -88,9 +92,13 @@ final class TileContentBuilder {
     return GlbWriter.write(mesh, frame, table, schemaUri, compressed);
   }
 
-  /** A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it. */
-  private void addBlock(Polygon footprint, double bottom, double top, int featureId) {
+  /**
+   * A footprint raised from {@code bottom} to {@code top}: a roof and a wall per edge; no floor, nobody sees it.
+   * Returns the footprint's area, square metres: that of its roof seen from above.
+   */
+  private double addBlock(Polygon footprint, double bottom, double top, int featureId) {
     List<double[]> roof = new ArrayList<>();
+    double area = 0;
     for (int r = 0; r <= footprint.getNumInteriorRing(); r++) {
       LinearRing ring = r == 0 ? footprint.getExteriorRing() : footprint.getInteriorRingN(r - 1);
       // shell counter-clockwise, holes clockwise seen from above: roofs face up and walls face out
@@ -98,6 +106,8 @@ final class TileContentBuilder {
       double[] lower = local(ring.getCoordinates(), bottom, reverse);
       double[] upper = local(ring.getCoordinates(), top, reverse);
       roof.add(upper);
+      // Newell's normal is twice the area, up for the shell and down for holes as oriented here
+      area += Vectors.newellNormal(upper)[2] / 2;
       for (int i = 0; i + 3 < lower.length; i += 3) {
         double[] wall = {lower[i], lower[i + 1], lower[i + 2], lower[i + 3], lower[i + 4], lower[i + 5],
             upper[i + 3], upper[i + 4], upper[i + 5], upper[i], upper[i + 1], upper[i + 2]};
@@ -105,6 +115,7 @@ final class TileContentBuilder {
       }
     }
     addFace(roof, featureId);
+    return area;
   }
 
   private void addFace(List<double[]> rings, int featureId) {

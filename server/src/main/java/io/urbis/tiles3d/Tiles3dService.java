@@ -39,8 +39,11 @@ public final class Tiles3dService {
    * a large city, and that Wesel's 6,631 buildings spread evenly over the cores.
    */
   private static final int FEATURES_PER_READ = 500;
-  /** Raised whenever what a tile holds changes for the same data and settings: its writer or triangulation. */
-  private static final int CONTENT_FORMAT = 4;
+  /**
+   * Raised whenever what a tile holds changes for the same data and settings: its writer or triangulation, or its
+   * property table (5: footprint areas of extruded footprints).
+   */
+  private static final int CONTENT_FORMAT = 5;
   private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
       GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
       GeometryType.GEOMETRY);
@@ -183,7 +186,8 @@ public final class Tiles3dService {
 
   private TileIndex buildIndex(Collection collection, ModelSource models) {
     long start = System.nanoTime();
-    TileIndex index = BuildingLevels.index(models.bounds(collection, extrusion(collection)), settings.geoidOffset());
+    TileIndex index = BuildingLevels.index(models.bounds(collection, settings.extrusion(collection)),
+        settings.geoidOffset());
     LOG.info("3D tiles of {}{}: {} tiles with content on {} levels, indexed in {} ms", collection.id(),
         collection.isWhole() ? "" : " (visibility " + collection.visibility() + ")", index.contentTiles().size(),
         index.scheme().availableLevels(), (System.nanoTime() - start) / 1_000_000);
@@ -205,7 +209,7 @@ public final class Tiles3dService {
   }
 
   private TileContents contents(Collection collection, TileIndex index) {
-    return new TileContents(collection, index, models(collection), extrusion(collection), settings,
+    return new TileContents(collection, index, models(collection), settings.extrusion(collection), settings,
         TilesetWriter.schemaFromContent(tileSchema(collection).file()));
   }
 
@@ -220,15 +224,11 @@ public final class Tiles3dService {
     return collection.isWhole() ? key : key + "|" + collection.visibility();
   }
 
-  private Extrusion extrusion(Collection collection) {
-    return collection.is3d() ? null : settings.extrusions().get(collection.id());
-  }
-
   private ModelSource models(Collection collection) {
     Optional<ModelSource> models = collection.source().models();
     if (!offers(collection) || models.isEmpty()) {
-      throw new NotFoundException("Collection '" + collection.id() + "' has no 3D tiles: it needs 3D surfaces"
-          + " in PostGIS, or a height column configured under tiles3d.extrude." + collection.id());
+      throw new NotFoundException("Collection '" + collection.id() + "' has no 3D tiles: it needs 3D surfaces,"
+          + " or a height column configured under tiles3d.extrude." + collection.id());
     }
     return models.get();
   }

@@ -31,6 +31,11 @@ public record Tiles3dSettings(double geoidOffset, Map<String, Extrusion> extrusi
     properties = Map.copyOf(properties);
   }
 
+  /** How the collection's footprints become blocks, or null when it is 3D or not extruded. */
+  public Extrusion extrusion(Collection collection) {
+    return collection.is3d() ? null : extrusions.get(collection.id());
+  }
+
   /** The collection's properties its tiles carry. */
   public List<Property> tileProperties(Collection collection) {
     List<String> selected = properties.get(collection.id());

@@ -20,6 +20,10 @@ public final class Gdal {
   private static final Pattern LAYER = Pattern.compile("^Layer name: (.+)$", Pattern.MULTILINE);
   private static final Pattern COUNT = Pattern.compile("^Feature Count: (\\d+)$", Pattern.MULTILINE);
 
+  private static final String SYSTEM_PYTHON = "/usr/bin/python3";
+  private static final String GEOPACKAGE_VALIDATOR =
+      "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+
   private Gdal() {}
 
   /** Whether {@code tool} (ogrinfo, ogr2ogr) is on the PATH. */
@@ -52,6 +56,21 @@ public final class Gdal {
         "-t_srs", "EPSG:4326", "-lco", "COORDINATE_PRECISION=10"));
   }
 
+  /** One feature as ogr2ogr writes it as GeoJSON, its coordinates in the layer's CRS at full precision. */
+  public static String feature(Path file, String layer, long fid) {
+    return run(List.of("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file.toString(), layer, "-fid", Long.toString(fid)));
+  }
+
+  /** Whether GDAL's GeoPackage validator (validate_gpkg.py of Debian's python3-gdal) is installed. */
+  public static boolean hasGeoPackageValidator() {
+    return Files.isExecutable(Path.of(SYSTEM_PYTHON)) && Files.isRegularFile(Path.of(GEOPACKAGE_VALIDATOR));
+  }
+
+  /** Runs GDAL's GeoPackage validator on {@code file}: what it prints, which is nothing for a valid file. */
+  public static String validateGeoPackage(Path file) {
+    return run(List.of(SYSTEM_PYTHON, GEOPACKAGE_VALIDATOR, file.toString()));
+  }
+
   /**
    * Loads every layer of a GeoPackage into PostGIS with ogr2ogr, keeping layer names, the fid as primary key and
    * the source SRID, as a municipality would load its data.
@@ -69,6 +88,16 @@ public final class Gdal {
     List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "PostgreSQL", connection, file.toString(),
         "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-preserve_fid"));
     layerCreationOptions.forEach(option -> command.addAll(List.of("-lco", option)));
+    run(command);
+  }
+
+  /** Writes tables of a PostGIS database into a new GeoPackage with ogr2ogr, keeping primary keys as feature ids. */
+  public static void exportFromPostgis(String host, String port, String user, String password, String database,
+      Path geoPackage, List<String> tables) {
+    List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GPKG", geoPackage.toString(),
+        "PG:host=" + host + " port=" + port + " user=" + user + " password=" + password + " dbname=" + database,
+        "-preserve_fid"));
+    command.addAll(tables);
     run(command);
   }
 

@@ -91,8 +91,11 @@ class Tiles3dAudiencesTest {
     Tiles3dService tiles = new Tiles3dService(settings(Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
     JsonNode wholeSchema = json(tiles.schema(whole).content());
     JsonNode lowSchema = json(tiles.schema(lowBlocks).content());
-    assertEquals(List.of("featureId", "name", "owner"), names(wholeSchema.at("/classes/blocks/properties")));
-    assertEquals(List.of("featureId", "name"), names(lowSchema.at("/classes/blocks/properties")));
+    // and the area of the extruded footprints, which every audience may see as it sees their geometries
+    assertEquals(List.of("featureId", "name", "owner", PropertyTable.FOOTPRINT_AREA),
+        names(wholeSchema.at("/classes/blocks/properties")));
+    assertEquals(List.of("featureId", "name", PropertyTable.FOOTPRINT_AREA),
+        names(lowSchema.at("/classes/blocks/properties")));
     assertFalse(lowSchema.toString().contains("owner"), lowSchema.toString());
     assertEquals(PropertyTable.SCHEMA_ID, wholeSchema.get("id").asText());
     assertNotEquals(wholeSchema.get("id"), lowSchema.get("id"));

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
  * checks each tile on the way: every position lies in the tile's region, and its metadata keeps every rule of
  * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets, the
- * area of each feature's triangles seen from above by surface kind and every rule broken, by tile.
+ * area of each feature's triangles seen from above by surface kind, the footprint areas tiles carry and every rule
+ * broken, by tile.
  */
 public final class TilesetWalk {
 
@@ -36,6 +37,8 @@ public final class TilesetWalk {
    * material's name: roof, wall or ground.
    */
   public final Map<String, Map<String, Double>> areasSeenFromAbove = new HashMap<>();
+  /** The footprint area each feature's tile gives it where tiles carry one (extruded footprints), square metres. */
+  public final Map<String, Double> footprintAreas = new HashMap<>();
   final List<String> violations = new ArrayList<>();
   int tiles;
   int maxLevel;
@@ -108,6 +111,13 @@ public final class TilesetWalk {
     List<String> ids = glb.strings(PropertyTable.ID_PROPERTY);
     featureIds.addAll(ids);
     addAreasSeenFromAbove(glb, ids);
+    if (glb.json().at("/extensions/EXT_structural_metadata/propertyTables/0/properties")
+        .has(PropertyTable.FOOTPRINT_AREA)) {
+      double[] areas = glb.doubles(PropertyTable.FOOTPRINT_AREA);
+      for (int i = 0; i < ids.size(); i++) {
+        footprintAreas.put(ids.get(i), areas[i]);
+      }
+    }
     double[] region = scheme.region(tile);
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
       double[] p = glb.ecefPositions(primitive);

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
 import io.urbis.conformance.support.Truth;
 import io.urbis.conformance.support.UrbisTest;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GdalOapifTest {
 
   private static final Pattern LAYER_LINE = Pattern.compile("(?m)^\\d+: (\\S+)");
-  private static final long TIMEOUT_SECONDS = 300;
   private static final Pattern GDAL_VERSION = Pattern.compile("GDAL (\\d+)\\.(\\d+)");
 
   private final Api api;
@@ -52,13 +48,14 @@ class GdalOapifTest {
 
   @BeforeAll
   static void gdalInstalled() {
-    Assumptions.assumeTrue(onPath("ogrinfo") && onPath("ogr2ogr"), "GDAL (ogrinfo, ogr2ogr) is not on the PATH");
+    Assumptions.assumeTrue(Gdal.onPath("ogrinfo") && Gdal.onPath("ogr2ogr"),
+        "GDAL (ogrinfo, ogr2ogr) is not on the PATH");
   }
 
   @Test
   @DisplayName("ogrinfo lists every collection")
   void listsEveryCollection() {
-    String output = run("ogrinfo", "-ro", "-so", dataset());
+    String output = Gdal.run("ogrinfo", "-ro", "-so", dataset());
     Set<String> layers = new TreeSet<>();
     Matcher matcher = LAYER_LINE.matcher(output);
     while (matcher.find()) {
@@ -72,7 +69,7 @@ class GdalOapifTest {
   void readsEveryFeature(@TempDir Path directory) {
     assertAll(Arrays.stream(Layer.values()).map(layer -> () -> {
       Path copy = directory.resolve(layer.id() + ".geojson");
-      run("ogr2ogr", "-f", "GeoJSON", copy.toString(), dataset(), "-oo", "PAGE_SIZE=1000", layer.id());
+      Gdal.run("ogr2ogr", "-f", "GeoJSON", copy.toString(), dataset(), "-oo", "PAGE_SIZE=1000", layer.id());
       long features = Json.parse(Files.readAllBytes(copy)).path("features").size();
       assertEquals(truth.count(layer), features, layer + ": features GDAL read");
     }));
@@ -103,7 +100,7 @@ class GdalOapifTest {
   private String assertSelects(Path directory, String where, String condition) throws IOException {
     Path copy = Files.createTempFile(directory, "buildings", ".geojson");
     Files.delete(copy);
-    String printed = run("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GeoJSON", copy.toString(), dataset(),
+    String printed = Gdal.run("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GeoJSON", copy.toString(), dataset(),
         "-where", where, Layer.BUILDINGS.id());
     assertTrue(printed.contains("filter=") && !printed.contains("evaluated on client side")
         && !printed.contains("Only part of the filter"),
@@ -121,11 +118,11 @@ class GdalOapifTest {
   @Test
   @DisplayName("a GDAL with the CRS open option reads streets in EPSG:25832 as ST_Transform gives them (1 mm)")
   void readsInTheCrsItAsksFor(@TempDir Path directory) throws IOException {
-    Matcher version = GDAL_VERSION.matcher(run("ogr2ogr", "--version"));
+    Matcher version = GDAL_VERSION.matcher(Gdal.run("ogr2ogr", "--version"));
     Assumptions.assumeTrue(version.find() && Integer.parseInt(version.group(1)) * 100
         + Integer.parseInt(version.group(2)) >= 307, "GDAL before 3.7 has no CRS open option for OAPIF");
     Path copy = directory.resolve("streets.geojson");
-    String printed = run("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GeoJSON", "-preserve_fid",
+    String printed = Gdal.run("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GeoJSON", "-preserve_fid",
         copy.toString(), dataset(), "-oo", "CRS=EPSG:25832", Layer.STREETS.id());
     assertTrue(printed.contains("crs=http://www.opengis.net/def/crs/EPSG/0/25832"), printed);
     Map<String, String> expected = new TreeMap<>();
@@ -146,29 +143,4 @@ class GdalOapifTest {
     return "OAPIF:" + api.base();
   }
 
-  /** Runs a GDAL command to its end and returns what it printed; fails on a non-zero exit. */
-  private static String run(String... command) {
-    try {
-      Path output = Files.createTempFile("gdal", ".txt");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      Files.delete(output);
-      assertEquals(0, finished ? process.exitValue() : -1, () -> String.join(" ", command) + "\n" + printed);
-      return printed;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean onPath(String program) {
-    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
-  }
 }

@@ -103,6 +103,16 @@ final class ChildProcess implements AutoCloseable {
     stopAtExit.close();
   }
 
+  /** SIGKILL, as a crash or the kernel's OOM killer ends a process: no shutdown hook, nothing flushed. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGTERM (a launcher script such as Keycloak's passes it on to its JVM); what still runs after a while is killed. */
   private void stop() {
     process.destroy();

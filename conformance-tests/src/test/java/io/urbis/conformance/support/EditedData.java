@@ -131,7 +131,8 @@ public final class EditedData implements AutoCloseable {
         + " FROM urbis_audit ORDER BY id DESC LIMIT " + rows);
   }
 
-  private static String sha256(String key) {
+  /** The SHA-256 of an API key in hex, as {@code security.apiKeys} keeps it. */
+  static String sha256(String key) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(key.getBytes(StandardCharsets.UTF_8)));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +30,6 @@ import java.util.stream.Stream;
  */
 public final class FixtureGeoPackage {
 
-  private static final long TIMEOUT_SECONDS = 120;
   /** Tables with an integer primary key {@code id}, copied with their keys as fids, and the attributes-only decoy. */
   private static final List<String> KEYED_TABLES = Stream.concat(
       Arrays.stream(Layer.values()).filter(layer -> layer != Layer.POI && layer != Layer.BIG_BUILDINGS).map(Layer::id),
@@ -76,31 +73,17 @@ public final class FixtureGeoPackage {
   }
 
   /** Runs GDAL's ogr2ogr with the database's password in its environment; fails with its output. */
-  static void ogr2ogr(TestDatabase database, List<String> arguments) {
+  public static void ogr2ogr(TestDatabase database, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of("ogr2ogr"));
     command.addAll(arguments);
-    String shown = String.join(" ", command);
     try {
-      Path output = Files.createTempFile("ogr2ogr", ".txt");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.environment().putAll(database.clientEnvironment());
-      Process process = builder.start();
-      boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      Files.delete(output);
-      if (!finished || process.exitValue() != 0) {
-        throw new IllegalStateException("Could not export the fixture GeoPackage: " + shown
-            + (finished ? " exited with " + process.exitValue() : " timed out") + "\n" + printed);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Could not run ogr2ogr (GDAL) to export the fixture GeoPackage: " + e.getMessage()
-          + ". Install gdal-bin, or pass -D" + Source.PROPERTY + "=postgis to run against PostGIS only.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted: " + shown, e);
+      Gdal.run(database.clientEnvironment(), command);
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException("Could not run ogr2ogr (GDAL) to export the fixture GeoPackage: "
+          + e.getCause().getMessage() + ". Install gdal-bin, or pass -D" + Source.PROPERTY
+          + "=postgis to run against PostGIS only.", e);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Could not export the fixture GeoPackage: " + e.getMessage(), e);
     }
   }
 

@@ -55,6 +55,11 @@ public final class UrbisServer implements AutoCloseable {
     return process.output();
   }
 
+  /** Kills the server at once (SIGKILL), in whatever it is doing; returns once it is gone. */
+  public void kill() {
+    process.kill();
+  }
+
   @Override
   public void close() {
     process.close();

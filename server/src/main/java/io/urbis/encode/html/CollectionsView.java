@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The collections: one table row each, with title, description, item links and extent. */
+/**
+ * The collections: one table row each, with title, description, item links (and the 3D view of those with 3D
+ * tiles) and extent.
+ */
 final class CollectionsView implements HtmlView<CollectionList> {
 
   @Override
@@ -34,7 +37,13 @@ final class CollectionsView implements HtmlView<CollectionList> {
     List<Link> items = collection.links().stream().filter(l -> "items".equals(l.rel())).toList();
     return "<tr><td>" + Html.anchor(page, title) + "<div class=\"id\">" + Html.escape(collection.id()) + "</div></td>"
         + "<td class=\"description\">" + Html.escape(collection.description()) + "</td>"
-        + "<td>" + Fragments.formats(items) + "</td>"
+        + "<td>" + Fragments.formats(items) + view3d(collection, page) + "</td>"
         + "<td class=\"extent\">" + Html.escape(Fragments.bbox(collection.extent())) + "</td></tr>\n";
+  }
+
+  /** A link to the 3D view on the collection's page, when it has 3D tiles. */
+  private static String view3d(CollectionDescription collection, String page) {
+    return Viewer3d.tileset(collection.links()).isEmpty() ? ""
+        : "<a class=\"format\" href=\"" + Html.escape(page + "#" + Viewer3d.ANCHOR) + "\">3D view</a>";
   }
 }

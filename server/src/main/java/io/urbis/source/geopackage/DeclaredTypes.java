@@ -30,7 +30,7 @@ final class DeclaredTypes {
   }
 
   /** The type name without a length ("TEXT(50)" is TEXT), upper case. */
-  private static String baseType(String declared) {
+  static String baseType(String declared) {
     if (declared == null) {
       return "";
     }

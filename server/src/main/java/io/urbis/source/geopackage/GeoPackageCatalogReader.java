@@ -89,7 +89,7 @@ final class GeoPackageCatalogReader {
         table.hasZ(),
         properties,
         temporal == null ? null : temporal.name(),
-        new FollowedData(file::version, () -> GeoPackageExtents.read(file, table, temporal)),
+        new FollowedData(() -> file.version(table.table()), () -> GeoPackageExtents.read(file, table, temporal)),
         source));
   }
 }

@@ -6,8 +6,10 @@ import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureEditor;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
+import io.urbis.source.ModelSource;
 import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
@@ -28,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the feature tables of a GeoPackage file, read-only. SQLite selects by id order, datetime and R-tree
- * candidates; Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test, CQL2
- * filters and the row filter of a collection narrowed for an audience. Thread-safe: every call opens its own
- * read-only connection.
+ * Publishes the feature tables of a GeoPackage file. SQLite selects by id order, datetime and R-tree candidates;
+ * Java decodes GeoPackageBinary, reprojects to CRS84 with proj4j and applies the exact bbox test, CQL2 filters and the
+ * row filter of a collection narrowed for an audience. Thread-safe: every read opens its own read-only connection;
+ * writes go through the {@link #editor()}.
  */
 public final class GeoPackageFeatureSource implements FeatureSource {
 
@@ -40,8 +42,10 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   private final GeoPackageFile file;
   private final SourceSettings settings;
   private final FileFacts facts;
+  private final GeoPackageModelSource models;
   /** The whole collection of each table as last discovered, which holds the columns a narrowed one hides. */
   private final Map<String, Collection> tables = new ConcurrentHashMap<>();
+  private final GeoPackageEditor editor;
 
   /**
    * Opens {@code file}.
@@ -52,7 +56,9 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     this.file = new GeoPackageFile(file);
     this.settings = settings;
     this.facts = new FileFacts(this.file);
+    this.models = new GeoPackageModelSource(this.file, this::read);
     this.file.requireGeoPackage();
+    this.editor = new GeoPackageEditor(this.file, label());
   }
 
   @Override
@@ -119,7 +125,12 @@ public final class GeoPackageFeatureSource implements FeatureSource {
           Returnables.ALL);
       Geometry crs84 = rows.crs84GeometryIfMatching(row);
       // a feature outside the row filter is as absent as one that does not exist
-      return crs84 == null ? Optional.empty() : Optional.of(rows.encode(row, crs84));
+      if (crs84 == null) {
+        return Optional.empty();
+      }
+      EncodedFeature feature = rows.encode(row, crs84);
+      return Optional.of(new EncodedFeature(feature.id(), feature.geometry(), feature.properties(),
+          FeatureVersion.of(collection, row.getBytes(2), feature.properties())));
     } catch (SQLException | IOException e) {
       throw new SourceFailureException("reading feature " + id + " of " + collection.table() + " failed", e);
     }
@@ -140,11 +151,24 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     return GeoPackageExtents.read(file, read(collection));
   }
 
-  /** One version for all tables of the file: SQLite keeps no change counter per table. */
+  /**
+   * The file's version and the table's last_change: SQLite keeps no change counter per table, and the file's time
+   * and size need not change with a quick second write.
+   */
   @Override
   public String dataVersion(Collection collection) {
     requireOwn(collection);
-    return file.version();
+    return file.version(collection.table());
+  }
+
+  @Override
+  public Optional<FeatureEditor> editor() {
+    return Optional.of(editor);
+  }
+
+  @Override
+  public Optional<ModelSource> models() {
+    return Optional.of(models);
   }
 
   @Override
@@ -158,10 +182,14 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
   }
 
-  /** Closes the connection that watches the file; the others live only as long as a call or a stream. */
+  /**
+   * Closes the connection that watches the file, then the editor; the others live only as long as a call or a
+   * stream.
+   */
   @Override
   public void close() {
     file.close();
+    editor.close();
   }
 
   private Connection open() {

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A GeoPackage file opened read-only through sqlite-jdbc. Every caller gets its own connection: SQLite connections
- * to a local file are cheap, and separate connections make concurrent requests safe without a pool. One more
- * connection stays open to watch for commits ({@link #exactVersion()}); {@link #close()} closes it.
+ * A GeoPackage file opened through sqlite-jdbc, read-only for reading. Every caller gets its own connection: SQLite
+ * connections to a local file are cheap, and separate connections make concurrent requests safe without a pool. One
+ * more connection stays open to watch for commits ({@link #exactVersion()}); {@link #close()} closes it.
  */
 final class GeoPackageFile implements AutoCloseable {
 
@@ -30,6 +30,7 @@ final class GeoPackageFile implements AutoCloseable {
   private final Path path;
   private final String url;
   private final SQLiteConfig config = new SQLiteConfig();
+  private final SQLiteConfig writing = new SQLiteConfig();
   /** The connection whose {@code data_version} counts the commits of others, and the file it is open on. */
   private Connection watcher;
   private Object watchedFile;
@@ -39,6 +40,7 @@ final class GeoPackageFile implements AutoCloseable {
     this.url = "jdbc:sqlite:" + this.path;
     config.setReadOnly(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    writing.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
   }
 
   Path path() {
@@ -55,28 +57,48 @@ final class GeoPackageFile implements AutoCloseable {
   }
 
   /**
+   * The version of one table's data: {@link #version()}, and the table's last_change in gpkg_contents, which every
+   * write through Urbis moves on by at least a millisecond ({@code GeoPackageEditor}), so that the version changes
+   * with each of them even when the file's time and size do not (times of the file system move in steps of a clock
+   * tick). The same on every server and after a restart.
+   */
+  synchronized String version(String table) {
+    try (PreparedStatement statement = watcher().prepareStatement(EditorSql.LAST_CHANGE)) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        return version() + "/" + (rows.next() ? rows.getString(1) : null);
+      }
+    } catch (SQLException e) {
+      throw new SourceUnavailableException("cannot read the data version of " + table + " in " + path, e);
+    }
+  }
+
+  /**
    * A version that changes with every commit, by any program, at once: {@link #version()}, and SQLite's
    * {@code data_version} of a connection kept open on the file, which counts the commits of all other connections
    * (a quick second write can leave time and size as they were). Comparable only within this process: the count
-   * starts anew with the connection. The connection is opened again when the file is replaced.
+   * starts anew with the connection.
    */
   synchronized String exactVersion() {
-    Object file = fileKey();
-    try {
-      if (watcher == null || !file.equals(watchedFile)) {
-        JdbcResources.closeQuietly(watcher);
-        watcher = null;
-        watcher = open();
-        watchedFile = file;
-      }
-      try (PreparedStatement statement = watcher.prepareStatement(GeoPackageSql.DATA_VERSION);
-          ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return version() + "/" + rows.getLong(1);
-      }
+    try (PreparedStatement statement = watcher().prepareStatement(GeoPackageSql.DATA_VERSION);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return version() + "/" + rows.getLong(1);
     } catch (SQLException e) {
       throw new SourceUnavailableException("cannot read the data version of " + path, e);
     }
+  }
+
+  /** The connection kept open on the file, opened again when the file is replaced. */
+  private Connection watcher() throws SQLException {
+    Object file = fileKey();
+    if (watcher == null || !file.equals(watchedFile)) {
+      JdbcResources.closeQuietly(watcher);
+      watcher = null;
+      watcher = open();
+      watchedFile = file;
+    }
+    return watcher;
   }
 
   /** What the file system knows the file by (device and inode), which a replaced file does not keep. */
@@ -102,6 +124,11 @@ final class GeoPackageFile implements AutoCloseable {
 
   Connection open() throws SQLException {
     return config.createConnection(url);
+  }
+
+  /** A connection that may write, waiting as long as readers wait for a lock another connection holds. */
+  Connection openForWriting() throws SQLException {
+    return writing.createConnection(url);
   }
 
   /**

@@ -10,7 +10,9 @@ import org.locationtech.jts.io.WKBReader;
 
 /**
  * Reads the GeoPackageBinary geometry encoding (OGC 12-128r18, 2.1.3): a header with magic, version, flags, srs id
- * and an optional envelope, followed by standard (ISO) WKB. Not thread-safe, like JTS's {@link WKBReader}.
+ * and an optional envelope, followed by standard (ISO) WKB. Polyhedral surfaces and TINs, which JTS has no type for,
+ * are read as MultiPolygons, triangles as Polygons ({@link SurfaceWkb}). Not thread-safe, like JTS's
+ * {@link WKBReader}.
  */
 public final class GeoPackageGeometryReader {
 
@@ -59,7 +61,7 @@ public final class GeoPackageGeometryReader {
 
   private Geometry parseWkb(byte[] wkb) {
     try {
-      return wkbReader.read(wkb);
+      return wkbReader.read(SurfaceWkb.asPolygons(wkb));
     } catch (ParseException | RuntimeException e) {
       throw new IllegalArgumentException("unreadable WKB in GeoPackage geometry: " + e.getMessage(), e);
     }

@@ -34,7 +34,8 @@ final class GeoPackageSql {
           + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
           + " WHERE c.data_type = 'features' ORDER BY c.rowid";
 
-  static final String TABLE_COLUMNS = "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
+  static final String TABLE_COLUMNS =
+      "SELECT name, type, pk, \"notnull\", dflt_value FROM pragma_table_info(?) ORDER BY cid";
 
   /** How many commits other connections have made since this one opened (a count of its own). */
   static final String DATA_VERSION = "PRAGMA data_version";
@@ -102,6 +103,13 @@ final class GeoPackageSql {
   static SqlStatement allFeaturesWithTime(CollectionRead read, Property temporal) {
     String time = temporal == null ? "NULL" : TemporalColumn.normalized(quote(temporal.name()), temporal.type());
     return new SqlStatement(selectFeatures(read, ", " + time), List.of());
+  }
+
+  /** The features with the given ids, bound as one JSON array of integers, which SQLite reads as a table. */
+  static SqlStatement featuresWithIds(CollectionRead read, String idsJson) {
+    String sql = selectFeatures(read) + " WHERE " + quote(read.collection().idColumn())
+        + " IN (SELECT value FROM json_each(?))";
+    return new SqlStatement(sql, List.of(idsJson));
   }
 
   static SqlStatement feature(CollectionRead read, long id) {

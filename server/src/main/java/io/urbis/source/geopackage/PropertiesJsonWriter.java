@@ -38,17 +38,21 @@ final class PropertiesJsonWriter {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
       json.writeStartObject();
-      for (int i = 0; i < properties.size(); i++) {
-        Property property = properties.get(i);
-        if (!returnables.includes(property.name())) {
-          continue;
-        }
-        json.writeFieldName(property.name());
-        writeValue(json, property, row.getObject(firstColumn + i));
-      }
+      writeFields(json, row);
       json.writeEndObject();
     }
     return text.toString();
+  }
+
+  /** Writes the properties as fields of the object {@code json} is writing. */
+  void writeFields(JsonGenerator json, ResultSet row) throws SQLException, IOException {
+    for (int i = 0; i < properties.size(); i++) {
+      Property property = properties.get(i);
+      if (returnables.includes(property.name())) {
+        json.writeFieldName(property.name());
+        writeValue(json, property, row.getObject(firstColumn + i));
+      }
+    }
   }
 
   private static void writeValue(JsonGenerator json, Property property, Object value) throws IOException {

@@ -12,7 +12,13 @@ import java.util.List;
 /** The columns of a table, from {@code pragma_table_info}, in declaration order. */
 final class TableColumns {
 
-  private record Column(String name, String declaredType, int primaryKeyPosition) {}
+  /**
+   * One column.
+   *
+   * @param primaryKeyPosition its position in the primary key, 0 when not part of it
+   * @param defaultValue the SQL text of its DEFAULT, or null when it has none
+   */
+  record Column(String name, String declaredType, int primaryKeyPosition, boolean notNull, String defaultValue) {}
 
   private final List<Column> columns;
 
@@ -26,11 +32,17 @@ final class TableColumns {
       statement.setString(1, table);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          columns.add(new Column(rows.getString("name"), rows.getString("type"), rows.getInt("pk")));
+          columns.add(new Column(rows.getString("name"), rows.getString("type"), rows.getInt("pk"),
+              rows.getInt("notnull") != 0, rows.getString("dflt_value")));
         }
       }
     }
     return new TableColumns(columns);
+  }
+
+  /** Every column, in declaration order. */
+  List<Column> all() {
+    return columns;
   }
 
   /** The name of the single-column integer primary key (the feature id), or null when there is none. */

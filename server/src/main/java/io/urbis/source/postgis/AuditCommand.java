@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbis.error.Causes;
+import io.urbis.source.AuditEntry;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,25 +17,28 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * {@code urbis audit <database-url> [--limit N]}: the latest feature writes recorded in the database's audit table
- * ({@link AuditTrail}), newest first, one line each: when, who, what was done to which feature, and which members
- * (properties, geometry) a replace or update changed. The full rows before and after are in the table. Exit
- * statuses: 0 listed, 1 no audit table or no database, 2 wrong arguments.
+ * {@code urbis audit <database-url | file.gpkg> [--limit N]}: the latest feature writes recorded in the audit table
+ * of the database ({@link AuditTrail}) or of the GeoPackage ({@link io.urbis.source.geopackage.AuditTrail}), newest
+ * first, one line each: when, who, what was done to which feature, and which members (properties, geometry) a replace
+ * or update changed. The full rows before and after are in the table. Exit statuses: 0 listed, 1 no audit table or no
+ * database, 2 wrong arguments.
  */
 public final class AuditCommand {
 
   static final String USAGE = """
-      Usage: urbis audit [DATABASE-URL] [--limit N]
+      Usage: urbis audit [DATABASE-URL | FILE.gpkg] [--limit N]
 
       Lists the latest N (default 20) feature writes recorded in the audit table urbis_audit of the
-      database (in the search path of its user), newest first: when, who, what was done to which feature,
-      and which properties a replace or update changed. Without DATABASE-URL, DATABASE_URL is used. Keep
-      the password in DATABASE_URL or ~/.pgpass rather than on the command line.
+      database (in the search path of its user) or of the GeoPackage, newest first: when, who, what was
+      done to which feature, and which properties a replace or update changed. Without an argument,
+      DATABASE_URL is used. Keep the password in DATABASE_URL or ~/.pgpass rather than on the command line.
       """;
   private static final int DEFAULT_LIMIT = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +67,7 @@ public final class AuditCommand {
           if (limit < 1) {
             throw new NumberFormatException();
           }
-        } else if (DatabaseUrl.looksLikeOne(args[i])) {
+        } else if (DatabaseUrl.looksLikeOne(args[i]) || isGeoPackage(args[i])) {
           location = args[i];
         } else {
           err.print("urbis audit: unknown argument '" + DatabaseUrl.redacted(args[i]) + "'\n" + USAGE);
@@ -74,10 +79,32 @@ public final class AuditCommand {
       return 2;
     }
     if (location == null) {
-      err.print("urbis audit: name the database (postgresql://user@host/database) or set DATABASE_URL\n" + USAGE);
+      err.print("urbis audit: name the database (postgresql://user@host/database) or GeoPackage, or set"
+          + " DATABASE_URL\n" + USAGE);
       return 2;
     }
-    return list(DatabaseUrl.parse(location), limit);
+    return isGeoPackage(location) ? list(Path.of(location), limit) : list(DatabaseUrl.parse(location), limit);
+  }
+
+  /** A GeoPackage file, as {@code urbis serve} tells one from a database. */
+  private static boolean isGeoPackage(String location) {
+    return location.toLowerCase(Locale.ROOT).endsWith(".gpkg") && !location.contains("://");
+  }
+
+  private int list(Path geoPackage, int limit) {
+    try {
+      Optional<List<AuditEntry>> entries = io.urbis.source.geopackage.AuditTrail.latest(geoPackage, limit);
+      if (entries.isEmpty()) {
+        err.println("urbis audit: " + geoPackage + " has no audit table " + AuditTrail.NAME + "; Urbis creates it"
+            + " when it serves a writable collection");
+        return 1;
+      }
+      print(entries.get());
+      return 0;
+    } catch (IllegalArgumentException | SQLException e) {
+      err.println("urbis audit: " + Causes.rootMessage(e));
+      return 1;
+    }
   }
 
   private int list(DatabaseUrl url, int limit) {
@@ -88,13 +115,16 @@ public final class AuditCommand {
             + " of its user; Urbis creates it when it serves a writable collection");
         return 1;
       }
+      List<AuditEntry> entries = new ArrayList<>();
       try (PreparedStatement statement = PostgisFeatureSource.prepare(connection, trail.latest(limit));
           ResultSet rows = statement.executeQuery()) {
-        out.println(String.join("\t", "id", "at", "caller", "operation", "collection/feature", "changed"));
         while (rows.next()) {
-          out.println(line(rows));
+          entries.add(new AuditEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+              rows.getString(3), rows.getString(6), rows.getString(4), rows.getString(5), rows.getString(7),
+              rows.getString(8)));
         }
       }
+      print(entries);
       return 0;
     } catch (SQLException e) {
       err.println("urbis audit: " + url.label() + ": " + Causes.rootMessage(e));
@@ -102,10 +132,13 @@ public final class AuditCommand {
     }
   }
 
-  private static String line(ResultSet row) throws SQLException {
-    OffsetDateTime at = row.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-    return String.join("\t", row.getString(1), at.toString(), row.getString(3), row.getString(6),
-        row.getString(4) + "/" + row.getString(5), String.join(", ", changed(row.getString(7), row.getString(8))));
+  private void print(List<AuditEntry> entries) {
+    out.println(String.join("\t", "id", "at", "caller", "operation", "collection/feature", "changed"));
+    for (AuditEntry entry : entries) {
+      out.println(String.join("\t", Long.toString(entry.id()), entry.at().atOffset(ZoneOffset.UTC).toString(),
+          entry.caller(), entry.operation(), entry.collection() + "/" + entry.featureId(),
+          String.join(", ", changed(entry.before(), entry.after()))));
+    }
   }
 
   /** The members of the row that differ between before and after; none for a create or delete. */

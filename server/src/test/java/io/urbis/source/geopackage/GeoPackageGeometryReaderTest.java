@@ -111,6 +111,26 @@ class GeoPackageGeometryReaderTest {
   }
 
   @Test
+  void writesEveryTypeAsIsoWkbWithHeightsWhereAsked() throws ParseException {
+    String[] shapes = {"POINT Z (1 2 3)", "LINESTRING Z (1 2 3, 4 5 6)",
+        "POLYGON Z ((0 0 1, 4 0 1, 4 4 2, 0 0 1), (1 1 5, 2 1 5, 2 2 5, 1 1 5))", "MULTIPOINT Z ((1 2 3), (4 5 6))",
+        "MULTILINESTRING Z ((1 2 3, 4 5 6), (7 8 9, 1 1 1))", "MULTIPOLYGON Z (((0 0 1, 4 0 1, 4 4 2, 0 0 1)))",
+        "GEOMETRYCOLLECTION Z (POINT Z (1 2 3), LINESTRING Z (1 2 3, 4 5 6))"};
+    for (int i = 0; i < shapes.length; i++) {
+      Geometry shape = new WKTReader().read(shapes[i]);
+      byte[] blob = new GeoPackageGeometryWriter().write(shape, 25832, true);
+      // ISO 13249-3 type codes, not EWKB's high bit: after the 8 header bytes and 32 of the envelope, and the order
+      int type = ByteBuffer.wrap(blob, 41, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+      assertEquals(1001 + i, type, shapes[i]);
+      Geometry read = reader.read(blob);
+      assertTrue(read.equalsExact(shape), shapes[i]);
+      assertEquals(new WKTWriter(3).write(shape), new WKTWriter(3).write(read), shapes[i]);
+      assertEquals(1 + i, ByteBuffer.wrap(new GeoPackageGeometryWriter().write(shape, 25832), 41, 4)
+          .order(ByteOrder.LITTLE_ENDIAN).getInt(), "in two dimensions");
+    }
+  }
+
+  @Test
   void rejectsBlobsThatAreNotGeoPackageGeometries() {
     assertThrows(IllegalArgumentException.class, () -> reader.read(WKBReader.hexToBytes("0101000000")));
     assertThrows(IllegalArgumentException.class, () -> reader.read(WKBReader.hexToBytes("475000")));

@@ -49,6 +49,11 @@ public final class PostgisTestDatabase implements AutoCloseable {
     io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
   }
 
+  /** Writes {@code tables} of this database into a new GeoPackage with ogr2ogr, primary keys as feature ids. */
+  public void exportWithGdal(java.nio.file.Path geoPackage, List<String> tables) {
+    io.urbis.testdata.Gdal.exportFromPostgis(host, port, user, password, name, geoPackage, tables);
+  }
+
   /** The first column of each row of {@code sql}: feature ids as a source gives them (integers as longs). */
   public List<Object> ids(String sql) throws SQLException {
     List<Object> ids = new ArrayList<>();
