@@ -53,9 +53,9 @@ final class AccessRules {
 
   /**
    * Writes {@code target/<name>.yaml}: the rules, 3D tiles of the ruled collection, and the {@code security} section
-   * that names the callers. Planners write where {@code plannersWrite} (a source that takes writes), else read.
+   * that names the callers.
    */
-  static Path writeConfig(String name, String security, boolean plannersWrite) {
+  static Path writeConfig(String name, String security) {
     Path config = Urbis.target(name + ".yaml");
     String yaml = security + """
         tiles3d:
@@ -64,16 +64,15 @@ final class AccessRules {
         access:
           default:
             "*": read
-            planner: %6$s
+            planner: write
           collections:
             %3$s:
-              planner: %6$s
+              planner: write
             %1$s:
               public: { access: read, hiddenProperties: [%4$s], rowFilter: "%5$s" }
               energy-manager: read
-              planner: %6$s
-        """.formatted(RULED.id(), HEIGHT, HIDDEN_COLLECTION, HIDDEN_PROPERTY, ROW_FILTER,
-        plannersWrite ? "write" : "read");
+              planner: write
+        """.formatted(RULED.id(), HEIGHT, HIDDEN_COLLECTION, HIDDEN_PROPERTY, ROW_FILTER);
     try {
       return Files.writeString(config, yaml);
     } catch (IOException e) {

@@ -79,8 +79,6 @@ abstract class RoleMatrix {
   private static final Pattern ITEM_LINK = Pattern.compile("/collections/" + RULED.id() + "/items/(\\d+)\\?f=html");
 
   private final Api api;
-  /** Whether planners may write (not where the source takes no writes). */
-  private final boolean plannersWrite;
   private final Truth truth;
   private final Credentials credentials;
   private final Hidden hidden;
@@ -93,13 +91,12 @@ abstract class RoleMatrix {
 
   /**
    * Starts (once per run, configuration and source) the server of {@code source}'s data with the access rules and
-   * the credentials' security section, written to {@code target/urbis-<name>-<source>.yaml}.
+   * the credentials' security section, written to {@code target/urbis-<name>.yaml}.
    */
   RoleMatrix(Api source, Truth truth, Urbis urbis, Credentials credentials, String name) {
-    // a server refuses write rules over a GeoPackage, whose features it cannot change: there planners read
-    this.plannersWrite = source.source() == Source.POSTGIS;
-    this.api = urbis.api(source.source(), "--config", AccessRules.writeConfig("urbis-" + name + "-"
-        + source.source(), credentials.securityYaml(), plannersWrite).toString());
+    // planners may write: the server keeps its audit trail in the data, so a GeoPackage server has a copy of its own
+    this.api = urbis.writableApi(source.source(), name, "--config", AccessRules.writeConfig("urbis-" + name,
+        credentials.securityYaml()).toString());
     this.truth = truth;
     this.credentials = credentials;
     this.hidden = new Hidden(truth);
@@ -526,7 +523,7 @@ abstract class RoleMatrix {
       + " an unknown one; a reader's is refused")
   void writes(Role role) {
     Caller caller = caller(role);
-    boolean writes = role == Role.PLANNER && plannersWrite;
+    boolean writes = role == Role.PLANNER;
     String items = RULED.items();
     List<Executable> checks = new ArrayList<>(List.of(
         () -> assertEquals(writes ? Set.of("GET", "HEAD", "OPTIONS", "POST") : Set.of("GET", "HEAD", "OPTIONS"),

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The environment under test: a throwaway database loaded with the fixture, the GeoPackage exported from it, and
@@ -37,7 +38,8 @@ public final class Urbis implements AutoCloseable {
   }
 
   static Urbis start() {
-    Path jar = copyOf(serverJar());
+    // the server runs from a copy, so that a rebuild of the jar during the test run cannot break it
+    Path jar = copy(serverJar(), "urbis-under-test.jar");
     TestDatabase database = TestDatabase.create();
     Map<Source, RuntimeException> failures = new EnumMap<>(Source.class);
     FixtureGeoPackage geoPackage = null;
@@ -109,10 +111,25 @@ public final class Urbis implements AutoCloseable {
    * {@code --trusted-proxies}) when first asked for, and stopped with the others.
    */
   public synchronized Api api(Source source, String... options) {
+    return started(source, source.toString(), () -> served(source), options);
+  }
+
+  /**
+   * {@link #api(Source, String...)} of a server that may change its data (write rules make it keep an audit trail
+   * there): of the GeoPackage it serves a copy of its own, {@code target/<copy>.gpkg}, so that the other servers'
+   * file stays as exported; of PostGIS the test database.
+   */
+  public synchronized Api writableApi(Source source, String copy, String... options) {
+    return started(source, source + " " + copy, () -> source == Source.POSTGIS ? database.serverUrl()
+        : copy(geoPackage.file(), copy + ".gpkg").toString(), options);
+  }
+
+  /** The server of the data {@code served} names (a key of it: {@code data}) with more options, started once. */
+  private Api started(Source source, String data, Supplier<String> served, String... options) {
     api(source);
-    return configured.computeIfAbsent(source + " " + String.join(" ", options), key -> {
+    return configured.computeIfAbsent(data + " " + String.join(" ", options), key -> {
       List<String> arguments = new ArrayList<>(List.of(options));
-      arguments.add(served(source));
+      arguments.add(served.get());
       UrbisServer server = UrbisServer.launch(jar, arguments,
           target("urbis-server-" + source + "-" + (configured.size() + 1) + ".log"));
       servers.add(server);
@@ -170,12 +187,12 @@ public final class Urbis implements AutoCloseable {
     return file;
   }
 
-  /** The server runs from a copy, so that a rebuild of the jar during the test run cannot break it. */
-  private static Path copyOf(Path jar) {
+  /** A copy of the file as {@code target/<name>}, replacing what was there. */
+  private static Path copy(Path file, String name) {
     try {
-      return Files.copy(jar, target("urbis-under-test.jar"), StandardCopyOption.REPLACE_EXISTING);
+      return Files.copy(file, target(name), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not copy " + jar, e);
+      throw new UncheckedIOException("Could not copy " + file, e);
     }
   }
 
