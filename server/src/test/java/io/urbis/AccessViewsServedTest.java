@@ -110,6 +110,21 @@ class AccessViewsServedTest {
   }
 
   @Test
+  void aRefusedWriteClosesItsConnectionSoTheNextRequestIsNotLost() throws Exception {
+    // the refusal comes before the body is read; a client reusing the connection must be told to open another
+    byte[] body = ("{\"type\":\"Feature\",\"properties\":{\"note\":\"" + "x".repeat(200_000) + "\"},"
+        + "\"geometry\":null}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i < 50; i++) {
+      HttpResponse<byte[]> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ruled.port()
+          + "/collections/buildings/items")).header("Content-Type", "application/geo+json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(401, refused.statusCode());
+      assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+      assertEquals(200, send(ruled, "/collections").statusCode());
+    }
+  }
+
+  @Test
   void theHiddenNamesAreInNoBodyOrHeaderThePublicGetsAndPlannersGetThem() throws Exception {
     List<String> paths = new ArrayList<>(List.of("/", "/?f=html", "/collections", "/collections?f=html",
         "/collections/buildings", "/collections/buildings?f=html", "/collections/buildings/queryables",
