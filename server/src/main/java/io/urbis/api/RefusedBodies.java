@@ -3,7 +3,6 @@ package io.urbis.api;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Ends the connection after an error answer to a request with a body: a write refused before its body was read (401,
@@ -15,7 +14,7 @@ public final class RefusedBodies implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (response.getStatus() >= 400 && request.hasEntity()) {
-      response.getHeaders().putSingle(HttpHeaders.CONNECTION, "close");
+      response.getHeaders().putSingle("Connection", "close");
     }
   }
 }
