@@ -97,9 +97,9 @@ class Tiles3dServedTest {
   void theLandingPageLinksThe3dViewsOfTheCollectionsWithTiles() throws Exception {
     String html = get("/?f=html", Map.of()).body();
     for (String collection : List.of("blocks3d", "footprints")) {
-      assertTrue(html.contains("href=\"" + url("/collections/" + collection + "?f=html#viewer3d") + "\""), html);
+      assertTrue(html.contains("href=\"" + url("/collections/" + collection + "?f=html#view3d") + "\""), html);
     }
-    assertFalse(html.contains("flat?f=html#viewer3d"), "a 2D layer has no 3D view");
+    assertFalse(html.contains("flat?f=html#view3d"), "a 2D layer has no 3D view");
   }
 
   @Test

@@ -72,7 +72,7 @@ class MapPageTest {
       }
       boolean has3dTiles = Json.elements(collection.path("links")).stream()
           .anyMatch(link -> GEOVOLUMES.equals(link.path("rel").asText()));
-      assertEquals(has3dTiles, html.contains("href=\"" + path + "?f=html#viewer3d\""), path + " 3D view");
+      assertEquals(has3dTiles, html.contains("href=\"" + path + "?f=html#view3d\""), path + " 3D view");
     }
     assertFalse(html.contains("Heat plan layers"), "no collection is a layer of a heat plan (yet)");
   }

@@ -15,9 +15,6 @@ import java.util.Set;
  */
 final class LandingPageView implements HtmlView<DatasetOverview> {
 
-  /** The element of a collection page's 3D view ({@link Viewer3d}), which a link to the view points at. */
-  private static final String VIEW_3D = "viewer3d";
-
   @Override
   public PageHead head(DatasetOverview overview) {
     LandingPage page = overview.landingPage();
@@ -51,9 +48,9 @@ final class LandingPageView implements HtmlView<DatasetOverview> {
     StringBuilder html = new StringBuilder("<ul class=\"layers\">\n");
     for (CollectionEntry collection : collections) {
       html.append("<li>").append(TileMap.name(collection)).append(' ').append(Fragments.formats(collection.items()))
-          .append(format(collection.map(), "Map"));
+          .append("<a class=\"format\" href=\"").append(Html.escape(collection.map())).append("\">Map</a>");
       if (collection.has3dView()) {
-        html.append(format(collection.page() + "#" + VIEW_3D, "3D view"));
+        html.append(Viewer3d.link(collection.page()));
       }
       if (collection.description() != null && !collection.description().isBlank()) {
         html.append("<div class=\"description\">").append(Html.escape(collection.description())).append("</div>");
@@ -61,9 +58,5 @@ final class LandingPageView implements HtmlView<DatasetOverview> {
       html.append("</li>\n");
     }
     return html.append("</ul>\n").toString();
-  }
-
-  private static String format(String href, String text) {
-    return "<a class=\"format\" href=\"" + Html.escape(href) + "\">" + Html.escape(text) + "</a>";
   }
 }

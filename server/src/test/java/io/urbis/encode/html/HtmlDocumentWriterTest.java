@@ -74,10 +74,10 @@ class HtmlDocumentWriterTest {
         + "<a class=\"format\" href=\"" + buildings + "/items?f=html\">HTML</a>"
         + "<a class=\"format\" href=\"" + buildings + "/items?f=json\">GeoJSON</a>"
         + "<a class=\"format\" href=\"" + buildings + "/tiles/WebMercatorQuad?f=html\">Map</a>"
-        + "<a class=\"format\" href=\"" + buildings + "?f=html#viewer3d\">3D view</a>"
+        + "<a class=\"format\" href=\"" + buildings + "?f=html#view3d\">3D view</a>"
         + "<div class=\"description\">Description of buildings</div></li>"), html);
     assertTrue(html.contains("<span class=\"layer-swatch\" data-layer=\"roads\"></span>"));
-    assertFalse(html.contains("roads?f=html#viewer3d"), "roads have no 3D tiles");
+    assertFalse(html.contains("roads?f=html#view3d"), "roads have no 3D tiles");
     assertFalse(html.contains("Heat plan"), "no heat plan layers, no section for them");
     assertNoInlineScriptOrStyle(html);
   }
