@@ -68,7 +68,7 @@ final class UrbisApplication {
     config.register(GeoJsonFeaturePageWriter.class);
     config.register(HtmlDocumentWriter.class);
     config.register(HtmlFeaturePageWriter.class);
-    config.register(new LandingPageResource(settings));
+    config.register(new LandingPageResource(settings, tiles3d));
     config.register(new ConformanceResource(!access.writableCollections().isEmpty()));
     config.register(new ApiDefinitionResource(settings, tiles3d));
     config.register(new CollectionsResource(tiles3d));

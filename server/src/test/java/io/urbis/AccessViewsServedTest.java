@@ -152,6 +152,22 @@ class AccessViewsServedTest {
   }
 
   @Test
+  void theLandingPageMapsAndListsTheCollectionsTheCallerSeesAndItsJsonIsTheSameForAll() throws Exception {
+    Pattern layer = Pattern.compile("data-layer=\"([^\"]+)\"");
+    String publics = text(get(ruled, "/?f=html", Audience.PUBLIC));
+    assertEquals(List.of("districts", "buildings"), matches(layer, publics));
+    assertEquals(List.of("districts", HIDDEN_COLLECTION, "buildings"),
+        matches(layer, text(get(ruled, "/?f=html", Audience.PLANNER))));
+    // the map draws the dataset's tiles, whose style lists the layers of the caller's view
+    assertTrue(publics.contains("data-style=\"http://127.0.0.1:" + ruled.port() + "/tiles/WebMercatorQuad/style\""),
+        publics);
+    // the JSON lists links alone, the same for every audience
+    HttpResponse<byte[]> publicJson = get(ruled, "/", Audience.PUBLIC);
+    assertArrayEquals(publicJson.body(), get(ruled, "/", Audience.PLANNER).body());
+    assertEquals(Set.of("title", "description", "links"), names(JSON.readTree(publicJson.body())));
+  }
+
+  @Test
   void aHiddenCollectionOrPropertyIsRefusedAsAnUnknownOneIs() throws Exception {
     List<String> templates = List.of("/collections/%s", "/collections/%s/items", "/collections/%s/queryables",
         "/tiles?collections=%s", "/tiles/WebMercatorQuad/tilejson?collections=districts,%s");
@@ -254,7 +270,8 @@ class AccessViewsServedTest {
     assertTrue(vary(get(ruled, "/collections/" + HIDDEN_COLLECTION, Audience.PUBLIC)).contains("x-api-key"),
         "a 404 of a hidden collection is one audience's answer too");
 
-    for (String path : List.of("/conformance", "/tileMatrixSets", "/health", "/", "/assets/urbis/urbis.css")) {
+    assertTrue(vary(get(ruled, "/?f=html", Audience.PUBLIC)).contains("x-api-key"), "the landing page maps the view");
+    for (String path : List.of("/conformance", "/tileMatrixSets", "/health", "/assets/urbis/urbis.css")) {
       HttpResponse<byte[]> same = get(ruled, path, Audience.PLANNER);
       assertEquals(200, same.statusCode(), path);
       assertFalse(vary(same).contains("x-api-key"), path + " is the same for every caller");
@@ -296,7 +313,7 @@ class AccessViewsServedTest {
       assertEquals(200, get(ruled, path, Audience.PUBLIC, "If-None-Match", etag(planners)).statusCode(), path);
       assertEquals(304, get(ruled, path, Audience.PUBLIC, "If-None-Match", etag(publics)).statusCode(), path);
     }
-    for (String path : List.of("/collections", "/api", "/tiles/WebMercatorQuad/tilejson",
+    for (String path : List.of("/", "/?f=html", "/collections", "/api", "/tiles/WebMercatorQuad/tilejson",
         "/collections/buildings/queryables", "/collections/buildings/items/1")) {
       String planners = etag(get(ruled, path, Audience.PLANNER));
       assertNotEquals(planners, etag(get(ruled, path, Audience.PUBLIC)), path);
@@ -373,17 +390,22 @@ class AccessViewsServedTest {
     return ids(style.path("layers"), "source-layer").stream().filter(id -> !id.isEmpty()).distinct().toList();
   }
 
+  /** The first group of each match of {@code pattern} in {@code text}, in order. */
+  private static List<String> matches(Pattern pattern, String text) {
+    List<String> groups = new ArrayList<>();
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      groups.add(matcher.group(1));
+    }
+    return groups;
+  }
+
   /** The column headers of the buildings' HTML items page. */
   private static List<String> columns(UrbisServer server, Audience audience) throws Exception {
     String page = text(get(server, "/collections/buildings/items?f=html&limit=1", audience));
     Matcher head = Pattern.compile("<thead><tr>(.*?)</tr></thead>").matcher(page);
     assertTrue(head.find(), page);
-    List<String> columns = new ArrayList<>();
-    Matcher cell = Pattern.compile("<th>(.*?)</th>").matcher(head.group(1));
-    while (cell.find()) {
-      columns.add(cell.group(1));
-    }
-    return columns;
+    return matches(Pattern.compile("<th>(.*?)</th>"), head.group(1));
   }
 
   /** The names a response's {@code Vary} headers list, in lower case. */

@@ -94,6 +94,15 @@ class Tiles3dServedTest {
   }
 
   @Test
+  void theLandingPageLinksThe3dViewsOfTheCollectionsWithTiles() throws Exception {
+    String html = get("/?f=html", Map.of()).body();
+    for (String collection : List.of("blocks3d", "footprints")) {
+      assertTrue(html.contains("href=\"" + url("/collections/" + collection + "?f=html#view3d") + "\""), html);
+    }
+    assertFalse(html.contains("flat?f=html#view3d"), "a 2D layer has no 3D view");
+  }
+
+  @Test
   void polyhedralSurfacesMakeVectorTilesToo() throws Exception {
     JsonNode limits = json(get("/collections/blocks3d/tiles/WebMercatorQuad", Map.of())).get("tileMatrixSetLimits");
     // the deepest zoom at which one tile still holds all the blocks

@@ -1,6 +1,7 @@
 package io.urbis.api;
 
 import io.urbis.cache.TileBytes;
+import io.urbis.encode.CollectionEntry;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.Link;
 import io.urbis.encode.Representation;
@@ -52,7 +53,10 @@ final class TileSetEndpoints {
     if (representation == Representation.HTML) {
       List<Link> pageLinks = links.selfAndAlternates(representation, offered);
       String style = links.path(data.segments(set.id(), "style")) + data.query();
-      return Response.ok(new TileMapPage(data.title(), links.baseUrl(), style, pageLinks), representation.mediaType()).build();
+      // the legend: each layer and its collection's pages (it links no 3D view, so none is looked up)
+      List<CollectionEntry> layers = data.layers().stream().map(c -> CollectionEntries.of(c, links, false)).toList();
+      return Response.ok(new TileMapPage(data.title(), links.baseUrl(), style, pageLinks, layers),
+          representation.mediaType()).build();
     }
     return DocumentResponses.ok(request, document, representation, data.visibility());
   }

@@ -43,7 +43,6 @@ final class CollectionsView implements HtmlView<CollectionList> {
 
   /** A link to the 3D view on the collection's page, when it has 3D tiles. */
   private static String view3d(CollectionDescription collection, String page) {
-    return Viewer3d.tileset(collection.links()).isEmpty() ? ""
-        : "<a class=\"format\" href=\"" + Html.escape(page + "#" + Viewer3d.ANCHOR) + "\">3D view</a>";
+    return Viewer3d.tileset(collection.links()).isEmpty() ? "" : Viewer3d.link(page);
   }
 }

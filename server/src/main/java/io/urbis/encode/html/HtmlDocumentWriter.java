@@ -3,8 +3,8 @@ package io.urbis.encode.html;
 import io.urbis.encode.CollectionDescription;
 import io.urbis.encode.CollectionList;
 import io.urbis.encode.ConformanceDeclaration;
+import io.urbis.encode.DatasetOverview;
 import io.urbis.encode.FeatureDocument;
-import io.urbis.encode.LandingPage;
 import io.urbis.encode.tiles.TileMapPage;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,7 +26,7 @@ import java.util.Map;
 public final class HtmlDocumentWriter implements MessageBodyWriter<Object> {
 
   private static final Map<Class<?>, HtmlView<?>> VIEWS = Map.of(
-      LandingPage.class, new LandingPageView(),
+      DatasetOverview.class, new LandingPageView(),
       ConformanceDeclaration.class, new ConformanceView(),
       CollectionList.class, new CollectionsView(),
       CollectionDescription.class, new CollectionView(),

@@ -4,7 +4,7 @@ import io.urbis.encode.tiles.TileMapPage;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The map of a tile set, drawn by MapLibre GL JS from Urbis' own assets (no CDN). */
+/** The map of a tile set with its legend: every collection of the set, drawn by MapLibre GL JS. */
 final class TileMapView implements HtmlView<TileMapPage> {
 
   @Override
@@ -16,11 +16,10 @@ final class TileMapView implements HtmlView<TileMapPage> {
 
   @Override
   public void writeBody(Writer out, TileMapPage page) throws IOException {
-    String base = Html.escape(head(page).base());
-    out.write("<link rel=\"stylesheet\" href=\"" + base + "/assets/maplibre/maplibre-gl.css\">\n");
+    String base = head(page).base();
     out.write("<h1>" + Html.escape(page.title()) + "</h1>\n");
-    out.write("<div id=\"tile-map\" class=\"tile-map\" data-style=\"" + Html.escape(page.styleHref()) + "\"></div>\n");
-    out.write("<script src=\"" + base + "/assets/maplibre/maplibre-gl.js\"></script>\n");
-    out.write("<script src=\"" + base + "/assets/urbis/tiles-map.js\"></script>\n");
+    out.write(TileMap.element(base, page.styleHref(), "Map of the vector tiles"));
+    out.write(TileMap.legend(page.layers()));
+    out.write(TileMap.scripts(base));
   }
 }

@@ -39,6 +39,11 @@ final class Viewer3d {
         + "<script src=\"" + base + "/assets/cesium/Cesium.js\"></script>\n";
   }
 
+  /** A small link to the 3D view on the collection page {@code page}. */
+  static String link(String page) {
+    return "<a class=\"format\" href=\"" + Html.escape(page + "#" + ANCHOR) + "\">3D view</a>";
+  }
+
   /** The collection's 3D Tiles tileset link, when it has one. */
   static Optional<Link> tileset(List<Link> links) {
     return links.stream().filter(l -> Link.GEOVOLUMES_REL.equals(l.rel())).findFirst();
