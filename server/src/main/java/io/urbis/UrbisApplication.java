@@ -17,7 +17,6 @@ import io.urbis.api.ItemsResource;
 import io.urbis.api.LandingPageResource;
 import io.urbis.api.MalformedHeadersFilter;
 import io.urbis.api.MetricsResource;
-import io.urbis.api.RefusedBodies;
 import io.urbis.api.RequestMetricsFilter;
 import io.urbis.api.TileResources;
 import io.urbis.api.Tiles3dResource;
@@ -56,7 +55,6 @@ final class UrbisApplication {
     config.register(JacksonFeature.class);
     config.register(UrbisExceptionMapper.class);
     config.register(CutOffResponses.class);
-    config.register(RefusedBodies.class);
     config.register(authentication);
     config.register(new CatalogViews(access));
     if (!access.isOpen()) {

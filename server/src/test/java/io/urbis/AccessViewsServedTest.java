@@ -110,8 +110,8 @@ class AccessViewsServedTest {
   }
 
   @Test
-  void aRefusedWriteClosesItsConnectionSoTheNextRequestIsNotLost() throws Exception {
-    // the refusal comes before the body is read; a client reusing the connection must be told to open another
+  void aRefusedWriteLeavesItsConnectionUsable() throws Exception {
+    // the refusal comes before the body is read: the server reads it anyway, so the connection stays usable
     byte[] body = ("{\"type\":\"Feature\",\"properties\":{\"note\":\"" + "x".repeat(200_000) + "\"},"
         + "\"geometry\":null}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     for (int i = 0; i < 50; i++) {
@@ -119,7 +119,6 @@ class AccessViewsServedTest {
           + "/collections/buildings/items")).header("Content-Type", "application/geo+json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(401, refused.statusCode());
-      assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
       assertEquals(200, send(ruled, "/collections").statusCode());
     }
   }

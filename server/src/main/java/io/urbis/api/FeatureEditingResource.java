@@ -58,7 +58,10 @@ public final class FeatureEditingResource {
   private static final MediaType MERGE_PATCH = MediaType.valueOf("application/merge-patch+json");
   private static final List<MediaType> FEATURE_TYPES = List.of(GEOJSON, MediaType.APPLICATION_JSON_TYPE);
   private static final String READING = "GET, HEAD, OPTIONS";
-  /** How much of a body over the limit is read and dropped so that its client gets the 413. */
+  /**
+   * How much of a body is read and dropped before it is refused (413, or a write refused before its body was read),
+   * so that its client, still sending, gets the answer and may reuse the connection.
+   */
   private static final long DRAINED_BYTES = 8L * FeatureBodies.MAX_BYTES;
 
   private final EditingConfig editing;
@@ -103,7 +106,7 @@ public final class FeatureEditingResource {
   @POST
   public Response create(@PathParam("collectionId") String collectionId, @Context HttpHeaders headers,
       @Context UriInfo uri, @Context ContainerRequestContext context, InputStream body) {
-    Write write = write(context, collectionId);
+    Write write = write(context, collectionId, body);
     FeatureContent feature = write.bodies(headers).created(body(headers, FEATURE_TYPES, body));
     WrittenFeature written = write.editor().create(write.collection(), feature, write.caller());
     write.collection().data().changed();
@@ -116,7 +119,7 @@ public final class FeatureEditingResource {
   @Path("/{featureId}")
   public Response replace(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @Context HttpHeaders headers, @Context ContainerRequestContext context, InputStream body) {
-    Write write = write(context, collectionId);
+    Write write = write(context, collectionId, body);
     ExpectedVersion expected = expected(headers, write.collection());
     FeatureContent feature = write.bodies(headers).replacement(body(headers, FEATURE_TYPES, body), featureId);
     return changed(write, write.editor().replace(write.collection(), featureId, feature, expected, write.caller()));
@@ -126,7 +129,7 @@ public final class FeatureEditingResource {
   @Path("/{featureId}")
   public Response update(@PathParam("collectionId") String collectionId, @PathParam("featureId") String featureId,
       @Context HttpHeaders headers, @Context ContainerRequestContext context, InputStream body) {
-    Write write = write(context, collectionId);
+    Write write = write(context, collectionId, body);
     ExpectedVersion expected = expected(headers, write.collection());
     FeaturePatch patch = write.bodies(headers).patch(body(headers, List.of(MERGE_PATCH), body), featureId);
     return changed(write, write.editor().update(write.collection(), featureId, patch, expected, write.caller()));
@@ -224,13 +227,35 @@ public final class FeatureEditingResource {
    * otherwise see the connection close instead of the answer.
    */
   private static UrbisException tooLarge(InputStream body) throws IOException {
+    drain(body);
+    return new UrbisException(413, "PayloadTooLarge", "The request body is larger than "
+        + FeatureBodies.MAX_BYTES / (1024 * 1024) + " MiB; send one feature per request");
+  }
+
+  /** Reads and drops what is left of the body, up to {@link #DRAINED_BYTES}. */
+  private static void drain(InputStream body) throws IOException {
     byte[] dropped = new byte[1 << 16];
     long left = DRAINED_BYTES;
     for (int read = 0; left > 0 && read >= 0; read = body.read(dropped, 0, (int) Math.min(dropped.length, left))) {
       left -= read;
     }
-    return new UrbisException(413, "PayloadTooLarge", "The request body is larger than "
-        + FeatureBodies.MAX_BYTES / (1024 * 1024) + " MiB; send one feature per request");
+  }
+
+  /**
+   * The write of {@code write(context, collectionId)}; when it is refused (no such collection, no right to write)
+   * the body is read first, as the client is still sending it and would otherwise find its connection closed.
+   */
+  private Write write(ContainerRequestContext context, String collectionId, InputStream body) {
+    try {
+      return write(context, collectionId);
+    } catch (RuntimeException refused) {
+      try {
+        drain(body);
+      } catch (IOException e) {
+        refused.addSuppressed(e);
+      }
+      throw refused;
+    }
   }
 
   /**
