@@ -8,6 +8,7 @@ Everything it sends goes to 127.0.0.1. Every loop is bounded in count and time.
 """
 
 import argparse
+import collections
 import datetime
 import glob
 import http.client
@@ -58,6 +59,36 @@ AUTH_TARGETED = {"key", "jwt"}
 AUTH_TARGET = 1.05
 # the one sample path of each auth workload the checks compare between variants
 AUTH_SAMPLES = {"limit100": "/collections/buildings/items?limit=100", "item": "/collections/buildings/items/123457"}
+# how often pgbench is started when PostgreSQL refuses its connections (max_connections reached by others)
+PGBENCH_ATTEMPTS = 3
+# The writes phase (RESULTS-writes.md): feature writes (Features Part 4) with the API key of a role that may write
+# public.edits (a copy of 20,000 buildings, sql/edits.sql, put back after the phase), by lua/writes.lua at each of
+# --writes-connections, against PostgreSQL alone running the server's statements of the same write (pgbench).
+WRITE_ITEMS = "/collections/edits/items"
+WRITE_KINDS = [
+    # name, title, writes.lua mode, ceiling script, the features patched: (first id, stride, count)
+    ("post", "POST a new building", "post", "sql/pgbench/write_post.sql", None),
+    ("patch", "PATCH `height_m`, 1,000 features shared out among the connections", "patch_spread",
+     "sql/pgbench/write_patch.sql", (10, 20, 1000)),
+    ("patch_hot", "PATCH `height_m`, 4 hot features, every connection all of them", "patch_hot",
+     "sql/pgbench/write_patch.sql", (2500, 5000, 4)),
+]
+# the caller the ceiling scripts write into the audit table; the server's rows name its API key
+PGBENCH_CALLER = "pgbench"
+# the statuses of writes.lua that are no failure: committed writes, 412s, and the GETs after them
+WRITE_ANSWERS = {"post 201", "patch 204", "patch 412", "get 200"}
+# JFR profiles: the share of execution samples with a frame of these (prefixes of "package/Class.method")
+PROFILE_GROUPS = {"JDBC driver (org.postgresql)": "org/postgresql/", "Jackson": "com/fasterxml/jackson/",
+                  "Urbis code (io.urbis)": "io/urbis/",
+                  "logging (slf4j/jetty log)": ("org/slf4j/", "org/eclipse/jetty/logging/"),
+                  "gzip/compression": ("java/util/zip/", "org/eclipse/jetty/compression/gzip/"),
+                  "authentication (io.urbis.security.Authentication)": "io/urbis/security/Authentication.",
+                  "JWT checks (com.nimbusds)": "com/nimbusds/",
+                  "access views (io.urbis.access.CatalogViews)": "io/urbis/access/CatalogViews."}
+WRITE_PROFILE_GROUPS = {**PROFILE_GROUPS, "request bodies (io.urbis.editing)": "io/urbis/editing/",
+                        "the editor (io.urbis.source.postgis.PostgisEditor)": "io/urbis/source/postgis/PostgisEditor.",
+                        "proj4j": "org/locationtech/proj4j/", "HikariCP": "com/zaxxer/hikari/",
+                        "Jersey injection (hk2)": "org/jvnet/hk2/"}
 # WebMercatorQuad: the half width of the square world in metres; tiles carry a buffer of 256 of 4096 units
 MERCATOR_HALF = 20037508.342789244
 TILE_BUFFER = 256 / 4096
@@ -107,6 +138,14 @@ def psql(sql, timeout=300):
     return out.stdout
 
 
+def psql_file(path, timeout=300):
+    """Runs a SQL file statement by statement (so it may VACUUM)."""
+    out = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DB, "-f", path], env=PG_ENV,
+                         capture_output=True, text=True, timeout=timeout)
+    if out.returncode != 0:
+        raise RuntimeError(f"psql -f {path} failed: {out.stderr.strip()}")
+
+
 def pgbench_sql_to_psql(path, variables):
     """The SELECT of a pgbench script with its :variables replaced by literals, for one psql run."""
     text = open(path).read()
@@ -126,27 +165,34 @@ class Http:
         self.host, self.port = u.hostname, u.port
         self.conn = None
         self.ttfb = None
+        self.headers = None  # of the last response
 
     def get(self, path, timeout=60, headers=None):
-        for attempt in range(2):
+        return self.request("GET", path, timeout=timeout, headers=headers)
+
+    def request(self, method, path, body=None, timeout=60, headers=None):
+        # a GET is tried again on a new connection when the kept-alive one was closed; a write is not repeated
+        attempts = 2 if method == "GET" else 1
+        for attempt in range(attempts):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
             try:
                 t0 = time.perf_counter()
-                self.conn.request("GET", path, headers={"Accept": "application/geo+json, application/json",
-                                                        **(headers or {})})
+                self.conn.request(method, path, body=body,
+                                  headers={"Accept": "application/geo+json, application/json", **(headers or {})})
                 resp = self.conn.getresponse()
                 self.ttfb = time.perf_counter() - t0
-                body = resp.read()
+                data = resp.read()
                 elapsed = time.perf_counter() - t0
+                self.headers = resp.headers
                 if resp.getheader("connection", "").lower() == "close":
                     self.conn.close()
                     self.conn = None
-                return resp.status, body, elapsed
+                return resp.status, data, elapsed
             except (http.client.HTTPException, ConnectionError):
                 self.conn.close()
                 self.conn = None
-                if attempt:
+                if attempt == attempts - 1:
                     raise
         raise AssertionError
 
@@ -343,6 +389,47 @@ def auth_summary(runs):
     return summary
 
 
+def writes_summary(rounds):
+    """One kind of writes at one connection count over its rounds ({"urbis": ..., "postgis": ...} each): Urbis'
+    committed writes per second over all rounds, the median of the rounds' latency percentiles, the answers, and CPU per
+    committed write; PostgreSQL alone's transactions per second (the mean of the rounds') and CPU per transaction; the
+    ratio, the median of the rounds' (a burst of other load spoils a round, not the median), and their range."""
+    us, ps = [r["urbis"] for r in rounds], [r["postgis"] for r in rounds]
+    committed = sum(u["committed"] for u in us)
+    per_write = lambda key: 1000 * sum(u[key] for u in us) / max(1, committed)
+    transactions = max(1, sum(p["requests"] for p in ps))
+    per_transaction = lambda key: sum(p[key] * p["requests"] for p in ps) / transactions
+    get_p50s = [u["get_p50_ms"] for u in us if u["get_p50_ms"] is not None]
+    ratios = [u["committed"] / u["seconds"] / p["rps"] for u, p in zip(us, ps) if p["rps"]]
+    return {
+        "urbis": {
+            "writes_per_s": committed / sum(u["seconds"] for u in us), "committed": committed,
+            "n412": sum(u["n412"] for u in us), "gets": sum(u["gets"] for u in us),
+            "failed": sum(u["failed"] for u in us),
+            "statuses": dict(sum((collections.Counter(u["statuses"]) for u in us), collections.Counter())),
+            "p50_ms": statistics.median(u["p50_ms"] for u in us), "p99_ms": statistics.median(u["p99_ms"] for u in us),
+            "get_p50_ms": statistics.median(get_p50s) if get_p50s else None,
+            "cpu_java_ms_per_write": per_write("cpu_java_s"), "cpu_jit_ms_per_write": per_write("cpu_jit_s"),
+            "cpu_pg_ms_per_write": per_write("cpu_pg_s"),
+            "other_pct": statistics.fmean(u["other_pct"] for u in us),
+        },
+        "postgis": {
+            "rps": statistics.fmean(p["rps"] for p in ps),
+            "p50_ms": statistics.median(p["p50_ms"] for p in ps), "p99_ms": statistics.median(p["p99_ms"] for p in ps),
+            "cpu_pg_ms_per_req": per_transaction("cpu_pg_ms_per_req"),
+            "cpu_loadgen_ms_per_req": per_transaction("cpu_loadgen_ms_per_req"),
+            "other_pct": statistics.fmean(p["other_pct"] for p in ps),
+        },
+        "ratio": statistics.median(ratios) if ratios else None,
+        "ratio_rounds": [min(ratios), max(ratios)] if ratios else None,
+    }
+
+
+def load_text(load):
+    """The load averages before and after a phase, as its report says them."""
+    return " before, ".join(", ".join(f"{x:.2f}" for x in load[k]) for k in ("before", "after")) + " after"
+
+
 def percentile(values, p):
     if not values:
         return None
@@ -382,6 +469,10 @@ class Bench:
         self.auth_rounds = args.auth_rounds
         self.auth_seconds = args.auth_seconds
         self.auth_out = args.auth_out
+        self.writes_seconds = args.writes_seconds
+        self.writes_rounds = args.writes_rounds
+        self.write_connections = [int(c) for c in args.writes_connections.split(",") if c]
+        self.writes_out = args.writes_out
         # request headers by auth variant; wrk reads them from a file (paths.lua), not from its command line
         self.credentials = {"anonymous": {}}
         if args.api_key_file:
@@ -389,6 +480,8 @@ class Bench:
         if args.token_file:
             self.credentials["jwt"] = {"Authorization": "Bearer " + open(args.token_file).read().strip()}
             self.credentials["padded"] = {"X-Bench-Padding": "p" * len(self.credentials["jwt"]["Authorization"])}
+        if args.writer_key_file:
+            self.credentials["writer"] = {"X-API-Key": open(args.writer_key_file).read().strip()}
         self.checks = []  # (name, ok, detail)
         self.results = {"workloads": {}, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
         os.makedirs(os.path.join(self.work, "raw"), exist_ok=True)
@@ -579,14 +672,8 @@ class Bench:
         headers = self.headers_file(variant)
         if headers:
             cmd.append(headers)
-        with CpuMeter(pid) as cpu:
-            out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
-        if record:
-            self.raw(record if isinstance(record, str) else f"wrk_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
-        m = re.search(r"^WRKJSON (\{.*\})$", out.stdout, re.M)
-        if out.returncode != 0 or not m:
-            raise RuntimeError(f"wrk failed for {name}: {out.stdout[-500:]} {out.stderr[-500:]}")
-        r = json.loads(m.group(1))
+        r, cpu = self.wrk(cmd, pid, seconds, (record if isinstance(record, str) else f"wrk_{name}.txt") if record
+                          else None, "WRKJSON")
         secs = r["duration_us"] / 1e6
         n = r["requests"]
         errors = r["err_connect"] + r["err_read"] + r["err_write"] + r["err_status"] + r["err_timeout"]
@@ -603,21 +690,45 @@ class Bench:
             "cpu_loadgen_s": cpu.loadgen, "cpu_other_s": cpu.other,
         }
 
-    def run_pgbench(self, name, script, seconds, record):
+    def wrk(self, cmd, pid, seconds, record, marker):
+        """Runs wrk (cmd) against the server of process pid: the JSON its script printed after marker, and the CPU the
+        run took (CpuMeter); record: the name its output is kept under in bench/work/raw/, or None."""
+        with CpuMeter(pid) as cpu:
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
+        if record:
+            self.raw(record, " ".join(cmd) + "\n" + out.stdout + out.stderr)
+        m = re.search(r"^" + marker + r" (\{.*\})$", out.stdout, re.M)
+        if out.returncode != 0 or not m:
+            raise RuntimeError(f"wrk failed ({' '.join(cmd[cmd.index('--'):])}): {out.stdout[-500:]} "
+                               f"{out.stderr[-500:]}")
+        return json.loads(m.group(1)), cpu
+
+    def run_pgbench(self, name, script, seconds, record, connections=None, defines=()):
+        """pgbench with the script (WORK/: in bench/work), as many clients as wrk has connections unless connections
+        says otherwise, and -D for each of defines ("name=value") besides base and prec."""
         script = script.replace("WORK/", self.work + "/")
         if not script.startswith("/"):
             script = os.path.join(HERE, script)
         prefix = os.path.join(self.work, "raw", f"pgblog_{name}")
         for f in glob.glob(prefix + ".*"):
             os.remove(f)
-        cmd = [PGBENCH, "-n", "-M", "prepared", "-c", str(self.conns), "-j", str(self.threads), "-T", str(seconds),
-               "-D", f"base={self.base}", "-D", f"prec={self.prec}", "-f", script]
+        clients = connections or self.conns
+        cmd = [PGBENCH, "-n", "-M", "prepared", "-c", str(clients), "-j", str(min(clients, self.threads)),
+               "-T", str(seconds), "-D", f"base={self.base}", "-D", f"prec={self.prec}", "-f", script]
+        for define in defines:
+            cmd += ["-D", define]
         if record:
             cmd += ["-l", f"--log-prefix={prefix}"]
         cmd.append(DB)
-        with CpuMeter(self.pid) as cpu:
-            out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 120, env=PG_ENV,
-                                 cwd=self.work)
+        for attempt in range(PGBENCH_ATTEMPTS):
+            with CpuMeter(self.pid) as cpu:
+                out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 120, env=PG_ENV,
+                                     cwd=self.work)
+            # other users of the machine's PostgreSQL may hold every connection for a moment
+            if "too many clients" not in out.stderr or attempt == PGBENCH_ATTEMPTS - 1:
+                break
+            log(f"{name}: PostgreSQL has no connection to spare, pgbench again in 10 s")
+            time.sleep(10)
         if record:
             self.raw(f"pgbench_{name}.txt", " ".join(cmd) + "\n" + out.stdout + out.stderr)
         m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
@@ -722,7 +833,8 @@ class Bench:
         titles = {name: title for name, title, *_ in WORKLOADS}
         for w in AUTH_WORKLOADS:
             for v in ["anonymous", *sorted(AUTH_TARGETED)]:
-                prof = self.profile_run(f"auth_{w}_{v}", w, f"{titles[w]}, {v}", paths[w], 10, v)
+                prof = self.profile_run(f"auth_{w}_{v}", f"{titles[w]}, {v}", 10, self.server_for(w)[1],
+                                        lambda: self.run_wrk(w + "_profiled", paths[w], 10, False, v))
                 if prof:
                     self.results["auth"]["profile"].setdefault(w, {})[v] = prof
 
@@ -761,6 +873,172 @@ class Bench:
         ok = ok and status == 401
         h.close()
         return ok
+
+    # -- writes -------------------------------------------------------------------------------------
+    def writes(self):
+        """POST and PATCH with the writer's API key at each of the write connection counts, each run followed by
+        PostgreSQL alone doing the same statements (pgbench), then a JFR profile of each; public.edits and the audit
+        table are put back as sql/edits.sql makes them afterwards, so that a later run starts from the same data."""
+        if "writer" not in self.credentials:
+            raise RuntimeError("no API key of a writer: run.sh makes one (--writer-key-file)")
+        try:
+            self.writes_measured()
+        finally:
+            psql_file(os.path.join(HERE, "sql/edits.sql"))
+            log("writes: public.edits and the audit table put back")
+
+    def writes_measured(self):
+        if not self.writes_checks():
+            raise RuntimeError("writes do not work as they should (see the checks): nothing measured")
+        load = {"before": load_average()}
+        # the write paths are cold even after the read phases; half the reads' JIT warm-up, shared by the kinds
+        each = max(self.warmup, self.jit_warmup_s // (2 * len(WRITE_KINDS)))
+        busiest = max(self.write_connections)
+        log(f"writes: JIT warm-up, {each}s of each kind at {busiest} connections")
+        for name, _, mode, _, features in WRITE_KINDS:
+            self.run_writes_wrk(mode, self.feature_tags(name, features), busiest, each, None)
+        runs = []
+        for name, _, mode, script, features in WRITE_KINDS:
+            defines = [f"{k}={v}" for k, v in zip(("first", "stride", "count"), features or ())]
+            for c in self.write_connections:
+                rounds, problems = [], []
+                for r in range(1, self.writes_rounds + 1):
+                    sides = {}
+                    for side in ("urbis", "postgis") if r % 2 else ("postgis", "urbis"):
+                        if side == "postgis":
+                            sides[side] = self.run_pgbench(f"writes_{name}_c{c}_{r}", script, self.writes_seconds,
+                                                           True, c, defines)
+                            continue
+                        before = self.write_counts()
+                        sides[side] = self.run_writes_wrk(mode, self.feature_tags(name, features), c,
+                                                          self.writes_seconds, f"wrk_writes_{name}_c{c}_{r}.txt")
+                        problem = self.write_count_problem(name, c, sides[side], before, self.write_counts())
+                        if problem:
+                            problems.append(f"round {r}: {problem}")
+                    rounds.append(sides)
+                run = dict(writes_summary(rounds), kind=name, connections=c)
+                runs.append(run)
+                u = run["urbis"]
+                self.check(f"writes {name}, {c} connections: every committed write stored and audited, no failure",
+                           not problems, "; ".join(problems) or f"answers {u['statuses']}")
+                log(f"writes {name} c={c}: Urbis {u['writes_per_s']:.0f}/s p50 {u['p50_ms']:.1f} ms p99 "
+                    f"{u['p99_ms']:.1f} ms, {u['n412']} 412s, {u['failed']} failed; PostgreSQL alone "
+                    f"{run['postgis']['rps']:.0f}/s; ratio {run['ratio']:.2f}")
+        load["after"] = load_average()
+        self.results["writes"] = {"runs": runs, "load": load, "seconds": self.writes_seconds,
+                                  "rounds": self.writes_rounds, "profile": {},
+                                  "commit": {k: psql(f"SHOW {k}").strip() for k in
+                                             ("synchronous_commit", "fsync", "wal_sync_method")}}
+        for name, title, mode, _, features in WRITE_KINDS[:2]:  # POST and PATCH without contention
+            tags = self.feature_tags(name, features)
+            prof = self.profile_run(f"writes_{name}", f"{title}, 4 connections", 10, self.pid,
+                                    lambda: self.run_writes_wrk(mode, tags, 4, 10, None), WRITE_PROFILE_GROUPS)
+            if prof:
+                self.results["writes"]["profile"][name] = prof
+
+    def run_writes_wrk(self, mode, tags, connections, seconds, record):
+        """writes.lua with one wrk thread per connection; tags: the file of the features a PATCH writes, with their
+        ETags (feature_tags), None for POST."""
+        cmd = ["wrk", "-t", str(connections), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
+               "-s", os.path.join(HERE, "lua/writes.lua"), self.base + "/", "--", mode, WRITE_ITEMS,
+               self.headers_file("writer"), str(connections)] + ([tags] if tags else [])
+        r, cpu = self.wrk(cmd, self.pid, seconds, record, "WRITESJSON")
+        statuses = r["statuses"]
+        return {
+            "committed": statuses.get("post 201", 0) + statuses.get("patch 204", 0),
+            "n412": statuses.get("patch 412", 0),
+            "gets": sum(n for k, n in statuses.items() if k.startswith("get ")),
+            "failed": sum(n for k, n in statuses.items() if k not in WRITE_ANSWERS)
+                      + r["err_connect"] + r["err_read"] + r["err_write"] + r["err_timeout"],
+            "statuses": statuses, "seconds": r["duration_us"] / 1e6,
+            "p50_ms": r["writes"]["p50_us"] / 1000, "p99_ms": r["writes"]["p99_us"] / 1000,
+            "get_p50_ms": r["gets"]["p50_us"] / 1000 if r["gets"]["n"] else None,
+            "cpu_java_s": cpu.java, "cpu_jit_s": cpu.jit, "cpu_pg_s": cpu.pg, "other_pct": cpu.other_pct,
+        }
+
+    def feature_tags(self, name, features):
+        """The file writes.lua patches from: "id etag" per feature, each ETag as a GET by the writer answers it now;
+        None without features (POST)."""
+        if not features:
+            return None
+        first, stride, count = features
+        h = Http(self.base)
+        lines = []
+        for k in range(count):
+            path = f"{WRITE_ITEMS}/{first + stride * k}"
+            status, _, _ = h.get(path, headers=self.credentials["writer"])
+            etag = h.headers.get("ETag")
+            if status != 200 or not etag:
+                raise RuntimeError(f"GET {path} as the writer: status {status}, ETag {etag}")
+            lines.append(f"{first + stride * k} {etag}\n")
+        h.close()
+        path = os.path.join(self.work, f"etags_{name}.txt")
+        with open(path, "w") as f:
+            f.writelines(lines)
+        return path
+
+    @staticmethod
+    def write_counts():
+        """Rows of public.edits, and the server's audit rows of creates and of updates."""
+        row = psql("SELECT (SELECT count(*) FROM public.edits), count(*) FILTER (WHERE operation = 'create'), "
+                   "count(*) FILTER (WHERE operation = 'update') FROM public.urbis_audit "
+                   f"WHERE caller <> '{PGBENCH_CALLER}'")
+        return [int(x) for x in row.strip().split("|")]
+
+    @staticmethod
+    def write_count_problem(kind, connections, run, before, after):
+        """What is wrong with a run's writes, or None: every committed write must be in the table and have its audit
+        row, and nothing may fail; a write whose answer wrk did not wait for at the end of the run may have committed
+        too (at most one per connection). PATCHes of features no other connection writes never meet a 412."""
+        rows, creates, updates = (a - b for a, b in zip(after, before))
+        created, updated = run["statuses"].get("post 201", 0), run["statuses"].get("patch 204", 0)
+        if (rows == creates and 0 <= creates - created <= connections and 0 <= updates - updated <= connections
+                and run["failed"] == 0 and (kind != "patch" or run["n412"] == 0)):
+            return None
+        return f"answers {run['statuses']}; rows +{rows}, audit rows +{creates} create, +{updates} update"
+
+    def writes_checks(self):
+        """Before measuring: an anonymous POST is a 404 (edits is not the public's); the writer's POST a 201 with
+        Location and ETag, and the feature reads back as sent; a PATCH with the ETag of a GET a 204, the same PATCH
+        again a 412; one row and two audit rows more."""
+        h = Http(self.base)
+        writer = self.credentials["writer"]
+        properties = {"height_m": 7.5, "storeys": 2, "year_built": 2026, "function": "residential", "name": "Prüfbau"}
+        ring = [[8.1, 51.99], [8.1001, 51.99], [8.1001, 51.9901], [8.1, 51.9901], [8.1, 51.99]]
+        body = json.dumps({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
+                           "properties": properties})
+        geojson = {"Content-Type": "application/geo+json"}
+        status, _, _ = h.request("POST", WRITE_ITEMS, body, headers=geojson)
+        ok = status == 404
+        self.check("writes: an anonymous POST is refused (404: the public does not see edits)", ok, f"status {status}")
+        before = self.write_counts()
+        status, _, _ = h.request("POST", WRITE_ITEMS, body, headers={**writer, **geojson})
+        location, etag = h.headers.get("Location"), h.headers.get("ETag")
+        created = status == 201 and location and etag
+        self.check("writes: the writer's POST is a 201 with Location and ETag", created,
+                   f"status {status}, Location {location}, ETag {etag}")
+        if not created:
+            return False
+        status, doc, _ = h.get(path_of(location), headers=writer)
+        read = json.loads(doc).get("properties", {}) if status == 200 else {}
+        same = status == 200 and {k: read.get(k) for k in properties} == properties
+        self.check("writes: the new feature reads back as sent", same, f"status {status}, properties {read}")
+        tag = h.headers.get("ETag")
+        patch = {**writer, "Content-Type": "application/merge-patch+json", "If-Match": tag or ""}
+        status, _, _ = h.request("PATCH", path_of(location), json.dumps({"properties": {"height_m": 8.5}}),
+                                 headers=patch)
+        patched = status == 204 and h.headers.get("ETag")
+        self.check("writes: a PATCH with If-Match of a GET is a 204 with an ETag", patched, f"status {status}")
+        status, _, _ = h.request("PATCH", path_of(location), json.dumps({"properties": {"height_m": 9.5}}),
+                                 headers=patch)
+        self.check("writes: the same PATCH again (If-Match now stale) is a 412", status == 412, f"status {status}")
+        ok = ok and same and patched and status == 412
+        rows, creates, updates = (a - b for a, b in zip(self.write_counts(), before))
+        audited = (rows, creates, updates) == (1, 1, 1)
+        self.check("writes: one row more, two audit rows (create, update)", audited,
+                   f"rows +{rows}, audit +{creates} create, +{updates} update")
+        h.close()
+        return ok and audited
 
     # -- deep pages ---------------------------------------------------------------------------------
     def deep(self):
@@ -949,20 +1227,22 @@ class Bench:
         for name, title, paths, *_ in WORKLOADS:
             if self.workloads and name not in self.workloads:
                 continue
-            summary = self.profile_run(name, name, title, paths, seconds)
+            summary = self.profile_run(name, title, seconds, self.server_for(name)[1],
+                                       lambda: self.run_wrk(name + "_profiled", paths, seconds, False))
             if summary:
                 prof[name] = summary
         self.results["profile"] = prof
 
-    def profile_run(self, label, name, title, paths, seconds, variant="anonymous"):
-        """One JFR recording of `seconds` of a workload, summarised into bench/work/raw/profile_LABEL.txt."""
+    def profile_run(self, label, title, seconds, pid, load, groups=None):
+        """One JFR recording of the server (process pid) while load() runs for `seconds`, summarised into
+        bench/work/raw/profile_LABEL.txt: the share of samples in each of groups (PROFILE_GROUPS unless given) and the
+        hottest methods."""
         jfr_file = os.path.join(self.work, "raw", f"profile_{label}.jfr")
         if os.path.exists(jfr_file):
             os.remove(jfr_file)
-        _, pid = self.server_for(name)
         subprocess.run(["jcmd", str(pid), "JFR.start", f"name=bench_{label}", "settings=profile",
                         f"filename={jfr_file}"], capture_output=True, text=True, timeout=60)
-        self.run_wrk(name + "_profiled", paths, seconds, False, variant)
+        load()
         subprocess.run(["jcmd", str(pid), "JFR.stop", f"name=bench_{label}"], capture_output=True,
                        text=True, timeout=60)
         if not os.path.exists(jfr_file):
@@ -975,12 +1255,7 @@ class Bench:
         except (ValueError, KeyError):
             log(f"profile {label}: cannot read the JFR output")
             return None
-        groups = {"JDBC driver (org.postgresql)": "org/postgresql/", "Jackson": "com/fasterxml/jackson/",
-                  "Urbis code (io.urbis)": "io/urbis/", "logging (slf4j/jetty log)": ("org/slf4j/", "org/eclipse/jetty/logging/"),
-                  "gzip/compression": ("java/util/zip/", "org/eclipse/jetty/compression/gzip/"),
-                  "authentication (io.urbis.security.Authentication)": "io/urbis/security/Authentication.",
-                  "JWT checks (com.nimbusds)": "com/nimbusds/",
-                  "access views (io.urbis.access.CatalogViews)": "io/urbis/access/CatalogViews."}
+        groups = groups or PROFILE_GROUPS
         gcount = {g: 0 for g in groups}
         own, incl, total = {}, {}, 0
         for ev in events:
@@ -1059,7 +1334,9 @@ class Bench:
             json.dump(r, f, indent=2)
         if "auth" in phases_run:
             self.report_auth()
-        if phases_run - {"auth"}:
+        if "writes" in phases_run:
+            self.report_writes()
+        if phases_run - {"auth", "writes"}:
             self.report_main()
 
     def report_main(self):
@@ -1179,19 +1456,12 @@ class Bench:
         log(f"wrote {self.out}")
 
     def report_auth(self):
-        r = self.results
-        m = r["machine"]
-        a = r.get("auth")
-        L = ["# Urbis benchmark: the cost of credentials\n"]
-        L.append(f"Run {m['date']} by `bench/run.sh` (commit {m['commit']}; {m['jar']}). How it is measured: "
-                 f"`bench/README.md`, \"Credentials\". Raw outputs: `bench/work/` (not committed).\n")
-        if not a:
-            L.append("**Not measured**: see the checks below.\n")
-        else:
-            before, after = a["load"]["before"], a["load"]["after"]
-            L.append(f"Machine: {m['cpu']}, {m['java']}. Load average (1, 5, 15 min) "
-                     f"{', '.join(f'{x:.2f}' for x in before)} before, {', '.join(f'{x:.2f}' for x in after)} after "
-                     f"the measured rounds.\n")
+        m = self.results["machine"]
+        a = self.results.get("auth")
+        L = []
+        if a:
+            L.append(f"Machine: {m['cpu']}, {m['java']}. Load average (1, 5, 15 min) {load_text(a['load'])} the "
+                     f"measured rounds.\n")
             L.append(f"{a['rounds']} rounds; in each, every workload ran {a['seconds']} s per variant, the variants' "
                      f"order rotating from round to round; {self.conns} connections, {self.threads} wrk threads, one "
                      f"server. Cost ratio = anonymous req/s ÷ req/s with the credentials in the same round (the time a "
@@ -1244,14 +1514,75 @@ class Bench:
                 L.append(f"| {rnd} | " + " | ".join(f"{rps[(w, v)]:.0f}" for w in AUTH_WORKLOADS
                                                    for v in AUTH_VARIANTS) + " |")
             L.append("")
+        self.write_phase_report("the cost of credentials", "Credentials", L if a else None, "auth", self.auth_out)
+
+    def report_writes(self):
+        m = self.results["machine"]
+        w = self.results.get("writes")
+        L = []
+        if w:
+            commit = w["commit"]
+            L.append(f"Machine: {m['cpu']}, {m['java']}, {m['postgres']}. Load average (1, 5, 15 min) "
+                     f"{load_text(w['load'])} the measured runs. PostgreSQL commits with `synchronous_commit = "
+                     f"{commit['synchronous_commit']}`, `fsync = {commit['fsync']}`, `wal_sync_method = "
+                     f"{commit['wal_sync_method']}`: every write waits for its WAL flush.\n")
+            L.append(f"For each kind and connection count {w['rounds']} rounds of {w['seconds']} s per side, Urbis "
+                     f"first in odd rounds, PostgreSQL alone first in even ones. Urbis: wrk, `lua/writes.lua`, one "
+                     f"thread per connection, the API key of a role that may write `edits`; PostgreSQL alone: `pgbench"
+                     f" -M prepared`, as many clients, the server's statements of the same write in one transaction "
+                     f"with its audit row. Writes/s: committed writes (201, 204) per second over the rounds; 412: "
+                     f"PATCHes whose If-Match no longer held (the client then GETs the feature and patches it again: "
+                     f"GETs); latency: of every POST or PATCH, whatever its answer (the median of the rounds' "
+                     f"percentiles). Ratio: Urbis writes/s ÷ PostgreSQL alone's transactions/s, the median of the "
+                     f"rounds, and their range. CPU per committed write: the JVM (of it its JIT compiler), pgbench "
+                     f"(the client of the same statements), PostgreSQL with Urbis and alone (every process of the "
+                     f"cluster: other databases' work counts too). \"Others\": the machine's CPU taken by processes "
+                     f"outside the benchmark.\n")
+            titles = {name: title for name, title, *_ in WRITE_KINDS}
+            L.append("| writes | connections | Urbis writes/s | p50 / p99 ms | 412 | GETs (p50 ms) | failed | "
+                     "PostgreSQL alone tx/s | p50 / p99 ms | ratio | rounds: min–max | JVM ms/write (of it JIT) | "
+                     "pgbench ms/tx | PostgreSQL ms/write: Urbis / alone | others: Urbis / alone |")
+            L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for run in w["runs"]:
+                u, p = run["urbis"], run["postgis"]
+                ratio, spread = (f"{run['ratio']:.2f}×", "–".join(f"{x:.2f}" for x in run["ratio_rounds"])) \
+                    if run["ratio"] is not None else ("–", "")
+                gets = f"{u['gets']} ({u['get_p50_ms']:.1f})" if u["gets"] else "0"
+                L.append(f"| {titles[run['kind']]} | {run['connections']} | **{u['writes_per_s']:.0f}** | "
+                         f"{u['p50_ms']:.1f} / {u['p99_ms']:.1f} | {u['n412']} | {gets} | {u['failed']} | "
+                         f"{p['rps']:.0f} | {p['p50_ms']:.1f} / {p['p99_ms']:.1f} | {ratio} | {spread} | "
+                         f"{u['cpu_java_ms_per_write']:.3f} ({u['cpu_jit_ms_per_write']:.3f}) | "
+                         f"{p['cpu_loadgen_ms_per_req']:.3f} | {u['cpu_pg_ms_per_write']:.3f} / "
+                         f"{p['cpu_pg_ms_per_req']:.3f} | {u['other_pct']:.0f} % / {p['other_pct']:.0f} % |")
+            L.append("")
+            if w.get("profile"):
+                groups = [g for g in WRITE_PROFILE_GROUPS if g not in PROFILE_GROUPS or g in (
+                    "JDBC driver (org.postgresql)", "Jackson", "access views (io.urbis.access.CatalogViews)")]
+                L.append("Where the JVM's time goes, in % of JFR execution samples (10 s per kind at 4 connections "
+                         "after the measured runs; full lists in `bench/work/raw/profile_writes_*.txt`):\n")
+                L.append("| writes | samples | " + " | ".join(groups) + " |")
+                L.append("|---|---:|" + "---:|" * len(groups))
+                for kind, pr in w["profile"].items():
+                    L.append(f"| {titles[kind]} | {pr['samples']} | " +
+                             " | ".join(f"{pr['groups'].get(g, 0):.1f} %" for g in groups) + " |")
+                L.append("")
+        self.write_phase_report("feature writes", "Writes", L if w else None, "writes", self.writes_out)
+
+    def write_phase_report(self, title, section, body, prefix, out):
+        """The report of a phase with its own file: where and how it ran, the body's lines (None: not measured) and
+        the phase's checks (those whose name starts with prefix)."""
+        m = self.results["machine"]
+        L = [f"# Urbis benchmark: {title}\n",
+             f"Run {m['date']} by `bench/run.sh` (commit {m['commit']}; {m['jar']}). How it is measured: "
+             f"`bench/README.md`, \"{section}\". Raw outputs: `bench/work/` (not committed).\n"]
+        L += ["**Not measured**: see the checks below.\n"] if body is None else body
         L.append("## Checks\n")
-        for c in self.checks:
-            if c["name"].startswith("auth"):
-                L.append(f"- {'PASS' if c['ok'] else '**FAIL**'} {c['name']}" + (f": {c['detail']}" if c['detail'] else ""))
+        L += [f"- {'PASS' if c['ok'] else '**FAIL**'} {c['name']}" + (f": {c['detail']}" if c['detail'] else "")
+              for c in self.checks if c["name"].startswith(prefix)]
         L.append("")
-        with open(self.auth_out, "w") as f:
+        with open(out, "w") as f:
             f.write("\n".join(L))
-        log(f"wrote {self.auth_out}")
+        log(f"wrote {out}")
 
     def main(self, only):
         def want(p):
@@ -1262,6 +1593,7 @@ class Bench:
             ("download", lambda: self.download("one response, fresh server", 200000)),
             ("throughput", lambda: self.throughput(self.workloads)),
             ("auth", self.auth),
+            ("writes", self.writes),
             ("deep", self.deep),
             ("download", lambda: self.download("next links, warm server", 10000)),
             ("download", self.download_ceiling),
@@ -1302,12 +1634,18 @@ def main():
     ap.add_argument("--workloads", default="", help="comma-separated: limit100,limit1000,bbox,item,tiles,tiles_cached")
     ap.add_argument("--gc-log", default="", help="the server's -Xlog:gc file")
     ap.add_argument("--jar", default="", help="the jar that was started (for the report)")
-    ap.add_argument("--only", default="", help="comma-separated phases: sanity,download,throughput,auth,deep,profile")
+    ap.add_argument("--only", default="",
+                    help="comma-separated phases: sanity,download,throughput,auth,writes,deep,profile")
     ap.add_argument("--api-key-file", default="", help="the API key of the auth phase")
     ap.add_argument("--token-file", default="", help="the bearer token of the auth phase")
     ap.add_argument("--auth-rounds", type=int, default=10)
     ap.add_argument("--auth-seconds", type=int, default=3)
     ap.add_argument("--auth-out", default=os.path.join(HERE, "RESULTS-auth.md"))
+    ap.add_argument("--writer-key-file", default="", help="the API key of the writes phase (role writer)")
+    ap.add_argument("--writes-seconds", type=int, default=3, help="per round, side, kind and connection count")
+    ap.add_argument("--writes-rounds", type=int, default=3)
+    ap.add_argument("--writes-connections", default="1,4,8", help="comma-separated connection counts")
+    ap.add_argument("--writes-out", default=os.path.join(HERE, "RESULTS-writes.md"))
     args = ap.parse_args()
     Bench(args).main(args.only.split(",") if args.only else None)
 

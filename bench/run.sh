@@ -7,10 +7,13 @@
 #   BENCH_DURATION=20  BENCH_WARMUP=5  BENCH_CONNECTIONS=4  BENCH_THREADS=2   per-workload timing and load
 #   BENCH_JIT_WARMUP=60  seconds of all Urbis workloads before the first measured one (the JIT's warm-up)
 #   BENCH_KEEP_DB=1     reuse an existing urbis_bench database instead of recreating it
-#   BENCH_ONLY=sanity,download,throughput,auth,deep,profile   run only some phases
+#   BENCH_ONLY=sanity,download,throughput,auth,writes,deep,profile   run only some phases
 #   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles,tiles_cached  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
 #   BENCH_AUTH_ROUNDS=10  BENCH_AUTH_SECONDS=3  the auth phase's interleaved rounds (writes bench/RESULTS-auth.md)
+#   BENCH_WRITES_ROUNDS=3  BENCH_WRITES_SECONDS=3  BENCH_WRITES_CONNECTIONS=1,4,8  the writes phase's rounds (seconds
+#                       per round, side, kind and connection count; writes bench/RESULTS-writes.md)
+#   BENCH_DB=urbis_bench  the database (created, or reused with BENCH_KEEP_DB=1)
 #   BENCH_JAR=path      measure that jar (e.g. a copy of an earlier build, for before/after) instead of
 #                       server/target/urbis.jar
 #   BENCH_KEYCLOAK_JAVA_HOME   a JDK 21+ for Keycloak (default: the newest in /usr/lib/jvm); Urbis stays on `java`
@@ -24,7 +27,8 @@ JAR="${BENCH_JAR:-$ROOT/server/target/urbis.jar}"
 PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 export PGBENCH="$PG_BIN/pgbench"
-DB=urbis_bench
+export BENCH_DB="${BENCH_DB:-urbis_bench}"   # bench.py reads it too
+DB="$BENCH_DB"
 SERVER_PID=""
 CACHED_PID=""
 KEYCLOAK_PID=""
@@ -139,8 +143,9 @@ await_up() {
 # ---------------------------------------------------------------------------------------------- credentials
 # The auth phase measures requests with an API key and with a Keycloak token against anonymous ones: Keycloak (the
 # distribution the conformance tests use, unpacked into bench/work/keycloak) in dev mode with the realm of
-# bench/keycloak, a token of its user by the password grant (valid an hour, far longer than the run), a random API
-# key hashed by `urbis hash-key`, and a server configuration with both: bench/work/urbis-bench-auth.yaml.
+# bench/keycloak, a token of its user by the password grant (valid an hour, far longer than the run), and a random API
+# key hashed by `urbis hash-key`. The writes phase writes public.edits (bench/sql/edits.sql) with an API key of its
+# own. The server configuration with both, and the access rules: bench/work/urbis-bench-access.yaml.
 
 # the newest JDK 21+ in /usr/lib/jvm (Keycloak 26 needs one), or BENCH_KEYCLOAK_JAVA_HOME
 keycloak_java_home() {
@@ -185,36 +190,53 @@ start_keycloak() {
   log "Keycloak up (issuer $ISSUER)"
 }
 
+# api_key NAME ROLE FILE: a random API key (32 bytes, hex) into FILE; prints its entry of security.apiKeys
+api_key() {
+  (umask 077; python3 -c 'import secrets; print(secrets.token_hex(32), end="")' >"$3")
+  printf '    - name: %s\n      sha256: %s\n      roles: [%s]\n' "$1" "$(java -jar "$WORK/urbis.jar" hash-key <"$3")" "$2"
+}
+
 AUTH_ARGS=()
+WRITES_ARGS=()
 CONFIG="$BENCH_DIR/urbis-bench.yaml"
+API_KEYS="" OPENID="" READERS="" WRITERS=""
 if wants_phase auth; then
   start_keycloak
   (umask 077
-   python3 -c 'import secrets; print(secrets.token_hex(32), end="")' >"$WORK/bench.key"
    curl -fsS -d grant_type=password -d client_id=urbis -d username=bench -d password=bench-password \
      "$ISSUER/protocol/openid-connect/token" \
      | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"], end="")' >"$WORK/bench.token")
-  key_sha256="$(java -jar "$WORK/urbis.jar" hash-key <"$WORK/bench.key")"
-  CONFIG="$WORK/urbis-bench-auth.yaml"
-  cat "$BENCH_DIR/urbis-bench.yaml" - >"$CONFIG" <<EOF
-# For the auth phase (written by run.sh): an API key and the Keycloak realm of the run, both giving the role reader,
-# and access rules by which the public and readers read everything: all three variants get the same documents, and
-# every request resolves the view of its roles.
-security:
-  apiKeys:
-    - name: bench
-      sha256: $key_sha256
-      roles: [reader]
-  openIdConnect:
-    issuer: $ISSUER
-    audience: urbis
-access:
-  default:
-    public: read
-    reader: read
-EOF
+  API_KEYS+="$(api_key bench reader "$WORK/bench.key")"$'\n'
+  OPENID="  openIdConnect:"$'\n'"    issuer: $ISSUER"$'\n'"    audience: urbis"$'\n'
+  READERS="    reader: read"$'\n'
   AUTH_ARGS=(--api-key-file "$WORK/bench.key" --token-file "$WORK/bench.token"
              --auth-rounds "${BENCH_AUTH_ROUNDS:-10}" --auth-seconds "${BENCH_AUTH_SECONDS:-3}")
+fi
+if wants_phase writes; then
+  # the server checks at start that the collection it lets a role write is a table it may write
+  log "public.edits as bench/sql/edits.sql makes it (20,000 buildings for the writes phase)"
+  psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$BENCH_DIR/sql/edits.sql" >/dev/null
+  API_KEYS+="$(api_key bench-writer writer "$WORK/bench-writer.key")"$'\n'
+  WRITERS="  collections:"$'\n'"    edits:"$'\n'"      writer: write"$'\n'
+  WRITES_ARGS=(--writer-key-file "$WORK/bench-writer.key" --writes-rounds "${BENCH_WRITES_ROUNDS:-3}"
+               --writes-seconds "${BENCH_WRITES_SECONDS:-3}" --writes-connections "${BENCH_WRITES_CONNECTIONS:-1,4,8}")
+fi
+if [[ -n "$API_KEYS" ]]; then
+  CONFIG="$WORK/urbis-bench-access.yaml"
+  { cat "$BENCH_DIR/urbis-bench.yaml"
+    cat <<EOF
+# For the auth and writes phases (written by run.sh): their API keys (auth: role reader, writes: role writer), the
+# Keycloak realm of the auth phase, and access rules by which the public and readers read everything (all variants of
+# the auth phase get the same documents, and every request resolves the view of its roles) but edits, which only the
+# writer reads and writes.
+security:
+  apiKeys:
+${API_KEYS}${OPENID}access:
+  default:
+    public: read
+${READERS}${WRITERS}
+EOF
+  } >"$CONFIG"
 fi
 
 # start_server CONFIG NAME: a server on a free port, logging to $WORK/NAME.log and $WORK/gc-NAME.log (the main
@@ -248,7 +270,7 @@ python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \
   --deep-pages "${BENCH_DEEP_PAGES:-1000}" --deep-reps "${BENCH_DEEP_REPS:-200}" \
-  ${BENCH_ONLY:+--only "$BENCH_ONLY"} "${AUTH_ARGS[@]}" &
+  ${BENCH_ONLY:+--only "$BENCH_ONLY"} "${AUTH_ARGS[@]}" "${WRITES_ARGS[@]}" &
 BENCH_PY=$!
 wait "$BENCH_PY"
 BENCH_PY=""

@@ -117,8 +117,12 @@ public final class FeatureQueryParser {
         throw new InvalidParameterException(name, "unknown parameter");
       }
     }
-    CrsParameter crs = new CrsParameter(CRS, collection.crs());
-    return orDefault(single(parameters, crs), Crs.CRS84);
+    // the CRS list follows the collection's extent, which the first reader after a write reads again (two queries):
+    // asked only for a crs given, so that reading a feature for its ETag before a write does not wait for that
+    if (!parameters.containsKey(CRS)) {
+      return Crs.CRS84;
+    }
+    return orDefault(single(parameters, new CrsParameter(CRS, collection.crs())), Crs.CRS84);
   }
 
   /** Standard parameters win over properties of the same name, as the API definition documents. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.CurrentData;
+import io.urbis.catalog.DataExtent;
 import io.urbis.catalog.FixedData;
 import io.urbis.catalog.GeometryType;
 import io.urbis.catalog.JsonType;
@@ -20,6 +22,7 @@ import io.urbis.error.InvalidParameterException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FeatureQueryParserTest {
@@ -134,6 +137,30 @@ class FeatureQueryParserTest {
     assertThrows(InvalidParameterException.class,
         () -> parser.parseFeatureCrs(Map.of("crs", List.of(utm32)), world));
     assertEquals(Crs.epsg(25832), parser.parse(Map.of("crs", List.of(utm32)), BUILDINGS).crs());
+  }
+
+  @Test
+  void aFeatureWithoutCrsIsInCrs84WithoutAskingForTheExtentThatTheCrsListFollows() {
+    AtomicInteger extentReads = new AtomicInteger();
+    CurrentData data = new CurrentData() {
+      @Override
+      public String version() {
+        return "changing";
+      }
+
+      @Override
+      public DataExtent extent() {
+        extentReads.incrementAndGet();
+        return new DataExtent(new SpatialExtent(7, 51, 8, 52), null);
+      }
+    };
+    Collection edited = new Collection("edited", "Edited", "", "edited", "id", JsonType.INTEGER, "geom",
+        GeometryType.POLYGON, 25832, false, List.of(), null, data, null);
+    assertEquals(Crs.CRS84, parser.parseFeatureCrs(Map.of("f", List.of("json")), edited));
+    assertEquals(0, extentReads.get());
+    String utm32 = Crs.epsg(25832).uri();
+    assertEquals(Crs.epsg(25832), parser.parseFeatureCrs(Map.of("crs", List.of(utm32)), edited));
+    assertEquals(1, extentReads.get());
   }
 
   @Test
