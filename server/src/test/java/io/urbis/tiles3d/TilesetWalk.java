@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
- * checks each tile on the way: every position lies in the tile's region, and its metadata keeps every rule of
+ * checks each tile on the way: its region (from the subtree's tile metadata) lies in its parent's, its content's
+ * region in its own and every position in its content's region, and its metadata keeps every rule of
  * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets, the
  * area of each feature's triangles seen from above by surface kind and every rule broken, by tile.
  */
@@ -36,6 +37,8 @@ public final class TilesetWalk {
    * material's name: roof, wall or ground.
    */
   public final Map<String, Map<String, Double>> areasSeenFromAbove = new HashMap<>();
+  /** The region of every available tile, radians and metres, as its subtree gives it. */
+  public final Map<TileId, double[]> tileRegions = new HashMap<>();
   final List<String> violations = new ArrayList<>();
   int tiles;
   int maxLevel;
@@ -79,9 +82,18 @@ public final class TilesetWalk {
       for (long dx = 0; dx < 1L << level; dx++) {
         for (long dy = 0; dy < 1L << level; dy++) {
           int bit = (int) (Morton.levelOffset(level) + Morton.index(dx, dy));
+          TileId tile = root.descendant(level, dx, dy);
+          if (subtree.tile(bit)) {
+            double[] region = subtree.tileRegion(bit);
+            tileRegions.put(tile, region);
+            assertContains(tile.level() == 0 ? scheme.region(tile) : tileRegions.get(tile.parent()), region,
+                tile + ": in its parent");
+          }
           if (subtree.content(bit)) {
             assertTrue(subtree.tile(bit), "a tile with content is available");
-            checkContent(root.descendant(level, dx, dy));
+            double[] contentRegion = subtree.contentRegion(bit);
+            assertContains(tileRegions.get(tile), contentRegion, tile + ": its content in it");
+            checkContent(tile, contentRegion);
           }
         }
       }
@@ -95,7 +107,15 @@ public final class TilesetWalk {
     }
   }
 
-  private void checkContent(TileId tile) throws Exception {
+  /** Whether {@code inner} lies in {@code outer}, within a centimetre. */
+  private static void assertContains(double[] outer, double[] inner, String what) {
+    double lonCentimetre = CENTIMETRE_RADIANS / Math.cos(Math.max(Math.abs(outer[1]), Math.abs(outer[3])));
+    assertTrue(inner[0] >= outer[0] - lonCentimetre && inner[2] <= outer[2] + lonCentimetre, what);
+    assertTrue(inner[1] >= outer[1] - CENTIMETRE_RADIANS && inner[3] <= outer[3] + CENTIMETRE_RADIANS, what);
+    assertTrue(inner[4] >= outer[4] - 0.01 && inner[5] <= outer[5] + 0.01, what);
+  }
+
+  private void checkContent(TileId tile, double[] region) throws Exception {
     GlbFile glb = GlbFile.read(contents.apply(tile));
     tiles++;
     String content = "3dtiles/content/" + tile.level() + "/" + tile.x() + "/" + tile.y() + ".glb";
@@ -108,7 +128,6 @@ public final class TilesetWalk {
     List<String> ids = glb.strings(PropertyTable.ID_PROPERTY);
     featureIds.addAll(ids);
     addAreasSeenFromAbove(glb, ids);
-    double[] region = scheme.region(tile);
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
       double[] p = glb.ecefPositions(primitive);
       for (int i = 0; i < p.length; i += 3) {
