@@ -95,9 +95,9 @@ try {
         });
       }
     }, view.range, longitude, latitude);
-    // loaded when the tileset has said so for several frames in a row, counted from the move: on busy cores a frame
-    // of a whole city drawn in software can take seconds
-    await tab.waitForFunction(() => window.framesSinceMove >= 10 && window.loadedFrames >= 5,
+    // loaded when the tileset has said so for a few frames in a row, counted from the move (the frame after it
+    // requests what the new view needs): on busy cores a frame of a whole city drawn in software can take seconds
+    await tab.waitForFunction(() => window.framesSinceMove >= 4 && window.loadedFrames >= 3,
       {timeout: TIMEOUT_MS, polling: 500});
     Object.assign(summary.views, {[view.name]: await tab.evaluate(() => {
       const tileset = window.keptViewer.scene.primitives.get(0);

@@ -37,8 +37,9 @@ public final class BuildingLevels {
 
   /**
    * A tile's cells are the tiles this many levels below it: 16 by 16, so a tile carries up to 256 sampled buildings,
-   * as many as a merged tile. CesiumJS refines a tile when it spans about 128 pixels ({@link TilingScheme#geometricError}),
-   * so before the next level fills in, the buildings sampled are no more than a few pixels apart.
+   * as many as a merged tile. CesiumJS refines a tile when it spans about 128 pixels
+   * ({@link TilingScheme#geometricError}), so before the next level fills in, the buildings sampled are no more
+   * than about 8 pixels apart where the city is dense.
    */
   static final int SAMPLE_DEPTH = 4;
 
@@ -62,13 +63,14 @@ public final class BuildingLevels {
   static Map<TileId, List<ModelBounds>> place(TilingScheme scheme, List<ModelBounds> features) {
     Map<TileId, List<ModelBounds>> contents = new HashMap<>();
     int leaves = scheme.availableLevels() - 1;
-    List<Placing> left = features.stream().map(f -> new Placing(f, levelBySize(scheme, f))).toList();
+    int finest = leaves - 1 + SAMPLE_DEPTH;
+    List<Placing> left = features.stream().map(f -> Placing.of(scheme, finest, f)).toList();
     for (int level = 0; level < leaves && !left.isEmpty(); level++) {
       Map<TileId, Placing> tallest = new HashMap<>();
       for (Placing placing : left) {
         if (placing.levelBySize() > level) {
-          tallest.merge(tileOf(scheme, level + SAMPLE_DEPTH, placing.feature()), placing,
-              (taken, other) -> height(other.feature()) > height(taken.feature()) ? other : taken);
+          tallest.merge(placing.tile(level + SAMPLE_DEPTH), placing,
+              (taken, other) -> other.height() > taken.height() ? other : taken);
         }
       }
       Set<Placing> sampled = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -76,8 +78,7 @@ public final class BuildingLevels {
       List<Placing> deeper = new ArrayList<>();
       for (Placing placing : left) {
         if (placing.levelBySize() <= level || sampled.contains(placing)) {
-          contents.computeIfAbsent(tileOf(scheme, level, placing.feature()), t -> new ArrayList<>())
-              .add(placing.feature());
+          contents.computeIfAbsent(placing.tile(level), t -> new ArrayList<>()).add(placing.feature());
         } else {
           deeper.add(placing);
         }
@@ -85,14 +86,28 @@ public final class BuildingLevels {
       left = deeper;
     }
     for (Placing placing : left) {
-      contents.computeIfAbsent(tileOf(scheme, leaves, placing.feature()), t -> new ArrayList<>())
-          .add(placing.feature());
+      contents.computeIfAbsent(placing.tile(leaves), t -> new ArrayList<>()).add(placing.feature());
     }
     return contents;
   }
 
-  /** A feature yet to be placed, and the level its size puts it on. */
-  private record Placing(ModelBounds feature, int levelBySize) {}
+  /**
+   * A feature yet to be placed: the level its size puts it on, its height and the column and row of its centre on
+   * the finest level of cells, from which those of every coarser level follow by dropping bits.
+   */
+  private record Placing(ModelBounds feature, int levelBySize, double height, int finest, long x, long y) {
+
+    static Placing of(TilingScheme scheme, int finest, ModelBounds feature) {
+      TileId cell = tileOf(scheme, finest, feature);
+      return new Placing(feature, BuildingLevels.levelBySize(scheme, feature), feature.maxZ() - feature.minZ(),
+          finest, cell.x(), cell.y());
+    }
+
+    /** The tile of the level holding the feature's centre. */
+    TileId tile(int level) {
+      return new TileId(level, x >> (finest - level), y >> (finest - level));
+    }
+  }
 
   /**
    * Bottom-up, moves the content of sibling tiles into their parent while all of it together, the parent's own
@@ -138,7 +153,7 @@ public final class BuildingLevels {
     if (features.isEmpty()) {
       return new TilingScheme(0, 0, 0, 0, 0, 0, 1);
     }
-    Region all = features.stream().map(f -> Region.of(f, geoidOffset)).reduce(Region::union).orElseThrow();
+    Region all = Region.of(features, geoidOffset);
     return TilingScheme.covering(all.west(), all.south(), all.east(), all.north(), all.minHeight(), all.maxHeight());
   }
 
@@ -163,9 +178,5 @@ public final class BuildingLevels {
   static TileId tileOf(TilingScheme scheme, int level, ModelBounds feature) {
     return new TileId(level, scheme.column(level, (feature.minLon() + feature.maxLon()) / 2),
         scheme.row(level, (feature.minLat() + feature.maxLat()) / 2));
-  }
-
-  private static double height(ModelBounds feature) {
-    return feature.maxZ() - feature.minZ();
   }
 }

@@ -1,6 +1,7 @@
 package io.urbis.tiles3d;
 
 import io.urbis.source.ModelBounds;
+import java.util.List;
 
 /**
  * A box of longitude, latitude (degrees) and ellipsoidal height (metres): what a feature, a tile's content or a whole
@@ -8,10 +9,23 @@ import io.urbis.source.ModelBounds;
  */
 record Region(double west, double south, double east, double north, double minHeight, double maxHeight) {
 
-  /** The feature's box, its heights raised by {@code geoidOffset} to be ellipsoidal. */
-  static Region of(ModelBounds feature, double geoidOffset) {
-    return new Region(feature.minLon(), feature.minLat(), feature.maxLon(), feature.maxLat(),
-        feature.minZ() + geoidOffset, feature.maxZ() + geoidOffset);
+  /** The box of the features, at least one, their heights raised by {@code geoidOffset} to be ellipsoidal. */
+  static Region of(List<ModelBounds> features, double geoidOffset) {
+    double west = Double.POSITIVE_INFINITY;
+    double south = Double.POSITIVE_INFINITY;
+    double east = Double.NEGATIVE_INFINITY;
+    double north = Double.NEGATIVE_INFINITY;
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (ModelBounds feature : features) {
+      west = Math.min(west, feature.minLon());
+      south = Math.min(south, feature.minLat());
+      east = Math.max(east, feature.maxLon());
+      north = Math.max(north, feature.maxLat());
+      low = Math.min(low, feature.minZ());
+      high = Math.max(high, feature.maxZ());
+    }
+    return new Region(west, south, east, north, low + geoidOffset, high + geoidOffset);
   }
 
   /** The smallest region holding both. */

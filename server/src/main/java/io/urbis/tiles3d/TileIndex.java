@@ -28,7 +28,7 @@ public final class TileIndex {
   TileIndex(TilingScheme scheme, Map<TileId, List<ModelBounds>> features, double geoidOffset) {
     this.scheme = scheme;
     features.forEach((tile, members) -> {
-      Region region = members.stream().map(f -> Region.of(f, geoidOffset)).reduce(Region::union).orElseThrow();
+      Region region = Region.of(members, geoidOffset);
       contents.put(tile, members.stream().map(ModelBounds::id).toList());
       contentRegions.put(tile, region);
       for (TileId t = tile; t != null; t = t.level() > 0 ? t.parent() : null) {

@@ -47,7 +47,7 @@ class BuildingLevelsTest {
     TileIndex index = BuildingLevels.index(city, 47);
     Map<String, TileId> tiles = tilesByFeature(index);
     for (ModelBounds b : city) {
-      assertHolds(index.contentRegion(tiles.get(b.id())), Region.of(b, 47), b.id());
+      assertHolds(index.contentRegion(tiles.get(b.id())), Region.of(List.of(b), 47), b.id());
     }
     for (TileId tile : index.contentTiles()) {
       assertHolds(index.tileRegion(tile), index.contentRegion(tile), tile.toString());

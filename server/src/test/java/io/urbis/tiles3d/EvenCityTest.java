@@ -56,6 +56,10 @@ class EvenCityTest {
         .flatMap(tile -> index.featureIds(tile).stream()).map(districts::get).collect(Collectors.toSet());
     Set<String> missing = new TreeSet<>(districts.values());
     missing.removeAll(seen);
+    System.out.printf("certification city from afar: %d buildings on levels 0 to %d, of %d districts %d missing%n",
+        index.contentTiles().stream().filter(tile -> tile.level() <= shown)
+            .mapToInt(tile -> index.featureIds(tile).size()).sum(), shown, new TreeSet<>(districts.values()).size(),
+        missing.size());
     assertEquals(Set.of(), missing, "districts without a building on levels 0 to " + shown);
   }
 
