@@ -200,38 +200,6 @@ class Tiles3dServedTest {
   @Test
   void theRealWeselFootprintsPassTheSameClients() throws Exception {
     NodeChecks.assumeNode();
-    servingWesel(weselServer -> {
-      NodeChecks.Result result = NodeChecks.run("validate.mjs",
-          "http://127.0.0.1:" + weselServer.port() + "/collections/buildings/3dtiles");
-      assertTrue(result.passed(), result.output());
-      assertTrue(result.output().contains("\"features\":6631"), result.output());
-    });
-  }
-
-  /**
-   * Screenshots kept under {@code target/tiles3d-wesel-views/}: the city, a district and a street of Wesel in the 3D
-   * view, for a person to look at; the test asks that no tile failed and every view drew buildings.
-   */
-  @Test
-  void theRealWeselFootprintsShowFromTheDistanceOfTheCityADistrictAndAStreet() throws Exception {
-    NodeChecks.assumeNode();
-    assumeTrue(Gdal.has("chromium"), "Debian's chromium is not installed: scripts/test.sh installs it");
-    assumeTrue(getClass().getResource("/assets/cesium/Cesium.js") != null, "built with -Dcesium.skip=true");
-    Path folder = Path.of("target", "tiles3d-wesel-views").toAbsolutePath();
-    servingWesel(weselServer -> {
-      // in one of the densest square kilometres of the data (UTM 32N: 336 to 337 km east, 5,723 to 5,724 km north)
-      NodeChecks.Result result = NodeChecks.run("cesium-views.mjs",
-          "http://127.0.0.1:" + weselServer.port() + "/collections/buildings?f=html", folder.toString(), "6.6372",
-          "51.6387");
-      assertTrue(result.passed(), result.output());
-      for (String view : List.of("city", "district", "street")) {
-        assertTrue(Files.size(folder.resolve(view + ".png")) > 10_000, view + ": a screenshot with something in it");
-      }
-    });
-  }
-
-  /** Serves the 6,631 Wesel footprints (shared data, loaded with ogr2ogr) extruded by their height to {@code use}. */
-  private static void servingWesel(WeselUse use) throws Exception {
     Optional<Path> footprints = SharedData.file("nrw_wesel_lod2/wesel_buildings_footprints.gpkg");
     assumeTrue(footprints.isPresent(), "the shared Wesel data is absent");
     assumeTrue(Gdal.has("ogr2ogr"), "ogr2ogr (gdal-bin) is not installed");
@@ -241,16 +209,15 @@ class Tiles3dServedTest {
         UrbisServer weselServer = serve(weselSource,
             Map.of("buildings", new Extrusion("measured_height", "ground_z_min")));
         try {
-          use.accept(weselServer);
+          NodeChecks.Result result = NodeChecks.run("validate.mjs",
+              "http://127.0.0.1:" + weselServer.port() + "/collections/buildings/3dtiles");
+          assertTrue(result.passed(), result.output());
+          assertTrue(result.output().contains("\"features\":6631"), result.output());
         } finally {
           weselServer.stop();
         }
       }
     }
-  }
-
-  private interface WeselUse {
-    void accept(UrbisServer server) throws Exception;
   }
 
   @Test

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * @param crossing how many of them cross an edge of the level below theirs
  * @param expected how many would, at the share of all buildings crossing those edges
  */
-record GridMeasure(int buildings, int crossing, double expected) {
+public record GridMeasure(int buildings, int crossing, double expected) {
 
   /** The measure of the levels {@code measured} of the index over all its features. */
-  static GridMeasure of(TileIndex index, List<ModelBounds> features, IntPredicate measured) {
+  public static GridMeasure of(TileIndex index, List<ModelBounds> features, IntPredicate measured) {
     TilingScheme scheme = index.scheme();
     Map<String, ModelBounds> byId = features.stream().collect(Collectors.toMap(ModelBounds::id, Function.identity()));
     int buildings = 0;
@@ -45,7 +45,7 @@ record GridMeasure(int buildings, int crossing, double expected) {
   }
 
   /** The measure of the two coarsest levels with content. */
-  static GridMeasure ofTwoCoarsestLevels(TileIndex index, List<ModelBounds> features) {
+  public static GridMeasure ofTwoCoarsestLevels(TileIndex index, List<ModelBounds> features) {
     int[] coarsest = index.contentTiles().stream().mapToInt(TileId::level).distinct().sorted().limit(2).toArray();
     return of(index, features, level -> level == coarsest[0] || coarsest.length > 1 && level == coarsest[1]);
   }
@@ -61,11 +61,11 @@ record GridMeasure(int buildings, int crossing, double expected) {
    * rare events varies by about its square root, so three of those are allowed on top. Two coarse levels hold a
    * thousand buildings or so, of which one in a few hundred crosses one of their few edges.
    */
-  boolean crossAtMost(double factor) {
+  public boolean crossAtMost(double factor) {
     return crossing <= factor * expected + 3 * Math.sqrt(factor * expected);
   }
 
-  double ratio() {
+  public double ratio() {
     return crossing / expected;
   }
 
