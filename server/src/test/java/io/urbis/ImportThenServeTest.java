@@ -16,7 +16,6 @@ import io.urbis.source.ModelBounds;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
-import io.urbis.testdata.Gdal;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
 import io.urbis.tiles3d.GridMeasure;
@@ -147,9 +146,7 @@ class ImportThenServeTest {
    */
   @Test
   void theImportedWeselLod2ShowsFromTheDistanceOfTheCityADistrictAndAStreet() throws Exception {
-    NodeChecks.assumeNode();
-    assumeTrue(Gdal.has("chromium"), "Debian's chromium is not installed: scripts/test.sh installs it");
-    assumeTrue(getClass().getResource("/assets/cesium/Cesium.js") != null, "built with -Dcesium.skip=true");
+    NodeChecks.assumeCesiumInChromium();
     Path folder = Path.of("target", "tiles3d-wesel-views").toAbsolutePath();
     serveWesel((server, tiles, wesel, database) -> {
       // in one of the densest square kilometres of the data (UTM 32N: 336 to 337 km east, 5,723 to 5,724 km north)
