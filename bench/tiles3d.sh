@@ -12,7 +12,16 @@ ROOT="$(dirname "$BENCH_DIR")"
 WORK="$BENCH_DIR/work/tiles3d"
 JAR="$ROOT/server/target/urbis.jar"
 CHECKS="$ROOT/conformance-tests/tiles3d"
-FOOTPRINTS="$ROOT/../shared/data/nrw_wesel_lod2/wesel_buildings_footprints.gpkg"
+# the shared test data beside the repository (../shared/data), found from a worktree further down too, as the tests
+# find it (SharedData)
+shared_data() {
+  local dir="$ROOT"
+  while [[ "$dir" != / ]]; do
+    [[ -d "$dir/shared/data" ]] && { echo "$dir/shared/data"; return; }
+    dir="$(dirname "$dir")"
+  done
+}
+FOOTPRINTS="$(shared_data)/nrw_wesel_lod2/wesel_buildings_footprints.gpkg"
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 DB=urbis_bench3d
 # a free port: a fixed one may be taken by another server, which the clients would then measure

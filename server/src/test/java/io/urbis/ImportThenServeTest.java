@@ -12,12 +12,14 @@ import io.urbis.catalog.CatalogBuilder;
 import io.urbis.catalog.Collection;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.FeatureSource;
+import io.urbis.source.ModelBounds;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.DatabaseUrl;
 import io.urbis.source.postgis.PostgisTestDatabase;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.SharedData;
 import io.urbis.tiles3d.ServedTileset;
+import io.urbis.tiles3d.GridMeasure;
 import io.urbis.tiles3d.SurfaceAreas;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
@@ -117,6 +119,43 @@ class ImportThenServeTest {
       walk.assertEveryTileKeepsTheMetadataRules();
       assertEquals(6631, new HashSet<>(walk.featureIds).size());
       assertEquals(6631, walk.featureIds.size());
+    });
+  }
+
+  /**
+   * Issue 13's measure of a grid, on the real city model as imported: of the buildings on the two coarsest levels,
+   * hardly more cross an edge of the level below than the share of all buildings crossing those edges lets expect, so
+   * the overview draws no lines along the quadtree's edges.
+   */
+  @Test
+  void theImportedWeselLod2SeenFromAfarFollowsNoTileEdges() throws Exception {
+    serveWesel((server, tiles, wesel, database) -> {
+      List<ModelBounds> buildings = wesel.source().models().orElseThrow().bounds(wesel, null);
+      GridMeasure coarse = GridMeasure.ofTwoCoarsestLevels(tiles.index(wesel), buildings);
+      System.out.println("Wesel LoD2, two coarsest levels: " + coarse);
+      assertTrue(coarse.buildings() > 300, "the overview shows hundreds of buildings: " + coarse);
+      assertTrue(coarse.crossAtMost(1.5), coarse.toString());
+    });
+  }
+
+  /**
+   * Screenshots kept under {@code target/tiles3d-wesel-views/}: the imported Wesel city model in the 3D view from the
+   * distance of the whole city, a district and a street, for people to look at; the test asks that no tile failed
+   * and every view drew buildings.
+   */
+  @Test
+  void theImportedWeselLod2ShowsFromTheDistanceOfTheCityADistrictAndAStreet() throws Exception {
+    NodeChecks.assumeCesiumInChromium();
+    Path folder = Path.of("target", "tiles3d-wesel-views").toAbsolutePath();
+    serveWesel((server, tiles, wesel, database) -> {
+      // in one of the densest square kilometres of the data (UTM 32N: 336 to 337 km east, 5,723 to 5,724 km north)
+      NodeChecks.Result result = NodeChecks.run("cesium-views.mjs",
+          "http://127.0.0.1:" + server.port() + "/collections/" + wesel.id() + "?f=html", folder.toString(),
+          "6.6372", "51.6387");
+      assertTrue(result.passed(), result.output());
+      for (String view : List.of("city", "district", "street")) {
+        assertTrue(Files.size(folder.resolve(view + ".png")) > 10_000, view + ": a screenshot with something in it");
+      }
     });
   }
 

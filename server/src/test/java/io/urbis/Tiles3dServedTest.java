@@ -231,9 +231,7 @@ class Tiles3dServedTest {
 
   @Test
   void cesiumInHeadlessChromiumLoadsEveryTileAndDrawsTheCity() throws Exception {
-    NodeChecks.assumeNode();
-    assumeTrue(Gdal.has("chromium"), "Debian's chromium is not installed: scripts/test.sh installs it");
-    assumeTrue(getClass().getResource("/assets/cesium/Cesium.js") != null, "built with -Dcesium.skip=true");
+    NodeChecks.assumeCesiumInChromium();
     Path screenshot = Path.of("target", "tiles3d-cesium.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
     NodeChecks.Result result = NodeChecks.run("cesium.mjs", url("/collections/blocks3d?f=html"),

@@ -3,23 +3,45 @@ package io.urbis.tiles3d;
 import io.urbis.source.ModelBounds;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Puts every feature into exactly one tile: the deepest whose size is at least eight times the feature's and that
- * holds the feature's whole footprint. Large buildings thus sit high in the tree and show from afar, small ones
- * deeper; a feature never crosses the edge of its tile, so each tile's region contains its content. Where buildings
- * are sparse, sibling tiles then merge into their parent while together they stay small, so a client loads a few
- * full tiles rather than many nearly empty ones; a parent still left empty takes the largest building of each child,
- * so that with additive refinement something of the city shows at every zoom.
+ * Puts every feature into exactly one tile of a loose quadtree, so that every view shows the city as it looks from
+ * that distance: all of it thinned evenly from afar, then denser, and whole up close.
+ *
+ * <p>A feature belongs to the tile of its centre, never to the tile of its edges. Were tiles to hold their features'
+ * whole footprints, a building crossing a tile's edge would have to rise to the smallest tile holding it, up to the
+ * root, and the coarse levels would show lines of buildings along the edges of the quadtree. The tree is loose
+ * instead: each tile's region grows to hold what it has ({@link TileIndex}).
+ *
+ * <p>Where it goes down the tree, a feature goes first by its size: to the deepest level whose tiles are at least
+ * eight times larger, so that large buildings show from afar. Above that, every tile above the leaves carries a
+ * sample, evenly spread: the tallest of the features of each of its cells (the tiles {@link #SAMPLE_DEPTH} levels
+ * below it) that no coarser tile took. From afar a city reads by its skyline, and the tallest buildings are what
+ * stands out of it; the height of a building says nothing of where the quadtree's edges are, so the sample crosses
+ * them no more often than the whole city does. Every district, even a hamlet, thus shows at every distance, at about
+ * one building per cell, and each level down adds the next, denser sample, until the leaves hold the rest. With
+ * additive refinement each feature is in one tile only, so a tileset weighs what its features weigh.
+ *
+ * <p>Where buildings are sparse, sibling tiles then merge into their parent while together they stay small, so a
+ * client loads a few full tiles rather than many nearly empty ones.
  */
 public final class BuildingLevels {
 
-  /** A tile is at least this many times larger than the features it holds. */
+  /** A tile is at least this many times larger than the features it holds by their size. */
   static final double TILE_PER_FEATURE_SIZE = 1 / TilingScheme.ERROR_PER_TILE_SIZE;
+
+  /**
+   * A tile's cells are the tiles this many levels below it: 16 by 16, so a tile carries up to 256 sampled buildings,
+   * as many as a merged tile. CesiumJS refines a tile when it spans about 128 pixels
+   * ({@link TilingScheme#geometricError}), so before the next level fills in, the buildings sampled are no more
+   * than about 8 pixels apart where the city is dense.
+   */
+  static final int SAMPLE_DEPTH = 4;
 
   /** Sibling tiles (with their parent's own content) merge into the parent while they hold at most this many. */
   static final int FEATURES_PER_MERGED_TILE = 256;
@@ -29,55 +51,71 @@ public final class BuildingLevels {
   /** The index of all features; heights are raised by {@code geoidOffset} to be ellipsoidal. */
   public static TileIndex index(List<ModelBounds> features, double geoidOffset) {
     TilingScheme scheme = schemeCovering(features, geoidOffset);
-    Map<TileId, List<String>> contents = new HashMap<>();
-    Map<String, Double> sizes = new HashMap<>();
-    for (ModelBounds feature : features) {
-      contents.computeIfAbsent(tileOf(scheme, feature), t -> new ArrayList<>()).add(feature.id());
-      sizes.put(feature.id(), sizeMetres(feature));
-    }
+    Map<TileId, List<ModelBounds>> contents = place(scheme, features);
     mergeSparseSiblings(contents, scheme.availableLevels());
-    fillEmptyParents(contents, sizes, scheme.availableLevels());
-    return new TileIndex(scheme, contents);
+    return new TileIndex(scheme, contents, geoidOffset);
   }
 
   /**
-   * Bottom-up, a tile without content above tiles with content takes the largest feature of each child that holds
-   * more than one, so that no tile a client passes on its way down is empty (one whose children hold a single
-   * feature each stays so). A parent covers its children and is larger: the features still lie within their tile
-   * and are still small for it.
+   * Level by level from the root, each tile takes the features whose size puts them there and the tallest feature of
+   * each of its cells not yet taken; the leaves take what is left. Each tile keeps its features in the order given.
    */
-  static void fillEmptyParents(Map<TileId, List<String>> contents, Map<String, Double> sizes, int levels) {
-    for (int level = levels - 1; level > 0; level--) {
-      Map<TileId, List<TileId>> families = new HashMap<>();
-      for (TileId tile : contents.keySet()) {
-        if (tile.level() == level && !contents.containsKey(tile.parent())) {
-          families.computeIfAbsent(tile.parent(), p -> new ArrayList<>()).add(tile);
+  static Map<TileId, List<ModelBounds>> place(TilingScheme scheme, List<ModelBounds> features) {
+    Map<TileId, List<ModelBounds>> contents = new HashMap<>();
+    int leaves = scheme.availableLevels() - 1;
+    int finest = leaves - 1 + SAMPLE_DEPTH;
+    List<Placing> left = features.stream().map(f -> Placing.of(scheme, finest, f)).toList();
+    for (int level = 0; level < leaves && !left.isEmpty(); level++) {
+      Map<TileId, Placing> tallest = new HashMap<>();
+      for (Placing placing : left) {
+        if (placing.levelBySize() > level) {
+          tallest.merge(placing.tile(level + SAMPLE_DEPTH), placing,
+              (taken, other) -> other.height() > taken.height() ? other : taken);
         }
       }
-      families.forEach((parent, children) -> {
-        List<String> lifted = new ArrayList<>();
-        for (TileId child : children) {
-          List<String> ids = contents.get(child);
-          if (ids.size() > 1) {
-            String largest = Collections.max(ids, Comparator.comparingDouble(sizes::get));
-            ids.remove(largest);
-            lifted.add(largest);
-          }
+      Set<Placing> sampled = Collections.newSetFromMap(new IdentityHashMap<>());
+      sampled.addAll(tallest.values());
+      List<Placing> deeper = new ArrayList<>();
+      for (Placing placing : left) {
+        if (placing.levelBySize() <= level || sampled.contains(placing)) {
+          contents.computeIfAbsent(placing.tile(level), t -> new ArrayList<>()).add(placing.feature());
+        } else {
+          deeper.add(placing);
         }
-        if (!lifted.isEmpty()) {
-          contents.put(parent, lifted);
-        }
-      });
+      }
+      left = deeper;
+    }
+    for (Placing placing : left) {
+      contents.computeIfAbsent(placing.tile(leaves), t -> new ArrayList<>()).add(placing.feature());
+    }
+    return contents;
+  }
+
+  /**
+   * A feature yet to be placed: the level its size puts it on, its height and the column and row of its centre on
+   * the finest level of cells, from which those of every coarser level follow by dropping bits.
+   */
+  private record Placing(ModelBounds feature, int levelBySize, double height, int finest, long x, long y) {
+
+    static Placing of(TilingScheme scheme, int finest, ModelBounds feature) {
+      TileId cell = tileOf(scheme, finest, feature);
+      return new Placing(feature, BuildingLevels.levelBySize(scheme, feature), feature.maxZ() - feature.minZ(),
+          finest, cell.x(), cell.y());
+    }
+
+    /** The tile of the level holding the feature's centre. */
+    TileId tile(int level) {
+      return new TileId(level, x >> (finest - level), y >> (finest - level));
     }
   }
 
   /**
    * Bottom-up, moves the content of sibling tiles into their parent while all of it together, the parent's own
    * included, is at most {@link #FEATURES_PER_MERGED_TILE} features; repeated until nothing merges, because a parent
-   * that merged upwards may leave its children a family small enough to merge. A parent covers its children and is
-   * larger, so each feature still lies within its tile and is still small for it.
+   * that merged upwards may leave its children a family small enough to merge. A parent is larger than its children,
+   * so each feature is still small for its tile; the parent's region grows to hold them.
    */
-  static void mergeSparseSiblings(Map<TileId, List<String>> contents, int levels) {
+  static <T> void mergeSparseSiblings(Map<TileId, List<T>> contents, int levels) {
     boolean merged;
     do {
       merged = false;
@@ -87,7 +125,7 @@ public final class BuildingLevels {
     } while (merged);
   }
 
-  private static boolean mergeLevel(Map<TileId, List<String>> contents, int level) {
+  private static <T> boolean mergeLevel(Map<TileId, List<T>> contents, int level) {
     Map<TileId, List<TileId>> siblings = new HashMap<>();
     for (TileId tile : contents.keySet()) {
       if (tile.level() == level) {
@@ -101,7 +139,7 @@ public final class BuildingLevels {
         total += contents.get(child).size();
       }
       if (total <= FEATURES_PER_MERGED_TILE) {
-        List<String> parent = contents.computeIfAbsent(family.getKey(), p -> new ArrayList<>());
+        List<T> parent = contents.computeIfAbsent(family.getKey(), p -> new ArrayList<>());
         for (TileId child : family.getValue()) {
           parent.addAll(contents.remove(child));
         }
@@ -112,24 +150,11 @@ public final class BuildingLevels {
   }
 
   static TilingScheme schemeCovering(List<ModelBounds> features, double geoidOffset) {
-    double west = Double.POSITIVE_INFINITY;
-    double south = Double.POSITIVE_INFINITY;
-    double east = Double.NEGATIVE_INFINITY;
-    double north = Double.NEGATIVE_INFINITY;
-    double low = Double.POSITIVE_INFINITY;
-    double high = Double.NEGATIVE_INFINITY;
-    for (ModelBounds f : features) {
-      west = Math.min(west, f.minLon());
-      south = Math.min(south, f.minLat());
-      east = Math.max(east, f.maxLon());
-      north = Math.max(north, f.maxLat());
-      low = Math.min(low, f.minZ());
-      high = Math.max(high, f.maxZ());
-    }
     if (features.isEmpty()) {
       return new TilingScheme(0, 0, 0, 0, 0, 0, 1);
     }
-    return TilingScheme.covering(west, south, east, north, low + geoidOffset, high + geoidOffset);
+    Region all = Region.of(features, geoidOffset);
+    return TilingScheme.covering(all.west(), all.south(), all.east(), all.north(), all.minHeight(), all.maxHeight());
   }
 
   /** The larger side of the feature's footprint box, metres. */
@@ -139,17 +164,19 @@ public final class BuildingLevels {
         TilingScheme.heightMetres(feature.minLat(), feature.maxLat()));
   }
 
-  /** The deepest tile that is large enough for the feature and holds all of its footprint. */
-  static TileId tileOf(TilingScheme scheme, ModelBounds feature) {
+  /** The deepest level whose tiles are at least {@link #TILE_PER_FEATURE_SIZE} times larger than the feature. */
+  static int levelBySize(TilingScheme scheme, ModelBounds feature) {
     double size = sizeMetres(feature);
-    for (int level = scheme.availableLevels() - 1; level > 0; level--) {
-      long x = scheme.column(level, feature.minLon());
-      long y = scheme.row(level, feature.minLat());
-      boolean fits = x == scheme.column(level, feature.maxLon()) && y == scheme.row(level, feature.maxLat());
-      if (fits && scheme.tileSizeMetres(level) >= size * TILE_PER_FEATURE_SIZE) {
-        return new TileId(level, x, y);
-      }
+    int level = scheme.availableLevels() - 1;
+    while (level > 0 && scheme.tileSizeMetres(level) < size * TILE_PER_FEATURE_SIZE) {
+      level--;
     }
-    return TileId.ROOT;
+    return level;
+  }
+
+  /** The tile of the level holding the feature's centre; levels below the leaves are the cells of sampling. */
+  static TileId tileOf(TilingScheme scheme, int level, ModelBounds feature) {
+    return new TileId(level, scheme.column(level, (feature.minLon() + feature.maxLon()) / 2),
+        scheme.row(level, (feature.minLat() + feature.maxLat()) / 2));
   }
 }

@@ -1,32 +1,40 @@
 package io.urbis.tiles3d;
 
+import io.urbis.source.ModelBounds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which features each tile holds, and which tiles exist: a tile is available when it or one of its descendants
- * holds features, so that clients descending the tree reach every feature.
+ * Which features each tile holds, which tiles exist and where they lie. A tile is available when it or one of its
+ * descendants holds features, so that clients descending the tree reach every feature. The tree is loose: a feature
+ * belongs to the tile of its centre and may reach beyond that tile's square of the quadtree, so each tile's region is
+ * the box of its own content and of all its descendants', and its content's region the box of its own features.
+ * Clients get both from the subtrees ({@link SubtreeWriter}); every tile's region thus holds its content and its
+ * children's, as 3D Tiles requires of bounding volumes.
  */
 public final class TileIndex {
 
   private final TilingScheme scheme;
-  private final Map<TileId, List<String>> contents;
-  private final Set<TileId> available = new HashSet<>();
+  private final Map<TileId, List<String>> contents = new HashMap<>();
+  private final Map<TileId, Region> contentRegions = new HashMap<>();
+  private final Map<TileId, Region> tileRegions = new HashMap<>();
 
-  TileIndex(TilingScheme scheme, Map<TileId, List<String>> contents) {
+  /** The features of each tile; heights are raised by {@code geoidOffset} to be ellipsoidal. */
+  TileIndex(TilingScheme scheme, Map<TileId, List<ModelBounds>> features, double geoidOffset) {
     this.scheme = scheme;
-    this.contents = new HashMap<>(contents);
-    for (TileId tile : contents.keySet()) {
-      for (TileId t = tile; t.level() >= 0 && available.add(t) && t.level() > 0; t = t.parent()) {
-        // every ancestor becomes available; the loop stops early at one that already was
+    features.forEach((tile, members) -> {
+      Region region = Region.of(members, geoidOffset);
+      contents.put(tile, members.stream().map(ModelBounds::id).toList());
+      contentRegions.put(tile, region);
+      for (TileId t = tile; t != null; t = t.level() > 0 ? t.parent() : null) {
+        tileRegions.merge(t, region, Region::union);
       }
-    }
+    });
   }
 
   public TilingScheme scheme() {
@@ -34,7 +42,17 @@ public final class TileIndex {
   }
 
   public boolean isAvailable(TileId tile) {
-    return available.contains(tile);
+    return tileRegions.containsKey(tile);
+  }
+
+  /** The region of an available tile: its content's and all its descendants'. */
+  Region tileRegion(TileId tile) {
+    return tileRegions.get(tile);
+  }
+
+  /** The region of a tile's content. */
+  Region contentRegion(TileId tile) {
+    return contentRegions.get(tile);
   }
 
   public boolean hasContent(TileId tile) {
@@ -78,7 +96,8 @@ public final class TileIndex {
 
   /** The first tile of every subtree file: the root, and each available tile that starts a subtree. */
   public List<TileId> subtreeRoots() {
-    return Stream.concat(Stream.of(TileId.ROOT), available.stream().filter(t -> t.level() > 0 && hasSubtree(t)))
+    return Stream.concat(Stream.of(TileId.ROOT), tileRegions.keySet().stream().filter(t -> t.level() > 0
+        && hasSubtree(t)))
         .toList();
   }
 

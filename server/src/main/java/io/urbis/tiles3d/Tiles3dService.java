@@ -40,10 +40,17 @@ public final class Tiles3dService {
    */
   private static final int FEATURES_PER_READ = 500;
   /**
-   * Raised whenever what a tile holds changes for the same data and settings: its writer or triangulation, or its
-   * property table (5: footprint areas of extruded footprints).
+   * Raised whenever what a tile holds changes for the same data and settings: its writer, triangulation, its property
+   * table (5: footprint areas of extruded footprints) or which features it holds (6: {@link BuildingLevels}).
    */
-  private static final int CONTENT_FORMAT = 5;
+  private static final int CONTENT_FORMAT = 6;
+  /**
+   * Raised whenever the tileset or subtrees change for the same data, so that a cache directory seeded before never
+   * serves them beside tiles of another tiling: 2 is the loose quadtree with its regions in the subtrees.
+   */
+  private static final int TILING_FORMAT = 2;
+  private static final String TILESET = "tileset-" + TILING_FORMAT;
+  private static final String SUBTREE = "subtree-" + TILING_FORMAT;
   private static final Set<GeometryType> SURFACES = EnumSet.of(GeometryType.POLYGON, GeometryType.MULTIPOLYGON,
       GeometryType.POLYHEDRALSURFACE, GeometryType.TIN, GeometryType.TRIANGLE, GeometryType.GEOMETRYCOLLECTION,
       GeometryType.GEOMETRY);
@@ -90,7 +97,7 @@ public final class Tiles3dService {
 
   public TileBytes tileset(Collection collection) {
     IndexedVersion indexed = indexed(collection);
-    return cache.get(key(collection, indexed.version(), "tileset", TileId.ROOT),
+    return cache.get(key(collection, indexed.version(), TILESET, TileId.ROOT),
         () -> TilesetWriter.write(indexed.index().scheme()));
   }
 
@@ -99,7 +106,7 @@ public final class Tiles3dService {
     if (!indexed.index().hasSubtree(root)) {
       throw new NotFoundException("There is no subtree " + path(root) + " in the 3D tiles of " + collection.id());
     }
-    return cache.get(key(collection, indexed.version(), "subtree", root),
+    return cache.get(key(collection, indexed.version(), SUBTREE, root),
         () -> SubtreeWriter.write(indexed.index(), root));
   }
 

@@ -26,7 +26,7 @@ public record TilingScheme(double west, double south, double east, double north,
   static final double LEAF_SIZE_METRES = 1000;
   /** The deepest level a scheme ever has, so tile numbers stay far from overflowing. */
   static final int MAX_LEVELS = 20;
-  /** A tile whose children are not shown misses objects up to this fraction of its size; see {@link #geometricError}. */
+  /** A tile whose children are not shown misses up to this fraction of its size; see {@link #geometricError}. */
   static final double ERROR_PER_TILE_SIZE = 1.0 / 8;
   private static final double EARTH_RADIUS = 6_378_137;
 
@@ -48,9 +48,11 @@ public record TilingScheme(double west, double south, double east, double north,
   }
 
   /**
-   * The error, in metres, of showing a tile of this level without its children: the size of the largest object the
-   * children hold, which {@link BuildingLevels} keeps below an eighth of the tile. Halves per level, as implicit
-   * tiling requires.
+   * The error, in metres, of showing a tile of this level without its children: an eighth of its size. What the
+   * children add are buildings at most a sixteenth of the tile in size, between those the tile samples a sixteenth
+   * apart ({@link BuildingLevels}); an eighth makes CesiumJS (refining at 16 pixels of error) show the children once
+   * the tile spans about 128 pixels, when its sampled buildings are still 8 pixels apart or less. Halves per level,
+   * as implicit tiling requires.
    */
   public double geometricError(int level) {
     return tileSizeMetres(level) * ERROR_PER_TILE_SIZE;
@@ -64,7 +66,10 @@ public record TilingScheme(double west, double south, double east, double north,
         south + (tile.y() + 1) * height};
   }
 
-  /** The 3D Tiles region of a tile: radians and heights. */
+  /**
+   * The 3D Tiles region implicit tiling gives a tile, radians and heights: clients divide the root's to number the
+   * tiles. A tile's features may reach beyond it; the subtrees give each tile its own ({@link TileIndex}).
+   */
   public double[] region(TileId tile) {
     double[] b = bounds(tile);
     return new double[] {Math.toRadians(b[0]), Math.toRadians(b[1]), Math.toRadians(b[2]), Math.toRadians(b[3]),

@@ -28,6 +28,16 @@ public final class NodeChecks {
         + " checks need it; install Debian's nodejs and npm");
   }
 
+  /**
+   * Skips the calling test unless the 3D view can be drawn: Node.js, Debian's Chromium and the CesiumJS the build puts
+   * into the jar's assets (not there when built with {@code -Dcesium.skip=true}).
+   */
+  public static void assumeCesiumInChromium() {
+    assumeNode();
+    assumeTrue(Gdal.has("chromium"), "Debian's chromium is not installed: scripts/test.sh installs it");
+    assumeTrue(NodeChecks.class.getResource("/assets/cesium/Cesium.js") != null, "built with -Dcesium.skip=true");
+  }
+
   /** The script's output (its JSON summary line last); throws when it exits non-zero. */
   public static Result run(String script, String... arguments) {
     installPackages();

@@ -1,5 +1,6 @@
 package io.urbis.tiles3d;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,18 +42,45 @@ class BuildingLevelsTest {
   }
 
   @Test
-  void everyTileRegionContainsItsBuildingsFootprintsAndHeights() {
+  void eachContentRegionHoldsItsBuildingsAndEachTileRegionItsContentAndItsChildren() {
     List<ModelBounds> city = city();
     TileIndex index = BuildingLevels.index(city, 47);
-    TilingScheme scheme = index.scheme();
     Map<String, TileId> tiles = tilesByFeature(index);
     for (ModelBounds b : city) {
-      TileId tile = tiles.get(b.id());
-      double[] bounds = scheme.bounds(tile);
-      assertTrue(bounds[0] <= b.minLon() && b.maxLon() <= bounds[2], b + " in " + tile);
-      assertTrue(bounds[1] <= b.minLat() && b.maxLat() <= bounds[3], b + " in " + tile);
-      assertTrue(scheme.minHeight() <= b.minZ() + 47 && b.maxZ() + 47 <= scheme.maxHeight());
+      assertHolds(index.contentRegion(tiles.get(b.id())), Region.of(List.of(b), 47), b.id());
     }
+    for (TileId tile : index.contentTiles()) {
+      assertHolds(index.tileRegion(tile), index.contentRegion(tile), tile.toString());
+    }
+    for (int level = 1; level < index.scheme().availableLevels(); level++) {
+      for (long x = 0; x < 1L << level; x++) {
+        for (long y = 0; y < 1L << level; y++) {
+          TileId tile = new TileId(level, x, y);
+          if (index.isAvailable(tile)) {
+            assertHolds(index.tileRegion(tile.parent()), index.tileRegion(tile), tile + " in its parent");
+          }
+        }
+      }
+    }
+    double[] root = index.scheme().region(TileId.ROOT);
+    assertArrayEquals(root, index.tileRegion(TileId.ROOT).radians(), 1e-12, "the root's is the tileset's region");
+  }
+
+  @Test
+  void buildingsBelongToTheTileOfTheirCentreThoughTheyReachIntoItsNeighbour() {
+    List<ModelBounds> city = city();
+    TileIndex index = BuildingLevels.index(city, 0);
+    TilingScheme scheme = index.scheme();
+    int reaching = 0;
+    for (Map.Entry<String, TileId> placed : tilesByFeature(index).entrySet()) {
+      ModelBounds b = city.get(Integer.parseInt(placed.getKey().substring(1)));
+      TileId tile = placed.getValue();
+      assertEquals(BuildingLevels.tileOf(scheme, tile.level(), b), tile, b.id());
+      double[] square = scheme.bounds(tile);
+      reaching += b.minLon() < square[0] || b.maxLon() > square[2] || b.minLat() < square[1]
+          || b.maxLat() > square[3] ? 1 : 0;
+    }
+    assertTrue(reaching > 0, "some buildings cross the edge of their tile's square and stay in it");
   }
 
   @Test
@@ -80,10 +108,7 @@ class BuildingLevelsTest {
     TileIndex sparse = BuildingLevels.index(all.subList(0, 100), 0);
     assertEquals(Set.of(TileId.ROOT), sparse.contentTiles(), "100 buildings: one tile");
     TilingScheme scheme = BuildingLevels.index(all, 0).scheme();
-    Map<TileId, List<String>> contents = new HashMap<>();
-    for (ModelBounds b : all) {
-      contents.computeIfAbsent(BuildingLevels.tileOf(scheme, b), t -> new ArrayList<>()).add(b.id());
-    }
+    Map<TileId, List<ModelBounds>> contents = BuildingLevels.place(scheme, all);
     int unmerged = contents.size();
     BuildingLevels.mergeSparseSiblings(contents, scheme.availableLevels());
     assertTrue(contents.size() < unmerged, contents.size() + " tiles, not " + unmerged);
@@ -108,6 +133,50 @@ class BuildingLevelsTest {
       }
     }
     assertEquals(2000, tilesByFeature(index).size(), "every building still in exactly one tile");
+  }
+
+  @Test
+  void everyTileAboveTheLeavesCarriesTheTallestBuildingOfEachOfItsCellsNotTakenAbove() {
+    List<ModelBounds> city = city();
+    TilingScheme scheme = BuildingLevels.schemeCovering(city, 0);
+    Map<TileId, List<ModelBounds>> placed = BuildingLevels.place(scheme, city);
+    Map<String, Integer> levels = new HashMap<>();
+    placed.forEach((tile, features) -> features.forEach(f -> levels.put(f.id(), tile.level())));
+    for (int level = 0; level < scheme.availableLevels() - 1; level++) {
+      Map<TileId, ModelBounds> tallest = new HashMap<>();
+      for (ModelBounds b : city) {
+        if (levels.get(b.id()) >= level && BuildingLevels.levelBySize(scheme, b) > level) {
+          tallest.merge(BuildingLevels.tileOf(scheme, level + BuildingLevels.SAMPLE_DEPTH, b), b,
+              (one, other) -> other.maxZ() - other.minZ() > one.maxZ() - one.minZ() ? other : one);
+        }
+      }
+      for (ModelBounds b : tallest.values()) {
+        assertEquals(level, levels.get(b.id()), b.id() + ", the tallest of its cell, on level " + level);
+      }
+      int cells = 1 << BuildingLevels.SAMPLE_DEPTH;
+      int sampledLevel = level;
+      for (Map.Entry<TileId, List<ModelBounds>> tile : placed.entrySet()) {
+        if (tile.getKey().level() == level) {
+          long bySize = tile.getValue().stream()
+              .filter(b -> BuildingLevels.levelBySize(scheme, b) == sampledLevel).count();
+          assertTrue(tile.getValue().size() - bySize <= cells * cells, tile.getKey() + ": one per cell at most");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theTwoCoarsestLevelsCrossTileEdgesAsOftenAsTheWholeCity() {
+    List<ModelBounds> city = city();
+    GridMeasure coarse = GridMeasure.ofTwoCoarsestLevels(BuildingLevels.index(city, 0), city);
+    assertTrue(coarse.buildings() > 200, coarse.toString());
+    assertTrue(coarse.crossAtMost(1.5), coarse.toString());
+  }
+
+  private static void assertHolds(Region outer, Region inner, String what) {
+    assertTrue(outer.west() <= inner.west() && inner.east() <= outer.east(), what + ": " + inner + " in " + outer);
+    assertTrue(outer.south() <= inner.south() && inner.north() <= outer.north(), what + ": " + inner + " in " + outer);
+    assertTrue(outer.minHeight() <= inner.minHeight() && inner.maxHeight() <= outer.maxHeight(), what);
   }
 
   private static Map<String, TileId> tilesByFeature(TileIndex index) {

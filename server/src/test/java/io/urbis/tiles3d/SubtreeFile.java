@@ -47,4 +47,34 @@ record SubtreeFile(JsonNode json, byte[] binary, long jsonLength) {
   boolean childSubtree(int index) {
     return bit(json.get("childSubtreeAvailability"), index);
   }
+
+  /** The region (radians and metres) of the available tile at bit {@code index}, from the tile metadata. */
+  double[] tileRegion(int index) {
+    return region(json.get("tileMetadata").asInt(), row(json.get("tileAvailability"), index));
+  }
+
+  /** The region of the content of the tile at bit {@code index}, from the content metadata. */
+  double[] contentRegion(int index) {
+    return region(json.get("contentMetadata").get(0).asInt(), row(json.get("contentAvailability").get(0), index));
+  }
+
+  /** The row of bit {@code index} in a property table of the available ones: the available bits before it. */
+  private int row(JsonNode availability, int index) {
+    int row = 0;
+    for (int i = 0; i < index; i++) {
+      row += bit(availability, i) ? 1 : 0;
+    }
+    return row;
+  }
+
+  private double[] region(int table, int row) {
+    JsonNode values = json.get("propertyTables").get(table).at("/properties/boundingRegion/values");
+    int offset = json.get("bufferViews").get(values.asInt()).get("byteOffset").asInt() + row * 6 * Double.BYTES;
+    ByteBuffer in = ByteBuffer.wrap(binary).order(ByteOrder.LITTLE_ENDIAN);
+    double[] region = new double[6];
+    for (int i = 0; i < 6; i++) {
+      region[i] = in.getDouble(offset + i * Double.BYTES);
+    }
+    return region;
+  }
 }

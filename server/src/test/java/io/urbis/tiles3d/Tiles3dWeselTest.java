@@ -8,6 +8,7 @@ import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
 import io.urbis.catalog.Collection;
 import io.urbis.source.Extrusion;
+import io.urbis.source.ModelBounds;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.postgis.PostgisFeatureSource;
 import io.urbis.source.postgis.PostgisTestDatabase;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The 6,631 real building footprints of Wesel (shared test data, loaded with ogr2ogr as a municipality would),
  * extruded by their measured height from their ground height: every building in exactly one tile, every tile
- * containing its content. Skips when the shared data or GDAL is absent.
+ * containing its content, and the coarse levels no grid of buildings along the quadtree's edges. Skips when the
+ * shared data or GDAL is absent.
  */
 class Tiles3dWeselTest {
 
@@ -40,9 +42,9 @@ class Tiles3dWeselTest {
           List.of())) {
         Catalog catalog = new CatalogBuilder().add("wesel", source).build();
         Collection buildings = catalog.find("buildings").orElseThrow();
-        Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0,
-            Map.of("buildings", new Extrusion("measured_height", "ground_z_min")), Map.of(), MeshEncoding.DEFAULT,
-            Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
+        Extrusion extrusion = new Extrusion("measured_height", "ground_z_min");
+        Tiles3dService tiles = new Tiles3dService(new Tiles3dSettings(0, Map.of("buildings", extrusion), Map.of(),
+            MeshEncoding.DEFAULT, Tiles3dSettings.DEFAULT_CACHE_BYTES, null));
         long start = System.nanoTime();
         TilingScheme scheme = tiles.index(buildings).scheme();
         TilesetWalk walk = new TilesetWalk(scheme, t -> tiles.subtree(buildings, t).content(),
@@ -55,6 +57,14 @@ class Tiles3dWeselTest {
         assertTrue(walk.maxLevel >= scheme.availableLevels() - 2, "small buildings sit deep: level " + walk.maxLevel);
         assertTrue(walk.tiles < 6631 / 20, "tiles hold dozens of buildings, not a few: " + walk.tiles + " tiles");
         walk.assertEveryTileKeepsTheMetadataRules();
+
+        List<ModelBounds> bounds = buildings.source().models().orElseThrow().bounds(buildings, extrusion);
+        GridMeasure coarse = GridMeasure.ofTwoCoarsestLevels(tiles.index(buildings), bounds);
+        GridMeasure aboveLeaves = GridMeasure.of(tiles.index(buildings), bounds, level -> true);
+        System.out.println("Wesel, two coarsest levels: " + coarse + "; every level above the leaves: " + aboveLeaves);
+        assertTrue(coarse.buildings() > 300, "the overview shows hundreds of buildings: " + coarse);
+        assertTrue(coarse.crossAtMost(1.5), coarse.toString());
+        assertTrue(aboveLeaves.ratio() <= 1.5 && aboveLeaves.ratio() >= 1 / 1.5, aboveLeaves.toString());
       }
     }
   }

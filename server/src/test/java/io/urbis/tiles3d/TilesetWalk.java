@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Walks 3D tiles as a client does, from the root subtree through child subtrees to every tile with content, and
- * checks each tile on the way: every position lies in the tile's region, and its metadata keeps every rule of
+ * checks each tile on the way: its region (from the subtree's tile metadata) lies in its parent's, its content's
+ * region in its own and every position in its content's region, and its metadata keeps every rule of
  * {@link FeatureMetadataRules}, its schemaUri naming the tileset's schema. Collects the feature ids it meets, the
  * area of each feature's triangles seen from above by surface kind, the footprint areas tiles carry and every rule
  * broken, by tile.
@@ -39,6 +40,8 @@ public final class TilesetWalk {
   public final Map<String, Map<String, Double>> areasSeenFromAbove = new HashMap<>();
   /** The footprint area each feature's tile gives it where tiles carry one (extruded footprints), square metres. */
   public final Map<String, Double> footprintAreas = new HashMap<>();
+  /** The region of every available tile, radians and metres, as its subtree gives it. */
+  public final Map<TileId, double[]> tileRegions = new HashMap<>();
   final List<String> violations = new ArrayList<>();
   int tiles;
   int maxLevel;
@@ -82,9 +85,18 @@ public final class TilesetWalk {
       for (long dx = 0; dx < 1L << level; dx++) {
         for (long dy = 0; dy < 1L << level; dy++) {
           int bit = (int) (Morton.levelOffset(level) + Morton.index(dx, dy));
+          TileId tile = root.descendant(level, dx, dy);
+          if (subtree.tile(bit)) {
+            double[] region = subtree.tileRegion(bit);
+            tileRegions.put(tile, region);
+            assertContains(tile.level() == 0 ? scheme.region(tile) : tileRegions.get(tile.parent()), region,
+                tile + ": in its parent");
+          }
           if (subtree.content(bit)) {
             assertTrue(subtree.tile(bit), "a tile with content is available");
-            checkContent(root.descendant(level, dx, dy));
+            double[] contentRegion = subtree.contentRegion(bit);
+            assertContains(tileRegions.get(tile), contentRegion, tile + ": its content in it");
+            checkContent(tile, contentRegion);
           }
         }
       }
@@ -98,7 +110,15 @@ public final class TilesetWalk {
     }
   }
 
-  private void checkContent(TileId tile) throws Exception {
+  /** Whether {@code inner} lies in {@code outer}, within a centimetre. */
+  private static void assertContains(double[] outer, double[] inner, String what) {
+    double lonCentimetre = CENTIMETRE_RADIANS / Math.cos(Math.max(Math.abs(outer[1]), Math.abs(outer[3])));
+    assertTrue(inner[0] >= outer[0] - lonCentimetre && inner[2] <= outer[2] + lonCentimetre, what);
+    assertTrue(inner[1] >= outer[1] - CENTIMETRE_RADIANS && inner[3] <= outer[3] + CENTIMETRE_RADIANS, what);
+    assertTrue(inner[4] >= outer[4] - 0.01 && inner[5] <= outer[5] + 0.01, what);
+  }
+
+  private void checkContent(TileId tile, double[] region) throws Exception {
     GlbFile glb = GlbFile.read(contents.apply(tile));
     tiles++;
     String content = "3dtiles/content/" + tile.level() + "/" + tile.x() + "/" + tile.y() + ".glb";
@@ -118,7 +138,6 @@ public final class TilesetWalk {
         footprintAreas.put(ids.get(i), areas[i]);
       }
     }
-    double[] region = scheme.region(tile);
     for (JsonNode primitive : glb.json().at("/meshes/0/primitives")) {
       double[] p = glb.ecefPositions(primitive);
       for (int i = 0; i < p.length; i += 3) {
