@@ -72,6 +72,15 @@ public final class Gdal {
     run(command);
   }
 
+  /** Writes tables of a PostGIS database into a new GeoPackage with ogr2ogr, their keys as fids. */
+  public static void exportFromPostgis(String host, String port, String user, String password, String database,
+      Path file, List<String> tables) {
+    List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GPKG", file.toString(), "PG:host=" + host
+        + " port=" + port + " user=" + user + " password=" + password + " dbname=" + database, "-preserve_fid"));
+    command.addAll(tables);
+    run(command);
+  }
+
   /**
    * Appends the features of a GeoJSON text (longitude/latitude) to a layer of a GeoPackage, in the layer's CRS, as
    * another program editing the file would: GDAL keeps the R-tree current through the file's triggers.

@@ -11,6 +11,9 @@ import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
 import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
+import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -128,9 +131,30 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public byte[] tile(Collection collection, TileRequest request) {
     CollectionRead read = read(collection);
     try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, request).read(connection);
+      return new GeoPackageTileReader(read, request.tileMatrixSet()).tile(connection, request);
     } catch (SQLException e) {
       throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
+    }
+  }
+
+  @Override
+  public long wholeTileFloor(Collection collection, TileRequest request) {
+    CollectionRead read = read(collection);
+    try (Connection connection = open()) {
+      return new GeoPackageTileReader(read, request.tileMatrixSet()).wholeTileFloor(connection, request);
+    } catch (SQLException e) {
+      throw new SourceFailureException("counting a tile of " + collection.table() + " in " + label() + " failed", e);
+    }
+  }
+
+  @Override
+  public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    CollectionRead read = read(collection);
+    try (Connection connection = open()) {
+      return new GeoPackageTileReader(read, set).statistics(connection, matrix);
+    } catch (SQLException e) {
+      throw new SourceFailureException("measuring the features of " + collection.table() + " in " + label()
+          + " for tiles failed", e);
     }
   }
 

@@ -33,7 +33,9 @@ import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.PointTiles;
 import io.urbis.tiles.TileAddress;
+import io.urbis.tiles.TileBudget;
 import io.urbis.tiles.TileMatrixSets;
+import io.urbis.tiles.TileReduction;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
 import java.io.IOException;
@@ -170,6 +172,23 @@ class GeoPackageNarrowedCollectionTest {
     assertTrue(narrowedTile.length > 0);
     assertFalse(new String(narrowedTile, StandardCharsets.ISO_8859_1).contains(HIDDEN));
     assertArrayEquals(onlyVisibleRows.tile(visibleRowsWhole, tile(address, shown)), narrowedTile);
+  }
+
+  @Test
+  void aReducedTileMergesAndThinsOnlyTheVisibleRows() {
+    var extent = whole.spatialExtent();
+    TileAddress address = PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, "13",
+        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
+    List<String> every = whole.properties().stream().map(Property::name).toList();
+    List<String> shown = narrowed.properties().stream().map(Property::name).toList();
+    for (int level : List.of(0, 4)) {
+      TileReduction rules = TileBudget.DEFAULT.reduction(address.tileMatrix(), level);
+      byte[] reduced = source.tile(narrowed, tile(address, every).reduced(rules));
+      assertTrue(reduced.length > 0);
+      assertFalse(new String(reduced, StandardCharsets.ISO_8859_1).contains(HIDDEN), "level " + level);
+      assertArrayEquals(onlyVisibleRows.tile(visibleRowsWhole, tile(address, shown).reduced(rules)), reduced,
+          "level " + level + ": blocks and kept buildings of the visible rows alone");
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,12 +27,17 @@ public final class PostgisTestDatabase implements AutoCloseable {
   private final String name = "urbis_test_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
 
   public PostgisTestDatabase(String fixture) throws SQLException, IOException {
-    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
+    this();
     try (Connection connection = connect(name); Statement statement = connection.createStatement();
         InputStream sql = getClass().getResourceAsStream(fixture)) {
       statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An empty database (PostGIS not yet created in it). */
+  public PostgisTestDatabase() throws SQLException {
+    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
     }
   }
 
@@ -47,6 +53,26 @@ public final class PostgisTestDatabase implements AutoCloseable {
   /** Loads a GeoPackage's layers into this database with ogr2ogr. */
   public void loadWithGdal(java.nio.file.Path geoPackage) {
     io.urbis.testdata.Gdal.loadIntoPostgis(geoPackage, host, port, user, password, name);
+  }
+
+  /** Writes tables of this database into a new GeoPackage with ogr2ogr. */
+  public void exportWithGdal(java.nio.file.Path geoPackage, List<String> tables) {
+    io.urbis.testdata.Gdal.exportFromPostgis(host, port, user, password, name, geoPackage, tables);
+  }
+
+  /** Runs a psql script (one with meta-commands, which JDBC cannot run) with {@code variables} set ({@code -v}). */
+  public void runPsql(java.nio.file.Path script, Map<String, String> variables) throws IOException,
+      InterruptedException {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
+        port, "-U", user, "-d", name, "-f", script.toString()));
+    variables.forEach((variable, value) -> command.addAll(List.of("-v", variable + "=" + value)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", password);
+    Process psql = builder.start();
+    String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (psql.waitFor() != 0) {
+      throw new IllegalStateException("psql -f " + script + " failed:\n" + output);
+    }
   }
 
   /** The first column of each row of {@code sql}: feature ids as a source gives them (integers as longs). */
