@@ -4,8 +4,8 @@ import io.urbis.catalog.Collection;
 import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileBudget;
 import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileProperties;
-import io.urbis.tiles.TileReduction;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
 import io.urbis.tiles.mvt.MvtFeatureCount;
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 final class TileBuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(TileBuilder.class);
-  /** The buffer around a tile in pixels of its matrix: where reduced features still come from. */
-  private static final double BUFFER_SHARE = (double) TileRequest.BUFFER / TileRequest.EXTENT;
+  /** How much of its share a layer is aimed at when its level is predicted, for the prediction's error. */
+  private static final double FILL = 0.85;
 
   private final TileProperties properties;
   private final TileBudget budget;
@@ -108,42 +108,40 @@ final class TileBuilder {
   }
 
   /**
-   * The layer reduced until it fits {@code share}: level 0 first, then the level its size and feature count say
-   * should fit (thinning keeps at most a feature and a block per cell), then level by level; at the last level, what
-   * it is.
+   * The layer reduced until it fits {@code share}: level 0 first, then the first level whose occupied cells (each
+   * keeps at most a feature and a block) should fit at the bytes a feature took, then level by level; at the last
+   * level, what it is.
    */
   private byte[] reduced(Collection layer, TileRequest whole, long share) {
     TileMatrix matrix = whole.address().tileMatrix();
-    int last = budget.lastLevel(matrix);
     int level = 0;
-    byte[] tile = layer.source().tile(layer, whole.reduced(budget.reduction(matrix, level)));
-    while (tile.length > share && level < last) {
-      level = Math.min(last, Math.max(level + 1, fittingLevel(matrix, tile, share)));
-      tile = layer.source().tile(layer, whole.reduced(budget.reduction(matrix, level)));
+    ReducedLayer tile = layer.source().reducedTile(layer, whole.reduced(budget.reduction(matrix, level)));
+    while (tile.tile().length > share && level < budget.lastLevel(matrix)) {
+      level = fittingLevel(level, tile, share);
+      tile = layer.source().reducedTile(layer, whole.reduced(budget.reduction(matrix, level)));
     }
     LOG.debug("Tile {}/{}/{} of {}: layer {} reduced to level {}, {} bytes", matrix.id(), whole.address().row(),
-        whole.address().col(), whole.tileMatrixSet().id(), layer.id(), level, tile.length);
-    if (tile.length > share) {
+        whole.address().col(), whole.tileMatrixSet().id(), layer.id(), level, tile.tile().length);
+    if (tile.tile().length > share) {
       LOG.warn("Tile {}/{}/{} of {}: layer {} takes {} bytes at its coarsest reduction, more than its {}",
           matrix.id(), whole.address().row(), whole.address().col(), whole.tileMatrixSet().id(), layer.id(),
-          tile.length, share);
+          tile.tile().length, share);
     }
-    return tile;
+    return tile.tile();
   }
 
-  /** The first level at which a tile of this many bytes a feature, a feature and a block per cell, fits. */
-  private int fittingLevel(TileMatrix matrix, byte[] tile, long share) {
-    long features = Math.max(1, MvtFeatureCount.of(tile));
-    double bytesPerFeature = (double) tile.length / features;
-    double pixels = matrix.tileSize() * (1 + 2 * BUFFER_SHARE);
-    int level = 1;
-    while (level < budget.lastLevel(matrix)) {
-      double cellsAcross = pixels / (budget.minimumSizeInPixels() * Math.pow(2, level));
-      if (Math.min(features, 2 * cellsAcross * cellsAcross) * bytesPerFeature <= share) {
-        break;
+  /**
+   * The first level after {@code level} at which the layer should fit: twice its occupied cells times the bytes a
+   * feature took at {@code level}, with a margin; the next level when the source does not count cells.
+   */
+  private int fittingLevel(int level, ReducedLayer tile, long share) {
+    double bytesPerFeature = (double) tile.tile().length / Math.max(1, MvtFeatureCount.of(tile.tile()));
+    List<Long> occupied = tile.occupiedCells();
+    for (int coarser = 0; coarser < occupied.size(); coarser++) {
+      if (2 * occupied.get(coarser) * bytesPerFeature <= FILL * share) {
+        return level + 1 + coarser;
       }
-      level++;
     }
-    return level;
+    return level + Math.max(1, occupied.size());
   }
 }

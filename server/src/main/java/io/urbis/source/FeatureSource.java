@@ -4,6 +4,7 @@ import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
@@ -37,6 +38,14 @@ public interface FeatureSource extends AutoCloseable {
    * requested properties; no bytes at all when no feature is in the tile.
    */
   byte[] tile(Collection collection, TileRequest request);
+
+  /**
+   * The layer of this tile reduced by the request's {@link io.urbis.tiles.TileReduction}, with how many cells of each
+   * coarser level hold features; a source that cannot tell draws it as {@link #tile} does.
+   */
+  default ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    return new ReducedLayer(tile(collection, request), List.of());
+  }
 
   /**
    * About the fewest bytes the whole layer of this tile takes ({@link WholeLayerFloor}), from counts made without

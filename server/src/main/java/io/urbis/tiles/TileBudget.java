@@ -24,7 +24,7 @@ public record TileBudget(long maxTileBytes, double minimumSizeInPixels, boolean 
     double unitsPerPixel = (double) TileRequest.EXTENT / matrix.tileSize();
     double minimumSize = minimumSizeInPixels * matrix.cellSize();
     return new TileReduction(level, minimumSize, minimumSize * Math.pow(2, level), matrix.originX(),
-        matrix.originY(), unit * Math.min(Math.pow(2, level), unitsPerPixel), mergeSmallPolygons);
+        matrix.originY(), unit * Math.min(Math.pow(2, level), unitsPerPixel), mergeSmallPolygons, lastLevel(matrix));
   }
 
   /** The coarsest level: the one whose cells first hold a whole tile, so that thinning keeps one feature a tile. */

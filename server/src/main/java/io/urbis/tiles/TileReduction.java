@@ -26,9 +26,15 @@ import org.locationtech.jts.geom.Geometry;
  * @param originY the top edge of the tile matrix
  * @param tolerance how far geometries are simplified (Douglas-Peucker), in CRS units
  * @param mergeSmallPolygons whether polygons left out are merged into blocks
+ * @param lastLevel the coarsest level, whose cells first hold a whole tile
  */
 public record TileReduction(int level, double minimumSize, double cellSize, double originX, double originY,
-    double tolerance, boolean mergeSmallPolygons) {
+    double tolerance, boolean mergeSmallPolygons, int lastLevel) {
+
+  /** How many levels coarser than this one there are. */
+  public int coarserLevels() {
+    return lastLevel - level;
+  }
 
   /** Whether each cell keeps one feature only. */
   public boolean thins() {

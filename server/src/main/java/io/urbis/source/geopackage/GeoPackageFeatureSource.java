@@ -12,6 +12,7 @@ import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
 import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
 import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
@@ -129,6 +130,16 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
+    CollectionRead read = read(collection);
+    try (Connection connection = open()) {
+      return new GeoPackageTileReader(read, request.tileMatrixSet()).tile(connection, request).tile();
+    } catch (SQLException e) {
+      throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
+    }
+  }
+
+  @Override
+  public ReducedLayer reducedTile(Collection collection, TileRequest request) {
     CollectionRead read = read(collection);
     try (Connection connection = open()) {
       return new GeoPackageTileReader(read, request.tileMatrixSet()).tile(connection, request);

@@ -2,10 +2,13 @@ package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.Property;
+import io.urbis.crs.OutsideDomainException;
 import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileCount;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileMatrixSet;
+import io.urbis.tiles.TileMeasure;
 import io.urbis.tiles.TileReduction;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
@@ -23,6 +26,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Builds tiles of a GeoPackage feature table in Java, as SQLite has no spatial functions: the R-tree selects the
@@ -35,6 +39,7 @@ final class GeoPackageTileReader {
 
   private static final int ID_COLUMN = 1;
   private static final int GEOMETRY_COLUMN = 2;
+  private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
   private final CollectionRead read;
   private final Collection collection;
@@ -53,13 +58,43 @@ final class GeoPackageTileReader {
     this.projection = TmsProjection.of(set);
   }
 
-  byte[] tile(Connection connection, TileRequest request) throws SQLException {
+  /**
+   * The layer's tile, whole or reduced, and (reduced) the occupied cells of the coarser levels. A reduced layer
+   * measures its features as PostGIS does: the stored geometry's size scaled as the window's area scales between the
+   * two CRSs, the centre of its stored bounding box moved into the tile's CRS.
+   */
+  ReducedLayer tile(Connection connection, TileRequest request) throws SQLException {
     TileLayerBuilder layer = new TileLayerBuilder(collection.id(), request);
     List<Integer> columns = propertyColumns(request);
-    boolean any = forEachVisible(connection, request.crs84WindowNear(collection.spatialExtent()),
-        (rows, crs84) -> layer.add(rows.getLong(ID_COLUMN), projection.fromCrs84(crs84),
-            attributes(rows, columns)));
-    return any ? layer.toTile() : new byte[0];
+    Envelope crs84Window = request.crs84WindowNear(collection.spatialExtent());
+    double scale = request.reduction() == null ? 1 : areaScale(crs84Window);
+    forEachVisible(connection, crs84Window, (rows, stored, crs84) -> layer.add(rows.getLong(ID_COLUMN),
+        projection.fromCrs84(crs84), attributes(rows, columns), request.reduction() == null ? null
+            : measure(stored, scale)));
+    return new ReducedLayer(layer.toTile(), layer.occupiedCells());
+  }
+
+  /** A feature measured from its stored geometry, as {@link #tile} tells. */
+  private TileMeasure measure(Geometry stored, double scale) {
+    int dimension = stored.getDimension();
+    double size = TileReduction.sizeOf(stored) * (dimension == 2 ? scale : Math.sqrt(scale));
+    Coordinate centre = projection.fromCrs84(reprojector.toCrs84(GEOMETRIES.createPoint(
+        stored.getEnvelopeInternal().centre()))).getCoordinate();
+    return new TileMeasure(dimension, size, centre.x, centre.y);
+  }
+
+  /** How areas in the storage CRS become areas in the tile's: as the CRS84 window's do (its corners moved); 1. */
+  private double areaScale(Envelope crs84Window) {
+    if (crs84Window == null) {
+      return 1;
+    }
+    Geometry window = GEOMETRIES.toGeometry(crs84Window);
+    try {
+      double stored = reprojector.fromCrs84(window.copy()).getArea();
+      return stored > 0 ? projection.fromCrs84(window.copy()).getArea() / stored : 1;
+    } catch (OutsideDomainException e) {
+      return 1;
+    }
   }
 
   /**
@@ -88,7 +123,7 @@ final class GeoPackageTileReader {
     Map<List<Long>, Long> counts = new HashMap<>();
     double[] smallest = {Double.NaN, Double.NaN, Double.NaN};
     forEachVisible(connection, TileRequest.crs84WindowNear(set, null, collection.spatialExtent()),
-        (rows, crs84) -> {
+        (rows, stored, crs84) -> {
           Geometry geometry = projection.fromCrs84(crs84);
           Coordinate centre = geometry.getEnvelopeInternal().centre();
           long col = (long) Math.floor((centre.x - matrix.originX()) / matrix.tileSpan());
@@ -105,19 +140,16 @@ final class GeoPackageTileReader {
     return new LayerStatistics(tiles, smallest[2], smallest[1]);
   }
 
-  /** What is done with each visible feature: its row and its geometry in CRS84. */
+  /** What is done with each visible feature: its row, its stored geometry (a copy) and its geometry in CRS84. */
   private interface FeatureVisitor {
-    void visit(ResultSet rows, Geometry crs84) throws SQLException;
+    void visit(ResultSet rows, Geometry stored, Geometry crs84) throws SQLException;
   }
 
-  /**
-   * Visits the features with geometry in the CRS84 window (null: all) that the row filter lets through; false when
-   * the window misses the data and nothing was read.
-   */
-  private boolean forEachVisible(Connection connection, Envelope crs84Window, FeatureVisitor visitor)
+  /** Visits the features with geometry in the CRS84 window (null: all) that the row filter lets through. */
+  private void forEachVisible(Connection connection, Envelope crs84Window, FeatureVisitor visitor)
       throws SQLException {
     if (crs84Window != null && crs84Window.isNull()) {
-      return false;
+      return;
     }
     Envelope window = crs84Window == null ? null : reprojector.fromCrs84(crs84Window);
     try (PreparedStatement statement = GeoPackageSql.allFeatures(read, filter(connection, crs84Window))
@@ -127,13 +159,12 @@ final class GeoPackageTileReader {
         if (geometry == null || window != null && !window.intersects(geometry.getEnvelopeInternal())) {
           continue;
         }
-        Geometry crs84 = reprojector.toCrs84(geometry);
+        Geometry crs84 = reprojector.toCrs84(geometry.copy());
         if (rowFilter == null || rowFilter.matches(read.values(rows), crs84)) {
-          visitor.visit(rows, crs84);
+          visitor.visit(rows, geometry, crs84);
         }
       }
     }
-    return true;
   }
 
   /** The R-tree window of a CRS84 window, or no SQL filter when there is none (or no R-tree). */

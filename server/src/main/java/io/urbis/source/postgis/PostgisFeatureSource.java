@@ -24,6 +24,7 @@ import io.urbis.source.FeatureStream;
 import io.urbis.source.ModelSource;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileCount;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileMatrixSet;
@@ -270,16 +271,27 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
+    return layer(collection, request).tile();
+  }
+
+  @Override
+  public ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    return layer(collection, request);
+  }
+
+  /** The layer's tile; for a reduced one also the occupied cells of coarser levels its statement counts. */
+  private ReducedLayer layer(Collection collection, TileRequest request) {
     PostgisTable table = table(collection);
     Envelope window = request.crs84WindowNear(collection.spatialExtent());
     if (window != null && window.isNull()) {
-      return new byte[0];
+      return new ReducedLayer(new byte[0], List.of());
     }
     try (Connection connection = pool.getConnection();
         PreparedStatement statement = prepare(connection, PostgisTileSql.tile(table, collection.id(), request, window));
         ResultSet rows = statement.executeQuery()) {
       byte[] tile = rows.next() ? rows.getBytes(1) : null;
-      return tile == null ? new byte[0] : tile;
+      List<Long> occupied = request.reduction() == null ? List.of() : List.of((Long[]) rows.getArray(2).getArray());
+      return new ReducedLayer(tile == null ? new byte[0] : tile, occupied);
     } catch (SQLException e) {
       throw SqlErrors.translate("building a tile of " + collection.id(), e);
     }

@@ -1,6 +1,7 @@
 package io.urbis.tiles.mvt;
 
 import io.urbis.tiles.TileHash;
+import io.urbis.tiles.TileMeasure;
 import io.urbis.tiles.TileReduction;
 import io.urbis.tiles.TileRequest;
 import java.util.ArrayList;
@@ -39,21 +40,24 @@ public final class TileLayerBuilder {
     this.rules = request.reduction();
   }
 
-  /** Adds a feature, as {@link MvtLayerWriter#add} takes it. */
+  /** Adds a feature, as {@link MvtLayerWriter#add} takes it, measured by its geometry. */
   public void add(Long id, Geometry geometry, Map<String, Object> attributes) {
+    add(id, geometry, attributes, rules == null || geometry.isEmpty() ? null : TileMeasure.of(geometry));
+  }
+
+  /**
+   * Adds a feature, as {@link MvtLayerWriter#add} takes it, with the measure the rules take it by (as a source
+   * measures it, which may be cheaper than measuring the geometry; unused for a whole layer, and null for a feature
+   * that cannot be measured, which is left out of a reduced one).
+   */
+  public void add(Long id, Geometry geometry, Map<String, Object> attributes, TileMeasure measure) {
     if (rules == null) {
       writer.add(id, geometry, attributes);
-      return;
+    } else if (measure != null) {
+      candidates.add(new Candidate(id, geometry, attributes, measure.dimension(), measure.size(),
+          rules.isSmall(measure.dimension(), measure.size()), id == null ? 0 : TileHash.of(id), measure.x(),
+          measure.y(), rules.cellColumn(measure.x()), rules.cellRow(measure.y())));
     }
-    Envelope box = geometry.getEnvelopeInternal();
-    if (box.isNull()) {
-      return;
-    }
-    int dimension = geometry.getDimension();
-    double size = TileReduction.sizeOf(geometry);
-    candidates.add(new Candidate(id, geometry, attributes, dimension, size, rules.isSmall(dimension, size),
-        id == null ? 0 : TileHash.of(id), box.centre().x, box.centre().y, rules.cellColumn(box.centre().x),
-        rules.cellRow(box.centre().y)));
   }
 
   /** The tile with this one layer, or no bytes at all when no feature is in it. */
@@ -62,6 +66,17 @@ public final class TileLayerBuilder {
       writeReduced();
     }
     return writer.toTile();
+  }
+
+  /** For each level coarser than the reduction's, in order, how many of its cells hold features; none when whole. */
+  public List<Long> occupiedCells() {
+    List<Long> occupied = new ArrayList<>();
+    for (int level = 1; rules != null && level <= rules.coarserLevels(); level++) {
+      long side = 1L << level;
+      occupied.add(candidates.stream().map(c -> new Cell(Math.floorDiv(c.row(), side), Math.floorDiv(c.column(),
+          side))).distinct().count());
+    }
+    return occupied;
   }
 
   /** The kept features in the order they came, then one block per cell, cells in row-major order. */
