@@ -28,6 +28,21 @@ public record MvtLayers(List<Layer> layers) {
 
   private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
+  /**
+   * Property values as a tile and JDBC both give them, for comparing: numbers as doubles, booleans and text as they
+   * are, anything else (dates) as its text; nulls left out, as tiles leave them out.
+   */
+  public static Map<String, Object> comparable(Map<String, Object> values) {
+    Map<String, Object> comparable = new LinkedHashMap<>();
+    values.forEach((key, value) -> {
+      if (value != null) {
+        comparable.put(key, value instanceof Number number ? (Object) number.doubleValue()
+            : value instanceof Boolean || value instanceof String ? value : value.toString());
+      }
+    });
+    return comparable;
+  }
+
   public static MvtLayers read(byte[] tile) {
     List<Layer> layers = new ArrayList<>();
     Message message = new Message(ByteBuffer.wrap(tile));

@@ -88,6 +88,26 @@ public final class PostgisTestDatabase implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * The rows of {@code sql} by their first column (an integer key), each the other columns by name, comparable with
+   * decoded tiles ({@link io.urbis.testdata.MvtLayers#comparable}).
+   */
+  public Map<Long, Map<String, Object>> rows(String sql) throws SQLException {
+    Map<Long, Map<String, Object>> rows = new java.util.HashMap<>();
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      java.sql.ResultSetMetaData columns = result.getMetaData();
+      while (result.next()) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 2; i <= columns.getColumnCount(); i++) {
+          row.put(columns.getColumnLabel(i), result.getObject(i));
+        }
+        rows.put(result.getLong(1), io.urbis.testdata.MvtLayers.comparable(row));
+      }
+    }
+    return rows;
+  }
+
   public Connection connect() throws SQLException {
     return connect(name);
   }
