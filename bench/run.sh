@@ -10,13 +10,16 @@
 #   BENCH_ONLY=sanity,download,throughput,deep,profile   run only some phases
 #   BENCH_WORKLOADS=limit100,limit1000,bbox,item,tiles,tiles_cached  run only some throughput workloads
 #   BENCH_DEEP_PAGES=1000  BENCH_DEEP_REPS=200
+#   BENCH_JAR=server/target/urbis.jar   the server to measure (e.g. an older build, to compare)
+#   BENCH_OUT=bench/RESULTS.md          where the report goes
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 WORK="$BENCH_DIR/work"
-JAR="$ROOT/server/target/urbis.jar"
+JAR="${BENCH_JAR:-$ROOT/server/target/urbis.jar}"
+OUT="${BENCH_OUT:-$BENCH_DIR/RESULTS.md}"
 PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 export PGBENCH="$PG_BIN/pgbench"
@@ -137,7 +140,7 @@ if [[ -z "${BENCH_WORKLOADS:-}" || ",$BENCH_WORKLOADS," == *",tiles_cached,"* ]]
 fi
 
 # ---------------------------------------------------------------------------------------------- measure
-python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[@]}" --work "$WORK" --out "$BENCH_DIR/RESULTS.md" \
+python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[@]}" --work "$WORK" --out "$OUT" \
   --duration "${BENCH_DURATION:-20}" --warmup "${BENCH_WARMUP:-5}" --jit-warmup "${BENCH_JIT_WARMUP:-60}" \
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \
@@ -146,4 +149,4 @@ python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[
 BENCH_PY=$!
 wait "$BENCH_PY"
 BENCH_PY=""
-log "done: $BENCH_DIR/RESULTS.md"
+log "done: $OUT"
