@@ -130,43 +130,39 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
-    CollectionRead read = read(collection);
-    try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, request.tileMatrixSet()).tile(connection, request).tile();
-    } catch (SQLException e) {
-      throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
-    }
+    return reducedTile(collection, request).tile();
   }
 
   @Override
   public ReducedLayer reducedTile(Collection collection, TileRequest request) {
-    CollectionRead read = read(collection);
-    try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, request.tileMatrixSet()).tile(connection, request);
-    } catch (SQLException e) {
-      throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
-    }
+    return withTileReader(collection, request.tileMatrixSet(), "building a tile",
+        (reader, connection) -> reader.tile(connection, request));
   }
 
   @Override
   public long wholeTileFloor(Collection collection, TileRequest request) {
-    CollectionRead read = read(collection);
-    try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, request.tileMatrixSet()).wholeTileFloor(connection, request);
-    } catch (SQLException e) {
-      throw new SourceFailureException("counting a tile of " + collection.table() + " in " + label() + " failed", e);
-    }
+    return withTileReader(collection, request.tileMatrixSet(), "counting a tile",
+        (reader, connection) -> reader.wholeTileFloor(connection, request));
   }
 
   @Override
   public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    return withTileReader(collection, set, "measuring the features for tiles",
+        (reader, connection) -> reader.statistics(connection, matrix));
+  }
+
+  /** What a tile reader of the collection in {@code set} answers on a connection of its own. */
+  private <T> T withTileReader(Collection collection, TileMatrixSet set, String work, TileReading<T> reading) {
     CollectionRead read = read(collection);
     try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, set).statistics(connection, matrix);
+      return reading.read(new GeoPackageTileReader(read, set), connection);
     } catch (SQLException e) {
-      throw new SourceFailureException("measuring the features of " + collection.table() + " in " + label()
-          + " for tiles failed", e);
+      throw new SourceFailureException(work + " of " + collection.table() + " in " + label() + " failed", e);
     }
+  }
+
+  private interface TileReading<T> {
+    T read(GeoPackageTileReader reader, Connection connection) throws SQLException;
   }
 
   /** One version for all tables of the file: SQLite keeps no change counter per table. */

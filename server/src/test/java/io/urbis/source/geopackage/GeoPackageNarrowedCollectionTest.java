@@ -159,11 +159,9 @@ class GeoPackageNarrowedCollectionTest {
 
   @Test
   void aTileHoldsOnlyTheVisibleRowsAndProperties() {
-    var extent = whole.spatialExtent();
-    TileAddress address = PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, "15",
-        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
-    List<String> every = whole.properties().stream().map(Property::name).toList();
-    List<String> shown = narrowed.properties().stream().map(Property::name).toList();
+    TileAddress address = townCentre("15");
+    List<String> every = names(whole);
+    List<String> shown = names(narrowed);
     byte[] wholeTile = source.tile(whole, tile(address, every));
     assertTrue(new String(wholeTile, StandardCharsets.ISO_8859_1).contains(HIDDEN), "the whole tile shows it");
 
@@ -176,11 +174,9 @@ class GeoPackageNarrowedCollectionTest {
 
   @Test
   void aReducedTileMergesAndThinsOnlyTheVisibleRows() {
-    var extent = whole.spatialExtent();
-    TileAddress address = PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, "13",
-        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
-    List<String> every = whole.properties().stream().map(Property::name).toList();
-    List<String> shown = narrowed.properties().stream().map(Property::name).toList();
+    TileAddress address = townCentre("13");
+    List<String> every = names(whole);
+    List<String> shown = names(narrowed);
     for (int level : List.of(0, 4)) {
       TileReduction rules = TileBudget.DEFAULT.reduction(address.tileMatrix(), level);
       byte[] reduced = source.tile(narrowed, tile(address, every).reduced(rules));
@@ -236,6 +232,17 @@ class GeoPackageNarrowedCollectionTest {
     assertTrue(properties.has(HIDDEN));
     properties.remove(HIDDEN);
     return properties;
+  }
+
+  /** The WebMercatorQuad tile of {@code zoom} at the middle of the demo town. */
+  private static TileAddress townCentre(String zoom) {
+    var extent = whole.spatialExtent();
+    return PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, zoom, (extent.minLon() + extent.maxLon()) / 2,
+        (extent.minLat() + extent.maxLat()) / 2);
+  }
+
+  private static List<String> names(Collection collection) {
+    return collection.properties().stream().map(Property::name).toList();
   }
 
   private static TileRequest tile(TileAddress address, List<String> properties) {
