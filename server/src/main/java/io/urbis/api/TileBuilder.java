@@ -1,10 +1,10 @@
 package io.urbis.api;
 
 import io.urbis.catalog.Collection;
+import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileBudget;
 import io.urbis.tiles.TileMatrix;
-import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileProperties;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
@@ -41,9 +41,6 @@ final class TileBuilder {
     this.budget = budget;
   }
 
-  /** The tile's bytes, and which layers were kept whole. */
-  record Built(byte[] bytes, List<Boolean> whole) {}
-
   /** How the budget falls to the layers of one tile: the whole layers drawn, the others' shares. */
   record Plan(List<byte[]> wholeLayers, List<Long> shares) {
 
@@ -52,17 +49,16 @@ final class TileBuilder {
     }
   }
 
-  Built build(TiledData data, TileAddress address) {
+  /** The tile: its layers, whole or reduced, joined. */
+  byte[] build(TiledData data, TileAddress address) {
     List<TileRequest> requests = requests(data, address);
     Plan plan = plan(data.layers(), requests);
     ByteArrayOutputStream tile = new ByteArrayOutputStream();
-    List<Boolean> whole = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      whole.add(plan.isWhole(i));
       tile.writeBytes(plan.isWhole(i) ? plan.wholeLayers().get(i)
           : reduced(data.layers().get(i), requests.get(i), plan.shares().get(i)));
     }
-    return new Built(tile.toByteArray(), List.copyOf(whole));
+    return tile.toByteArray();
   }
 
   /** Which layers of the tile stay whole (those are drawn), and the share of the budget each of the others gets. */
@@ -117,7 +113,7 @@ final class TileBuilder {
     int level = 0;
     ReducedLayer tile = layer.source().reducedTile(layer, whole.reduced(budget.reduction(matrix, level)));
     while (tile.tile().length > share && level < budget.lastLevel(matrix)) {
-      level = fittingLevel(level, tile, share);
+      level = fittingLevel(layer, level, tile, share);
       tile = layer.source().reducedTile(layer, whole.reduced(budget.reduction(matrix, level)));
     }
     LOG.debug("Tile {}/{}/{} of {}: layer {} reduced to level {}, {} bytes", matrix.id(), whole.address().row(),
@@ -131,14 +127,17 @@ final class TileBuilder {
   }
 
   /**
-   * The first level after {@code level} at which the layer should fit: twice its occupied cells times the bytes a
-   * feature took at {@code level}, with a margin; the next level when the source does not count cells.
+   * The first level after {@code level} at which the layer should fit: its occupied cells times the features a cell
+   * keeps (a feature, and a block where polygons merge) times the bytes a feature took at {@code level}, with a
+   * margin; the next level when the source does not count cells.
    */
-  private int fittingLevel(int level, ReducedLayer tile, long share) {
+  private int fittingLevel(Collection layer, int level, ReducedLayer tile, long share) {
     double bytesPerFeature = (double) tile.tile().length / Math.max(1, MvtFeatureCount.of(tile.tile()));
+    Integer dimension = TileDocuments.dimension(layer.geometryType());
+    int perCell = budget.mergeSmallPolygons() && (dimension == null || dimension == 2) ? 2 : 1;
     List<Long> occupied = tile.occupiedCells();
     for (int coarser = 0; coarser < occupied.size(); coarser++) {
-      if (2 * occupied.get(coarser) * bytesPerFeature <= FILL * share) {
+      if (perCell * occupied.get(coarser) * bytesPerFeature <= FILL * share) {
         return level + 1 + coarser;
       }
     }

@@ -84,7 +84,7 @@ public final class VectorTiles {
   public TileBytes tile(TiledData data, TileAddress address) {
     requireWithinLimits(data, address);
     int zoom = Integer.parseInt(address.tileMatrix().id());
-    return cache.get(key(data, address, zoom), () -> builder.build(data, address).bytes());
+    return cache.get(key(data, address, zoom), () -> builder.build(data, address));
   }
 
   private String key(TiledData data, TileAddress address, int zoom) {
