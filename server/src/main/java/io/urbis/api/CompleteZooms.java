@@ -134,7 +134,7 @@ final class CompleteZooms {
 
   /** Whether the counted features alone leave the whole layer a chance to fit the budget. */
   private boolean fitsByCount(Collection layer, long features) {
-    return WholeLayerFloor.bytes(layer.geometryType(), features, 0, layer.idType() == JsonType.INTEGER)
+    return WholeLayerFloor.of(layer.geometryType(), features, 0, layer.idType() == JsonType.INTEGER).bytes()
         <= budget.maxTileBytes();
   }
 }

@@ -1,13 +1,16 @@
 package io.urbis.api;
 
 import io.urbis.catalog.Collection;
+import io.urbis.catalog.SpatialExtent;
 import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileAddress;
 import io.urbis.tiles.TileBudget;
+import io.urbis.tiles.TileEnvelope;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileProperties;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
+import io.urbis.tiles.WholeLayerFloor;
 import io.urbis.tiles.mvt.MvtFeatureCount;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -41,8 +44,8 @@ final class TileBuilder {
     this.budget = budget;
   }
 
-  /** How the budget falls to the layers of one tile: the whole layers drawn, the others' shares. */
-  record Plan(List<byte[]> wholeLayers, List<Long> shares) {
+  /** How the budget falls to the layers of one tile: the whole layers drawn, the others' shares and floors. */
+  record Plan(List<byte[]> wholeLayers, List<Long> shares, List<WholeLayerFloor> floors) {
 
     boolean isWhole(int layer) {
       return wholeLayers.get(layer) != null;
@@ -56,7 +59,7 @@ final class TileBuilder {
     ByteArrayOutputStream tile = new ByteArrayOutputStream();
     for (int i = 0; i < requests.size(); i++) {
       tile.writeBytes(plan.isWhole(i) ? plan.wholeLayers().get(i)
-          : reduced(data.layers().get(i), requests.get(i), plan.shares().get(i)));
+          : reduced(data.layers().get(i), requests.get(i), plan.shares().get(i), plan.floors().get(i)));
     }
     return tile.toByteArray();
   }
@@ -68,10 +71,12 @@ final class TileBuilder {
 
   private Plan plan(List<Collection> layers, List<TileRequest> requests) {
     List<byte[]> wholeLayers = new ArrayList<>();
+    List<WholeLayerFloor> floors = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       Collection layer = layers.get(i);
-      boolean cannotFit = layer.source().wholeTileFloor(layer, requests.get(i)) > budget.maxTileBytes();
-      wholeLayers.add(cannotFit ? null : layer.source().tile(layer, requests.get(i)));
+      WholeLayerFloor floor = layer.source().wholeTileFloor(layer, requests.get(i));
+      floors.add(floor);
+      wholeLayers.add(floor.bytes() > budget.maxTileBytes() ? null : layer.source().tile(layer, requests.get(i)));
     }
     List<Integer> lightestFirst = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -92,7 +97,7 @@ final class TileBuilder {
         shares.set(i, left / sharing);
       }
     }
-    return new Plan(wholeLayers, shares);
+    return new Plan(wholeLayers, shares, floors);
   }
 
   /** The whole layers of the tile, as sources take them. */
@@ -104,13 +109,13 @@ final class TileBuilder {
   }
 
   /**
-   * The layer reduced until it fits {@code share}: level 0 first, then the first level whose occupied cells (each
-   * keeps at most a feature and a block) should fit at the bytes a feature took, then level by level; at the last
-   * level, what it is.
+   * The layer reduced until it fits {@code share}: first at the level its floor says it may fit, then at the first
+   * level whose occupied cells (each keeps at most a feature and a block) should fit at the bytes a feature took,
+   * then level by level; at the last level, what it is.
    */
-  private byte[] reduced(Collection layer, TileRequest whole, long share) {
+  private byte[] reduced(Collection layer, TileRequest whole, long share, WholeLayerFloor floor) {
     TileMatrix matrix = whole.address().tileMatrix();
-    int level = 0;
+    int level = firstLevel(layer, whole, share, floor);
     ReducedLayer tile = layer.source().reducedTile(layer, whole.reduced(budget.reduction(matrix, level)));
     while (tile.tile().length > share && level < budget.lastLevel(matrix)) {
       level = fittingLevel(layer, level, tile, share);
@@ -127,14 +132,55 @@ final class TileBuilder {
   }
 
   /**
+   * The first level to draw, without having drawn anything: the first whose cells over the part of the tile the
+   * layer's data covers (a level-0 cell is the minimum size), as many features as cells hold or the window's count if
+   * fewer, at the floor's bytes per feature, should fit. So a dense layer is not drawn at levels that cannot fit it,
+   * and a small one on a big tile is still drawn at level 0.
+   */
+  private int firstLevel(Collection layer, TileRequest whole, long share, WholeLayerFloor floor) {
+    TileMatrix matrix = whole.address().tileMatrix();
+    TileEnvelope covered = dataInTile(layer, whole);
+    if (covered == null || floor.features() == 0) {
+      return 0;
+    }
+    int perCell = featuresPerCell(layer);
+    for (int level = 0; level < budget.lastLevel(matrix); level++) {
+      double cell = budget.reduction(matrix, level).cellSize();
+      double cells = Math.ceil(covered.width() / cell + 1) * Math.ceil(covered.height() / cell + 1);
+      if (Math.min(floor.features(), perCell * cells) * floor.bytesPerFeature() <= FILL * share) {
+        return level;
+      }
+    }
+    return budget.lastLevel(matrix);
+  }
+
+  /** The part of the tile and its buffer the layer's data covers, in the set's CRS; null when not known. */
+  private static TileEnvelope dataInTile(Collection layer, TileRequest whole) {
+    SpatialExtent extent = layer.spatialExtent();
+    TileEnvelope tile = whole.bufferedEnvelope();
+    TileEnvelope data = extent == null ? null : TmsProjection.of(whole.tileMatrixSet()).fromCrs84(new Envelope(
+        extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat()));
+    if (data == null || !data.intersects(tile)) {
+      return null;
+    }
+    return new TileEnvelope(Math.max(data.minX(), tile.minX()), Math.max(data.minY(), tile.minY()),
+        Math.min(data.maxX(), tile.maxX()), Math.min(data.maxY(), tile.maxY()));
+  }
+
+  /** How many features a cell of a thinning level keeps at most: one, and a block where polygons merge. */
+  private int featuresPerCell(Collection layer) {
+    Integer dimension = TileDocuments.dimension(layer.geometryType());
+    return budget.mergeSmallPolygons() && (dimension == null || dimension == 2) ? 2 : 1;
+  }
+
+  /**
    * The first level after {@code level} at which the layer should fit: its occupied cells times the features a cell
    * keeps (a feature, and a block where polygons merge) times the bytes a feature took at {@code level}, with a
    * margin; the next level when the source does not count cells.
    */
   private int fittingLevel(Collection layer, int level, ReducedLayer tile, long share) {
     double bytesPerFeature = (double) tile.tile().length / Math.max(1, MvtFeatureCount.of(tile.tile()));
-    Integer dimension = TileDocuments.dimension(layer.geometryType());
-    int perCell = budget.mergeSmallPolygons() && (dimension == null || dimension == 2) ? 2 : 1;
+    int perCell = featuresPerCell(layer);
     List<Long> occupied = tile.occupiedCells();
     for (int coarser = 0; coarser < occupied.size(); coarser++) {
       if (perCell * occupied.get(coarser) * bytesPerFeature <= FILL * share) {

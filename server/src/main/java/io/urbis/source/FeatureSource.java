@@ -49,11 +49,11 @@ public interface FeatureSource extends AutoCloseable {
 
   /**
    * About the fewest bytes the whole layer of this tile takes ({@link WholeLayerFloor}), from counts made without
-   * drawing it, so that a tile that cannot fit its budget is reduced without being drawn whole first; 0 when the
+   * drawing it, so that a tile that cannot fit its budget is reduced without being drawn whole first; NONE when the
    * source cannot count cheaply.
    */
-  default long wholeTileFloor(Collection collection, TileRequest request) {
-    return 0;
+  default WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
+    return WholeLayerFloor.NONE;
   }
 
   /**

@@ -258,7 +258,7 @@ class TileBudgetCityTest {
     TileAddress densest = null;
     long most = -1;
     for (TileAddress address : addresses(data, zoom)) {
-      long size = layer.source().wholeTileFloor(layer, wholeRequest(layer, address));
+      long size = layer.source().wholeTileFloor(layer, wholeRequest(layer, address)).bytes();
       if (size > most) {
         most = size;
         densest = address;

@@ -16,6 +16,7 @@ import io.urbis.tiles.ReducedLayer;
 import io.urbis.tiles.TileMatrix;
 import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.WholeLayerFloor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,7 +141,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   }
 
   @Override
-  public long wholeTileFloor(Collection collection, TileRequest request) {
+  public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
     return withTileReader(collection, request.tileMatrixSet(), "counting a tile",
         (reader, connection) -> reader.wholeTileFloor(connection, request));
   }

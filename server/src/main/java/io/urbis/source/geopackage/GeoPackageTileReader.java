@@ -99,19 +99,19 @@ final class GeoPackageTileReader {
 
   /**
    * The {@link WholeLayerFloor} of the tile from the R-tree's count and the values of the requested properties;
-   * 0 under a row filter, which SQL cannot test.
+   * none under a row filter, which SQL cannot test.
    */
-  long wholeTileFloor(Connection connection, TileRequest request) throws SQLException {
+  WholeLayerFloor wholeTileFloor(Connection connection, TileRequest request) throws SQLException {
     Envelope crs84Window = request.crs84WindowNear(collection.spatialExtent());
     if (rowFilter != null || crs84Window != null && crs84Window.isNull()) {
-      return 0;
+      return WholeLayerFloor.NONE;
     }
     List<String> properties = collection.properties().stream().map(Property::name)
         .filter(request.properties()::contains).toList();
     try (PreparedStatement statement = GeoPackageSql.floorCounts(collection, filter(connection, crs84Window),
         properties).prepare(connection); ResultSet rows = statement.executeQuery()) {
       rows.next();
-      return WholeLayerFloor.bytes(collection.geometryType(), rows.getLong(1), rows.getLong(2), true);
+      return WholeLayerFloor.of(collection.geometryType(), rows.getLong(1), rows.getLong(2), true);
     }
   }
 

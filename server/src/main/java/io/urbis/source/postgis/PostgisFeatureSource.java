@@ -298,17 +298,17 @@ public final class PostgisFeatureSource implements FeatureSource {
   }
 
   @Override
-  public long wholeTileFloor(Collection collection, TileRequest request) {
+  public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
     PostgisTable table = table(collection);
     Envelope window = request.crs84WindowNear(collection.spatialExtent());
     if (window != null && window.isNull()) {
-      return 0;
+      return WholeLayerFloor.NONE;
     }
     try (Connection connection = pool.getConnection();
         PreparedStatement statement = prepare(connection, PostgisTileSql.floorCounts(table, request, window));
         ResultSet rows = statement.executeQuery()) {
       rows.next();
-      return WholeLayerFloor.bytes(collection.geometryType(), rows.getLong(1), rows.getLong(2),
+      return WholeLayerFloor.of(collection.geometryType(), rows.getLong(1), rows.getLong(2),
           table.idType() == JsonType.INTEGER);
     } catch (SQLException e) {
       throw SqlErrors.translate("counting the features of a tile of " + collection.id(), e);

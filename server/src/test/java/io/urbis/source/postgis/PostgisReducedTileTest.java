@@ -3,6 +3,7 @@ package io.urbis.source.postgis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.Collection;
 import io.urbis.source.SourceSettings;
@@ -51,6 +52,8 @@ class PostgisReducedTileTest {
         statement.execute("INSERT INTO squares VALUES (" + id + ", 'square " + id + "', ST_MakeEnvelope(" + left
             + ", " + (top - 2.6) + ", " + (left + 2.6) + ", " + top + ", 3857))");
       }
+      statement.execute("CREATE TABLE coded_squares AS SELECT 'S' || id AS code, name, geom FROM squares");
+      statement.execute("ALTER TABLE coded_squares ADD PRIMARY KEY (code)");
     }
     source = new PostgisFeatureSource(database.url(), SourceSettings.DEFAULTS, List.of());
   }
@@ -65,7 +68,7 @@ class PostgisReducedTileTest {
   void theKeptSquareIsTheFirstByTileHashAndTheOthersOneBlock() {
     long firstByHash = IDS.stream().min(Comparator.comparingLong(TileHash::of)).orElseThrow();
     assertNotEquals(IDS.get(0), firstByHash, "ids whose hash order is not their order");
-    Collection squares = source.discover().get(0);
+    Collection squares = collection("squares");
     ReducedLayer reduced = source.reducedTile(squares, new TileRequest(TILE, null, List.of("name")).reduced(RULES));
     List<MvtLayers.Feature> features = MvtLayers.read(reduced.tile()).layers().get(0).features();
 
@@ -79,5 +82,19 @@ class PostgisReducedTileTest {
     assertEquals("square 2", block.properties().get("name"), "of equal size, the first by hash of the three");
     assertEquals(RULES.coarserLevels(), reduced.occupiedCells().size());
     assertEquals(1L, reduced.occupiedCells().get(0), "one cell holds them at every coarser level");
+  }
+
+  @Test
+  void textKeysAreHashedByTheirMd5AndStayAProperty() {
+    Collection squares = collection("coded_squares");
+    ReducedLayer reduced = source.reducedTile(squares, new TileRequest(TILE, null, List.of("name")).reduced(RULES));
+    List<MvtLayers.Feature> features = MvtLayers.read(reduced.tile()).layers().get(0).features();
+    assertEquals(2, features.size(), "one kept, one block: " + features);
+    assertTrue(String.valueOf(features.get(0).properties().get("code")).startsWith("S"), "the kept one's key");
+    assertNull(features.get(1).properties().get("code"), "a block has no key");
+  }
+
+  private static Collection collection(String id) {
+    return source.discover().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
   }
 }
