@@ -82,7 +82,9 @@ class TileBudgetDemoTest {
       server.stop();
     }
     SOURCES.forEach(FeatureSource::close);
-    database.close();
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test

@@ -92,8 +92,12 @@ class TileBudgetCityTest {
 
   @AfterAll
   static void drop() throws Exception {
-    sources.forEach(FeatureSource::close);
-    database.close();
+    if (sources != null) {
+      sources.forEach(FeatureSource::close);
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test
