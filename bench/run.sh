@@ -17,6 +17,7 @@
 #   BENCH_JAR=path      measure that jar (e.g. a copy of an earlier build, for before/after) instead of
 #                       server/target/urbis.jar
 #   BENCH_KEYCLOAK_JAVA_HOME   a JDK 21+ for Keycloak (default: the newest in /usr/lib/jvm); Urbis stays on `java`
+#   BENCH_OUT=bench/RESULTS.md  where the report goes
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
@@ -24,6 +25,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 WORK="$BENCH_DIR/work"
 JAR="${BENCH_JAR:-$ROOT/server/target/urbis.jar}"
+OUT="${BENCH_OUT:-$BENCH_DIR/RESULTS.md}"
 PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 export PGBENCH="$PG_BIN/pgbench"
@@ -265,7 +267,7 @@ if [[ -z "${BENCH_WORKLOADS:-}" || ",$BENCH_WORKLOADS," == *",tiles_cached,"* ]]
 fi
 
 # ---------------------------------------------------------------------------------------------- measure
-python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[@]}" --work "$WORK" --out "$BENCH_DIR/RESULTS.md" \
+python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[@]}" --work "$WORK" --out "$OUT" \
   --duration "${BENCH_DURATION:-20}" --warmup "${BENCH_WARMUP:-5}" --jit-warmup "${BENCH_JIT_WARMUP:-60}" \
   --connections "${BENCH_CONNECTIONS:-4}" --threads "${BENCH_THREADS:-2}" \
   --jar "$WORK/urbis.jar" --gc-log "$WORK/gc.log" ${BENCH_WORKLOADS:+--workloads "$BENCH_WORKLOADS"} \
@@ -274,4 +276,4 @@ python3 "$BENCH_DIR/bench.py" --base "$BASE" --pid "$SERVER_PID" "${CACHED_ARGS[
 BENCH_PY=$!
 wait "$BENCH_PY"
 BENCH_PY=""
-log "done: see $BENCH_DIR/RESULTS*.md"
+log "done: $OUT and, for the auth and writes phases, $BENCH_DIR/RESULTS-*.md"

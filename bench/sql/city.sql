@@ -10,8 +10,18 @@
 -- the two collections in "public".
 --
 -- Run in an empty database:  psql -v ON_ERROR_STOP=1 -d urbis_bench -f city.sql
+-- A smaller city of the same density: psql -v city_columns=100 -v city_rows=80 ... (columns x rows buildings of
+-- 20 x 25 m cells, a quarter as many roads over the same area); the defaults, 500 x 400, make the city above.
 
 \set ON_ERROR_STOP on
+\if :{?city_columns}
+\else
+  \set city_columns 500
+\endif
+\if :{?city_rows}
+\else
+  \set city_rows 400
+\endif
 SET client_min_messages = warning;
 SET synchronous_commit = off;
 SET maintenance_work_mem = '256MB';
@@ -41,9 +51,9 @@ CREATE TABLE public.buildings (
 
 WITH cell AS (
   SELECT g AS id,
-         (g - 1) % 500 AS col,
-         (g - 1) / 500 AS row
-  FROM generate_series(1, 200000) AS g
+         (g - 1) % :city_columns AS col,
+         (g - 1) / :city_columns AS row
+  FROM generate_series(1, :city_columns * :city_rows) AS g
 ), shape AS (
   SELECT id, col, row,
          435000 + col * 20 + 10 + (bench.r(id, 1) - 0.5) * 3.0 AS cx,   -- cell centre, jittered
@@ -109,12 +119,12 @@ CREATE TABLE public.roads (
 
 WITH road AS (
   SELECT g AS id,
-         435000 + bench.r(g, 21) * 10000 AS x0,
-         5755000 + bench.r(g, 22) * 10000 AS y0,
+         435000 + bench.r(g, 21) * (20 * :city_columns) AS x0,
+         5755000 + bench.r(g, 22) * (25 * :city_rows) AS y0,
          bench.r(g, 23) * 2 * pi() AS heading,
          3 + floor(bench.r(g, 24) * 6)::int AS npts,
          bench.r(g, 25) AS c
-  FROM generate_series(1, 50000) AS g
+  FROM generate_series(1, :city_columns * :city_rows / 4) AS g
 ), step AS (
   SELECT r.id, k,
          r.heading + sum((bench.r(r.id, 100 + k) - 0.5) * 0.6) OVER w AS theta,
@@ -181,8 +191,8 @@ SELECT w AS id, e.xmin_m, e.ymin_m,
        round(ST_XMax(t.g)::numeric, 6)::float8 AS maxlon,
        round(ST_YMax(t.g)::numeric, 6)::float8 AS maxlat
 FROM generate_series(1, 200) AS w
-CROSS JOIN LATERAL (SELECT 435000 + floor(bench.r(w, 31) * 9500) AS xmin_m,
-                           5755000 + floor(bench.r(w, 32) * 9500) AS ymin_m) e
+CROSS JOIN LATERAL (SELECT 435000 + floor(bench.r(w, 31) * (20 * :city_columns - 500)) AS xmin_m,
+                           5755000 + floor(bench.r(w, 32) * (25 * :city_rows - 500)) AS ymin_m) e
 CROSS JOIN LATERAL (SELECT ST_Transform(ST_MakeEnvelope(e.xmin_m, e.ymin_m, e.xmin_m + 500, e.ymin_m + 500, 25832),
                                         4326) AS g) t
 ORDER BY w;

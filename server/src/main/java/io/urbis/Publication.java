@@ -30,7 +30,8 @@ record Publication(List<FeatureSource> sources, Catalog catalog, TileSettings ti
     Catalog catalog = catalogBuilder.build();
     Path cacheDirectory = config.tiles().cacheDirectory() == null ? null : Path.of(config.tiles().cacheDirectory());
     TileSettings tiles = new TileSettings(config.tiles().cacheControl(),
-        new TileProperties(config.tiles().properties()), config.tiles().cacheBytes(), cacheDirectory);
+        new TileProperties(config.tiles().properties()), config.tiles().cacheBytes(), cacheDirectory,
+        config.tiles().budget());
     Tiles3dService tiles3d = new Tiles3dService(Tiles3dSetup.settings(config.tiles3d(), catalog, cacheDirectory));
     return new Publication(List.copyOf(sources), catalog, tiles, tiles3d);
   }

@@ -9,6 +9,7 @@ import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileMatrixSets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The metadata documents of tile sets (OGC 20-057 and 17-083r4), with links built from the request. */
 final class TileDocuments {
@@ -53,8 +54,9 @@ final class TileDocuments {
       all.add(TileLink.of(base + "/tilejson" + data.query(), "describedby", TILEJSON, "TileJSON"));
       all.add(TileLink.of(base + "/style" + data.query(), "stylesheet", STYLE, "MapLibre style"));
     }
+    Map<String, String> completeFrom = tiles.completeFrom(data, set);
     List<TileSetDocument.Layer> layers = data.layers().stream().map(layer -> new TileSetDocument.Layer(layer.id(),
-        layer.title(), VECTOR, dimension(layer.geometryType()),
+        layer.title(), VECTOR, dimension(layer.geometryType()), completeFrom.get(layer.id()),
         List.of(TileLink.of(links.path("collections", layer.id()), "collection", JSON, layer.title())))).toList();
     return new TileSetDocument(data.title(), VECTOR, set.crs(), set.id(), set.uri(), tiles.limits(data, set), layers,
         all);

@@ -5,6 +5,7 @@ import io.urbis.encode.CollectionEntry;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.Link;
 import io.urbis.encode.Representation;
+import io.urbis.encode.tiles.TileJson;
 import io.urbis.encode.tiles.TileMapPage;
 import io.urbis.encode.tiles.TileSetDocument;
 import io.urbis.error.NotFoundException;
@@ -74,8 +75,9 @@ final class TileSetEndpoints {
 
   Response tileJson(TiledData data, String setId, UriInfo uri, Request request) {
     requireWebMercator(setId);
-    return DocumentResponses.ok(request, WebMaps.tileJson(data, new LinkBuilder(uri)), Representation.JSON,
-        data.visibility());
+    TileJson tileJson = WebMaps.tileJson(data, tiles.completeFrom(data, TileMatrixSets.WEB_MERCATOR_QUAD),
+        new LinkBuilder(uri));
+    return DocumentResponses.ok(request, tileJson, Representation.JSON, data.visibility());
   }
 
   Response style(TiledData data, String setId, UriInfo uri, Request request) {

@@ -25,14 +25,20 @@ final class WebMaps {
 
   private WebMaps() {}
 
-  static TileJson tileJson(TiledData data, LinkBuilder links) {
+  /**
+   * TileJSON of the tile set; {@code completeFrom} is each layer's first complete zoom, and the tiles reach at least
+   * the last of them, so that a map zoomed in shows every feature rather than overzoomed reduced tiles.
+   */
+  static TileJson tileJson(TiledData data, Map<String, String> completeFrom, LinkBuilder links) {
     String template = links.path(data.segments(TileMatrixSets.WEB_MERCATOR_QUAD.id())) + "/{z}/{y}/{x}"
         + data.query();
     List<TileJson.VectorLayer> layers = data.layers().stream().map(layer -> new TileJson.VectorLayer(layer.id(),
-        layer.title(), fields(layer))).toList();
+        layer.title(), fields(layer), completeFrom.containsKey(layer.id())
+            ? Integer.valueOf(completeFrom.get(layer.id())) : null)).toList();
+    int maxZoom = completeFrom.values().stream().mapToInt(Integer::parseInt).reduce(MAX_ZOOM, Math::max);
     SpatialExtent extent = data.extent();
     double[] bounds = extent == null ? null : extent.toArray();
-    return new TileJson("3.0.0", data.title(), List.of(template), 0, MAX_ZOOM, bounds, layers);
+    return new TileJson("3.0.0", data.title(), List.of(template), 0, maxZoom, bounds, layers);
   }
 
   static Map<String, Object> style(TiledData data, LinkBuilder links) {

@@ -87,6 +87,7 @@ public record UrbisConfig(
     require(defaultLimit >= 1 && defaultLimit <= maxLimit, "defaultLimit must be between 1 and maxLimit");
     require(coordinatePrecision >= 0 && coordinatePrecision <= 15, "coordinatePrecision must be between 0 and 15");
     require(filteredCountLimit >= 0, "filteredCountLimit must not be negative");
+    tiles.validate();
     tiles3d.validate();
     publicBaseUrl();
     proxies();

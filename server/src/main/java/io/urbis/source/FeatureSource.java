@@ -4,7 +4,12 @@ import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
+import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
+import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.WholeLayerFloor;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +40,32 @@ public interface FeatureSource extends AutoCloseable {
    * requested properties; no bytes at all when no feature is in the tile.
    */
   byte[] tile(Collection collection, TileRequest request);
+
+  /**
+   * The layer of this tile reduced by the request's {@link io.urbis.tiles.TileReduction}, with how many cells of each
+   * coarser level hold features; a source that cannot tell draws it as {@link #tile} does.
+   */
+  default ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    return new ReducedLayer(tile(collection, request), List.of());
+  }
+
+  /**
+   * About the fewest bytes the whole layer of this tile takes ({@link WholeLayerFloor}), from counts made without
+   * drawing it, so that a tile that cannot fit its budget is reduced without being drawn whole first; NONE when the
+   * source cannot count cheaply.
+   */
+  default WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
+    return WholeLayerFloor.NONE;
+  }
+
+  /**
+   * How many features of the collection have the centre of their bounding box in each tile of {@code matrix} of
+   * {@code set} and how small the smallest are, in the set's CRS; {@link LayerStatistics#UNKNOWN} when the source
+   * cannot tell.
+   */
+  default LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    return LayerStatistics.UNKNOWN;
+  }
 
   /**
    * A value that changes whenever the collection's data changes, cheap enough to ask on every request; tiles built

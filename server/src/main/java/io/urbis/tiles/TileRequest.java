@@ -16,14 +16,27 @@ import org.locationtech.jts.geom.Envelope;
  * @param crs84Window the buffered tile in CRS84, for the source's spatial index, or null when the tile leaves the
  *     domain of the CRS84 transformation (then the source cannot prefilter)
  * @param properties the properties to write, by catalog name
+ * @param reduction how the layer is reduced to fit the tile budget, or null for the whole layer: every feature
+ *     simplified by one tile unit
  */
-public record TileRequest(TileAddress address, Envelope crs84Window, List<String> properties) {
+public record TileRequest(TileAddress address, Envelope crs84Window, List<String> properties,
+    TileReduction reduction) {
 
   public static final int EXTENT = 4096;
   public static final int BUFFER = 256;
 
   public TileRequest {
     properties = List.copyOf(properties);
+  }
+
+  /** The whole layer. */
+  public TileRequest(TileAddress address, Envelope crs84Window, List<String> properties) {
+    this(address, crs84Window, properties, null);
+  }
+
+  /** This layer reduced by {@code rules}, or whole for null. */
+  public TileRequest reduced(TileReduction rules) {
+    return new TileRequest(address, crs84Window, properties, rules);
   }
 
   /** A tile's window reaches this far beyond the data extent, so that edge features are not cut by rounding. */
@@ -45,10 +58,10 @@ public record TileRequest(TileAddress address, Envelope crs84Window, List<String
 
   /**
    * How far geometries are simplified before they are written: one tile unit, so that detail finer than the tile
-   * can show is dropped, more of it the coarser the zoom.
+   * can show is dropped, more of it the coarser the zoom; more when the layer is reduced.
    */
   public double simplificationTolerance() {
-    return envelope().width() / EXTENT;
+    return reduction == null ? envelope().width() / EXTENT : reduction.tolerance();
   }
 
   /**
@@ -59,19 +72,27 @@ public record TileRequest(TileAddress address, Envelope crs84Window, List<String
    * is known and the source must not prefilter. A collection without extent has no data.
    */
   public Envelope crs84WindowNear(SpatialExtent extent) {
-    Optional<LonLatBox> usable = SupportedCrs.usableArea(tileMatrixSet().srid());
-    if (crs84Window == null && usable.isEmpty()) {
+    return crs84WindowNear(tileMatrixSet(), crs84Window, extent);
+  }
+
+  /**
+   * The CRS84 window of {@code window} (null for all of the set) clipped as {@link #crs84WindowNear(SpatialExtent)}
+   * clips a tile's.
+   */
+  public static Envelope crs84WindowNear(TileMatrixSet set, Envelope window, SpatialExtent extent) {
+    Optional<LonLatBox> usable = SupportedCrs.usableArea(set.srid());
+    if (window == null && usable.isEmpty()) {
       return null;
     }
     if (extent == null) {
       return new Envelope();
     }
-    Envelope window = new Envelope(extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat());
-    window.expandBy(EXTENT_MARGIN_DEGREES);
-    if (crs84Window != null) {
-      window = window.intersection(crs84Window);
+    Envelope near = new Envelope(extent.minLon(), extent.maxLon(), extent.minLat(), extent.maxLat());
+    near.expandBy(EXTENT_MARGIN_DEGREES);
+    if (window != null) {
+      near = near.intersection(window);
     }
     return usable.map(area -> new Envelope(area.west(), area.east(), area.south(), area.north()))
-        .map(window::intersection).orElse(window);
+        .map(near::intersection).orElse(near);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.urbis.tiles.TileBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,26 @@ class ConfigReaderTest {
         .orElse(UrbisConfig.DEFAULTS);
     assertEquals("max-age=60", config.tiles().cacheControl());
     assertEquals(List.of("function", "name"), config.tiles().properties().get("buildings").get(15));
+  }
+
+  @Test
+  void theTileBudgetIsReadAndDefaultsToTippecanoesLimit() throws Exception {
+    assertEquals(TileBudget.DEFAULT, UrbisConfig.DEFAULTS.tiles().budget());
+    UrbisConfig config = read("tiles:\n  maxTileBytes: 200000\n  minimumSizeInPixels: 0.5\n").orElse(UrbisConfig.DEFAULTS)
+        .validated();
+    assertEquals(new TileBudget(200_000, 0.5, true), config.tiles().budget());
+    assertFalse(read("tiles:\n  mergeSmallPolygons: false\n").orElse(UrbisConfig.DEFAULTS).tiles().budget()
+        .mergeSmallPolygons());
+  }
+
+  @Test
+  void aTileBudgetOutOfRangeNamesTheKeyAndTheFix() {
+    ConfigException tiny = assertThrows(ConfigException.class,
+        () -> read("tiles:\n  maxTileBytes: 100\n").orElse(UrbisConfig.DEFAULTS).validated());
+    assertTrue(tiny.getMessage().contains("tiles.maxTileBytes must be at least 1024"), tiny.getMessage());
+    ConfigException none = assertThrows(ConfigException.class,
+        () -> read("tiles:\n  minimumSizeInPixels: 0\n").orElse(UrbisConfig.DEFAULTS).validated());
+    assertTrue(none.getMessage().contains("tiles.minimumSizeInPixels must be more than 0"), none.getMessage());
   }
 
   @Test

@@ -17,7 +17,12 @@ public record TileSetDocument(String title, String dataType, String crs, String 
    * One layer of the tiles (a collection).
    *
    * @param geometryDimension 0 for points, 1 for lines, 2 for surfaces, absent when mixed
+   * @param completeFromTileMatrix the first tile matrix from which the layer's tiles hold every feature with its
+   *     whole geometry (coarser ones may be reduced to fit the tile budget); absent when not known. Not a member of
+   *     17-083r4's layer (geospatialData), whose minTileMatrix and maxTileMatrix tell where a layer is shown, not
+   *     where it is complete; its JSON schema allows further members
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Layer(String id, String title, String dataType, Integer geometryDimension, List<TileLink> links) {}
+  public record Layer(String id, String title, String dataType, Integer geometryDimension,
+      String completeFromTileMatrix, List<TileLink> links) {}
 }

@@ -14,7 +14,12 @@ import io.urbis.source.SourceFailureException;
 import io.urbis.source.SourceSettings;
 import io.urbis.source.SourceUnavailableException;
 import io.urbis.source.geopackage.GeoPackageExtents.TableExtent;
+import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
+import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.WholeLayerFloor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -138,17 +143,44 @@ public final class GeoPackageFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
+    return reducedTile(collection, request).tile();
+  }
+
+  @Override
+  public ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    return withTileReader(collection, request.tileMatrixSet(), "building a tile",
+        (reader, connection) -> reader.tile(connection, request));
+  }
+
+  @Override
+  public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
+    return withTileReader(collection, request.tileMatrixSet(), "counting a tile",
+        (reader, connection) -> reader.wholeTileFloor(connection, request));
+  }
+
+  @Override
+  public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    return withTileReader(collection, set, "measuring the features for tiles",
+        (reader, connection) -> reader.statistics(connection, matrix));
+  }
+
+  /** What a tile reader of the collection in {@code set} answers on a connection of its own. */
+  private <T> T withTileReader(Collection collection, TileMatrixSet set, String work, TileReading<T> reading) {
     CollectionRead read = read(collection);
     try (Connection connection = open()) {
-      return new GeoPackageTileReader(read, request).read(connection);
+      return reading.read(new GeoPackageTileReader(read, set), connection);
     } catch (SQLException e) {
-      throw new SourceFailureException("building a tile of " + collection.table() + " in " + label() + " failed", e);
+      throw new SourceFailureException(work + " of " + collection.table() + " in " + label() + " failed", e);
     }
   }
 
   @Override
   public DataExtent extent(Collection collection) {
     return GeoPackageExtents.read(file, read(collection));
+  }
+
+  private interface TileReading<T> {
+    T read(GeoPackageTileReader reader, Connection connection) throws SQLException;
   }
 
   /**

@@ -123,6 +123,14 @@ final class GeoPackageSql {
     return new SqlStatement("SELECT COUNT(*) FROM " + quote(collection.table()) + where, binds);
   }
 
+  /** The rows the SQL part of a filter selects, and how many values (not null) of {@code properties} they hold. */
+  static SqlStatement floorCounts(Collection collection, SqlFilter filter, List<String> properties) {
+    List<Object> binds = new ArrayList<>();
+    String where = where(filterConditions(collection, filter, binds));
+    String values = properties.stream().map(p -> " + COUNT(" + quote(p) + ")").collect(Collectors.joining());
+    return new SqlStatement("SELECT COUNT(*), 0" + values + " FROM " + quote(collection.table()) + where, binds);
+  }
+
   /** Whether the SQL part of a filter has no condition, so that it selects every row. */
   static boolean selectsEveryRow(Collection collection, SqlFilter filter) {
     return filterConditions(collection, filter, new ArrayList<>()).isEmpty();

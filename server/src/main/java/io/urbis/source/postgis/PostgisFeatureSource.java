@@ -25,7 +25,13 @@ import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
 import io.urbis.source.ModelSource;
 import io.urbis.source.SourceSettings;
+import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
+import io.urbis.tiles.TileCount;
+import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.WholeLayerFloor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -281,19 +287,81 @@ public final class PostgisFeatureSource implements FeatureSource {
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
+    return layer(collection, request).tile();
+  }
+
+  @Override
+  public ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    return layer(collection, request);
+  }
+
+  /** The layer's tile; for a reduced one also the occupied cells of coarser levels its statement counts. */
+  private ReducedLayer layer(Collection collection, TileRequest request) {
     PostgisTable table = table(collection);
     Envelope window = request.crs84WindowNear(collection.spatialExtent());
     if (window != null && window.isNull()) {
-      return new byte[0];
+      return new ReducedLayer(new byte[0], List.of());
     }
     try (Connection connection = pool.getConnection();
         PreparedStatement statement = prepare(connection, PostgisTileSql.tile(table, collection.id(), request, window));
         ResultSet rows = statement.executeQuery()) {
       byte[] tile = rows.next() ? rows.getBytes(1) : null;
-      return tile == null ? new byte[0] : tile;
+      List<Long> occupied = request.reduction() == null ? List.of() : List.of((Long[]) rows.getArray(2).getArray());
+      return new ReducedLayer(tile == null ? new byte[0] : tile, occupied);
     } catch (SQLException e) {
       throw SqlErrors.translate("building a tile of " + collection.id(), e);
     }
+  }
+
+  @Override
+  public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
+    PostgisTable table = table(collection);
+    Envelope window = request.crs84WindowNear(collection.spatialExtent());
+    if (window != null && window.isNull()) {
+      return WholeLayerFloor.NONE;
+    }
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = prepare(connection, PostgisTileSql.floorCounts(table, request, window));
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return WholeLayerFloor.of(collection.geometryType(), rows.getLong(1), rows.getLong(2),
+          table.idType() == JsonType.INTEGER);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("counting the features of a tile of " + collection.id(), e);
+    }
+  }
+
+  @Override
+  public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    PostgisTable table = table(collection);
+    Envelope window = TileRequest.crs84WindowNear(set, null, collection.spatialExtent());
+    if (window != null && window.isNull()) {
+      return LayerStatistics.UNKNOWN;
+    }
+    List<TileCount> counts = new ArrayList<>();
+    double smallestArea = Double.NaN;
+    double shortestLength = Double.NaN;
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = prepare(connection, PostgisTileSql.statistics(table, set, matrix, window));
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        counts.add(new TileCount(rows.getLong(2), rows.getLong(1), rows.getLong(3)));
+        smallestArea = smaller(smallestArea, rows.getObject(4));
+        shortestLength = smaller(shortestLength, rows.getObject(5));
+      }
+      return new LayerStatistics(counts, smallestArea, shortestLength);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("measuring the features of " + collection.id() + " for tiles", e);
+    }
+  }
+
+  /** The smaller of a minimum so far (NaN for none yet) and a group's (null for none). */
+  private static double smaller(double least, Object value) {
+    if (value == null) {
+      return least;
+    }
+    double number = ((Number) value).doubleValue();
+    return Double.isNaN(least) ? number : Math.min(least, number);
   }
 
   @Override

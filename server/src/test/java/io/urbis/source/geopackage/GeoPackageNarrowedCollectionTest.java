@@ -33,7 +33,9 @@ import io.urbis.source.EncodedFeature;
 import io.urbis.source.SourceSettings;
 import io.urbis.tiles.PointTiles;
 import io.urbis.tiles.TileAddress;
+import io.urbis.tiles.TileBudget;
 import io.urbis.tiles.TileMatrixSets;
+import io.urbis.tiles.TileReduction;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.TmsProjection;
 import java.io.IOException;
@@ -157,11 +159,9 @@ class GeoPackageNarrowedCollectionTest {
 
   @Test
   void aTileHoldsOnlyTheVisibleRowsAndProperties() {
-    var extent = whole.spatialExtent();
-    TileAddress address = PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, "15",
-        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
-    List<String> every = whole.properties().stream().map(Property::name).toList();
-    List<String> shown = narrowed.properties().stream().map(Property::name).toList();
+    TileAddress address = townCentre("15");
+    List<String> every = names(whole);
+    List<String> shown = names(narrowed);
     byte[] wholeTile = source.tile(whole, tile(address, every));
     assertTrue(new String(wholeTile, StandardCharsets.ISO_8859_1).contains(HIDDEN), "the whole tile shows it");
 
@@ -170,6 +170,21 @@ class GeoPackageNarrowedCollectionTest {
     assertTrue(narrowedTile.length > 0);
     assertFalse(new String(narrowedTile, StandardCharsets.ISO_8859_1).contains(HIDDEN));
     assertArrayEquals(onlyVisibleRows.tile(visibleRowsWhole, tile(address, shown)), narrowedTile);
+  }
+
+  @Test
+  void aReducedTileMergesAndThinsOnlyTheVisibleRows() {
+    TileAddress address = townCentre("13");
+    List<String> every = names(whole);
+    List<String> shown = names(narrowed);
+    for (int level : List.of(0, 4)) {
+      TileReduction rules = TileBudget.DEFAULT.reduction(address.tileMatrix(), level);
+      byte[] reduced = source.tile(narrowed, tile(address, every).reduced(rules));
+      assertTrue(reduced.length > 0);
+      assertFalse(new String(reduced, StandardCharsets.ISO_8859_1).contains(HIDDEN), "level " + level);
+      assertArrayEquals(onlyVisibleRows.tile(visibleRowsWhole, tile(address, shown).reduced(rules)), reduced,
+          "level " + level + ": blocks and kept buildings of the visible rows alone");
+    }
   }
 
   @Test
@@ -217,6 +232,17 @@ class GeoPackageNarrowedCollectionTest {
     assertTrue(properties.has(HIDDEN));
     properties.remove(HIDDEN);
     return properties;
+  }
+
+  /** The WebMercatorQuad tile of {@code zoom} at the middle of the demo town. */
+  private static TileAddress townCentre(String zoom) {
+    var extent = whole.spatialExtent();
+    return PointTiles.tileAt(TileMatrixSets.WEB_MERCATOR_QUAD, zoom, (extent.minLon() + extent.maxLon()) / 2,
+        (extent.minLat() + extent.maxLat()) / 2);
+  }
+
+  private static List<String> names(Collection collection) {
+    return collection.properties().stream().map(Property::name).toList();
   }
 
   private static TileRequest tile(TileAddress address, List<String> properties) {

@@ -29,8 +29,10 @@ import io.urbis.source.SourceSettings;
 import io.urbis.testdata.MvtLayers;
 import io.urbis.testdata.WebMercatorTiles;
 import io.urbis.tiles.TileAddress;
+import io.urbis.tiles.TileBudget;
 import io.urbis.tiles.TileMatrixSets;
 import io.urbis.tiles.TileRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -205,6 +207,27 @@ class PostgisNarrowedCollectionTest {
     MvtLayers.Layer all = tileLayer(whole);
     assertEquals(60, all.features().size());
     assertTrue(all.keys().containsAll(HIDDEN), "the whole collection's tile has them: " + all.keys());
+  }
+
+  @Test
+  void aReducedTileMergesAndThinsOnlyTheVisibleRows() throws Exception {
+    Set<Object> visible = new TreeSet<>(database.ids("SELECT id FROM buildings WHERE " + CITIZENS_ROWS));
+    String[] tile = WebMercatorTiles.holding(whole.spatialExtent()).split("/");
+    TileAddress address = TileAddress.parse(TileMatrixSets.WEB_MERCATOR_QUAD, tile[0], tile[1], tile[2]);
+    List<String> properties = citizens.properties().stream().map(Property::name).toList();
+    for (int level : List.of(0, TileBudget.DEFAULT.lastLevel(address.tileMatrix()))) {
+      TileRequest request = new TileRequest(address, null, properties)
+          .reduced(TileBudget.DEFAULT.reduction(address.tileMatrix(), level));
+      byte[] bytes = source.tile(citizens, request);
+      MvtLayers.Layer reduced = MvtLayers.read(bytes).layers().get(0);
+      assertTrue(visible.containsAll(reduced.features().stream().filter(f -> f.id() != null).map(f -> (Object) f.id())
+          .toList()), "level " + level + ": " + reduced.features());
+      assertTrue(Set.of("name", "owner_type", "height").containsAll(reduced.keys()), "level " + level);
+      assertTrue(reduced.features().stream().noneMatch(f -> String.valueOf(f.properties().get("name"))
+          .startsWith("private")), "level " + level + ": no block shows a private building's name");
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertTrue(HIDDEN.stream().noneMatch(text::contains), "level " + level);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,12 +27,17 @@ public final class PostgisTestDatabase implements AutoCloseable {
   private final String name = "urbis_test_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
 
   public PostgisTestDatabase(String fixture) throws SQLException, IOException {
-    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
+    this();
     try (Connection connection = connect(name); Statement statement = connection.createStatement();
         InputStream sql = getClass().getResourceAsStream(fixture)) {
       statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An empty database (PostGIS not yet created in it). */
+  public PostgisTestDatabase() throws SQLException {
+    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
     }
   }
 
@@ -54,6 +60,21 @@ public final class PostgisTestDatabase implements AutoCloseable {
     io.urbis.testdata.Gdal.exportFromPostgis(host, port, user, password, name, geoPackage, tables);
   }
 
+  /** Runs a psql script (one with meta-commands, which JDBC cannot run) with {@code variables} set ({@code -v}). */
+  public void runPsql(java.nio.file.Path script, Map<String, String> variables) throws IOException,
+      InterruptedException {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
+        port, "-U", user, "-d", name, "-f", script.toString()));
+    variables.forEach((variable, value) -> command.addAll(List.of("-v", variable + "=" + value)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", password);
+    Process psql = builder.start();
+    String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (psql.waitFor() != 0) {
+      throw new IllegalStateException("psql -f " + script + " failed:\n" + output);
+    }
+  }
+
   /** The first column of each row of {@code sql}: feature ids as a source gives them (integers as longs). */
   public List<Object> ids(String sql) throws SQLException {
     List<Object> ids = new ArrayList<>();
@@ -65,6 +86,26 @@ public final class PostgisTestDatabase implements AutoCloseable {
       }
     }
     return ids;
+  }
+
+  /**
+   * The rows of {@code sql} by their first column (an integer key), each the other columns by name, comparable with
+   * decoded tiles ({@link io.urbis.testdata.MvtLayers#comparable}).
+   */
+  public Map<Long, Map<String, Object>> rows(String sql) throws SQLException {
+    Map<Long, Map<String, Object>> rows = new java.util.HashMap<>();
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      java.sql.ResultSetMetaData columns = result.getMetaData();
+      while (result.next()) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 2; i <= columns.getColumnCount(); i++) {
+          row.put(columns.getColumnLabel(i), result.getObject(i));
+        }
+        rows.put(result.getLong(1), io.urbis.testdata.MvtLayers.comparable(row));
+      }
+    }
+    return rows;
   }
 
   public Connection connect() throws SQLException {
