@@ -21,6 +21,9 @@ const VIEWS = [
   {name: 'district', range: 3000},
   {name: 'street', range: 400},
 ];
+const started = Date.now();
+// on stderr, so that the summary stays the last line of stdout: where a slow run spends its time
+const progress = (step) => console.error(`cesium-views: ${((Date.now() - started) / 1000).toFixed(1)} s ${step}`);
 mkdirSync(folder, {recursive: true});
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -56,15 +59,20 @@ try {
     });
   });
   await tab.goto(page, {waitUntil: 'load'});
+  progress('page loaded');
   await tab.waitForFunction(() => window.urbis3d && (window.urbis3d.ready || window.urbis3d.error),
     {timeout: TIMEOUT_MS, polling: 500});
-  // the whole window for the view: more of the city than the page's box shows
+  progress('first view loaded');
+  // the whole window for the view: more of the city than the page's box shows (without the box's border, which
+  // would keep the canvas a few pixels short of the window)
   await tab.$eval('#viewer3d', (element) => {
-    element.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; z-index: 1000';
+    element.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; z-index: 1000; border: 0;'
+      + ' box-sizing: border-box';
   });
   // CesiumJS takes the new size at its next frame; the views are framed for it
   await tab.waitForFunction(() => window.keptViewer.canvas.width === window.innerWidth,
     {timeout: TIMEOUT_MS, polling: 200});
+  progress('resized');
   if (MAXIMUM_SCREEN_SPACE_ERROR) {
     await tab.evaluate((error) => {
       window.keptViewer.scene.primitives.get(0).maximumScreenSpaceError = error;
@@ -110,6 +118,7 @@ try {
       };
     })});
     await tab.screenshot({path: path.join(folder, `${view.name}.png`)});
+    progress(`${view.name}: ${JSON.stringify(summary.views[view.name])}`);
   }
   Object.assign(summary, await tab.evaluate(() => ({failed: window.urbis3d.failed, error: window.urbis3d.error})));
 } catch (error) {
