@@ -13,9 +13,11 @@ import io.urbis.config.ConfigReader;
 import io.urbis.config.UrbisConfig;
 import io.urbis.demo.DemoCity;
 import io.urbis.server.UrbisServer;
+import io.urbis.source.ModelBounds;
 import io.urbis.source.geopackage.GeoPackageGeometryReader;
 import io.urbis.testdata.NodeChecks;
 import io.urbis.testdata.TilesValidator;
+import io.urbis.tiles3d.GridMeasure;
 import io.urbis.tiles3d.ServedTileset;
 import io.urbis.tiles3d.TilesetWalk;
 import java.net.URI;
@@ -44,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo city as a new user first sees it: served from its GeoPackage with no tiles3d configuration, its buildings
  * (2D footprints with height_m) have 3D tiles holding every building once, each tile valid for the metadata rules,
  * the glTF validator, loaders.gl and, where it is installed, the CesiumGS 3D Tiles validator, and carrying what the
- * 3D view colours by; the collection pages lead to the 3D view, which only the buildings have.
+ * 3D view colours by; the collection pages lead to the 3D view, which only the buildings have. From afar the view
+ * shows the town evenly, not the quadtree's grid, and it draws buildings from the distance of the town, a district and
+ * a street.
  */
 class DemoCity3dServedTest {
 
@@ -53,6 +57,7 @@ class DemoCity3dServedTest {
 
   @TempDir static Path folder;
   private static Path demo;
+  private static UrbisConfig config;
   private static Publication publication;
   private static UrbisServer server;
 
@@ -61,7 +66,7 @@ class DemoCity3dServedTest {
     demo = DemoCity.ensure(folder.resolve("urbis-demo.gpkg"));
     Path file = folder.resolve("urbis.yaml");
     Files.writeString(file, "sources: ['" + demo + "']\n");
-    UrbisConfig config = ConfigReader.read(file).orElse(UrbisConfig.DEFAULTS).validated();
+    config = ConfigReader.read(file).orElse(UrbisConfig.DEFAULTS).validated();
     publication = Publication.open(config);
     server = InProcessServer.start(new ApiSettings("Demo city", "Synthetic", 10, 100), publication.tiles(),
         publication.tiles3d(), publication.catalog(), publication.sources());
@@ -113,6 +118,39 @@ class DemoCity3dServedTest {
     schema.at("/classes/buildings/properties").forEach(property -> names.add(property.get("name").asText()));
     assertTrue(names.containsAll(List.of("heat_demand_kwh_a", "storeys", "year_built", "footprint_area_m2")),
         "what the 3D view colours by: " + names);
+  }
+
+  /**
+   * Issue 13's measure of a grid, on the demo as a new user first sees it: of the buildings on the two coarsest levels,
+   * hardly more cross an edge of the level below than the share of all the demo's buildings crossing those edges lets
+   * expect, so its overview draws no lines along the quadtree's edges.
+   */
+  @Test
+  void theDemoSeenFromAfarFollowsNoTileEdges() {
+    Collection buildings = publication.catalog().find("buildings").orElseThrow();
+    List<ModelBounds> bounds = buildings.source().models().orElseThrow().bounds(buildings,
+        Tiles3dSetup.settings(config.tiles3d(), publication.catalog(), null).extrusion(buildings));
+    GridMeasure coarse = GridMeasure.ofTwoCoarsestLevels(publication.tiles3d().index(buildings), bounds);
+    System.out.println("demo, two coarsest levels: " + coarse);
+    assertTrue(coarse.buildings() > 300, "the overview shows hundreds of buildings: " + coarse);
+    assertTrue(coarse.crossAtMost(1.5), coarse.toString());
+  }
+
+  /**
+   * Screenshots kept under {@code target/tiles3d-demo-views/}: the demo's buildings in the 3D view from the distance
+   * of the whole town, a district and a street (at the town's middle), for people to look at; the test asks that no
+   * tile failed and every view drew buildings.
+   */
+  @Test
+  void theDemoShowsFromTheDistanceOfTheCityADistrictAndAStreet() throws Exception {
+    NodeChecks.assumeCesiumInChromium();
+    Path views = Path.of("target", "tiles3d-demo-views").toAbsolutePath();
+    NodeChecks.Result result = NodeChecks.run("cesium-views.mjs", url("/collections/buildings?f=html"),
+        views.toString());
+    assertTrue(result.passed(), result.output());
+    for (String view : List.of("city", "district", "street")) {
+      assertTrue(Files.size(views.resolve(view + ".png")) > 10_000, view + ": a screenshot with something in it");
+    }
   }
 
   @Test
