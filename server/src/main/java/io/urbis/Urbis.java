@@ -2,9 +2,11 @@ package io.urbis;
 
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
+import io.urbis.api.CatalogDatasets;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
+import io.urbis.dcat.DcatCatalog;
 import io.urbis.importer.ImportCommand;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
@@ -92,9 +94,12 @@ public final class Urbis {
         tokens == null ? null : new BearerTokens(tokens));
     AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
     WritableCollections.open(publication.catalog(), access, config.editing());
+    CatalogDatasets datasets = new CatalogDatasets(DcatCatalog.configured(config.catalog(),
+        publication.catalog().ids(), config.title(), config.description()), publication.tiles3d(),
+        config.catalog().pageSize());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName(), config.editing()));
+        config.security().operatorRoleName(), config.editing(), datasets));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),
