@@ -7,6 +7,7 @@ import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
 import io.urbis.dcat.DcatCatalog;
+import io.urbis.dcat.Vocabularies;
 import io.urbis.importer.ImportCommand;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
@@ -86,6 +87,7 @@ public final class Urbis {
   }
 
   private void serve(UrbisConfig config) throws Exception {
+    Vocabularies.check(config.catalog());
     Publication publication = Publication.open(config);
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit(), config.publicBaseUrl(), config.proxies());

@@ -87,15 +87,14 @@ public final class DcatCatalog {
   }
 
   /**
-   * The catalog of a configuration, checked: its collections exist, its IRIs are in their vocabularies, and every
-   * licence that asks users to name the source comes with the text to name it by.
+   * The catalog of a configuration, checked: its collections exist, and every licence that asks users to name the
+   * source comes with the text to name it by ({@link Vocabularies#check} checks its IRIs before any source opens).
    *
    * @throws io.urbis.config.ConfigException naming the key and the value that cannot be used
    */
   public static DcatCatalog configured(CatalogConfig config, Set<String> collectionIds, String serviceTitle,
       String serviceDescription) {
     config.check(collectionIds);
-    Vocabularies.check(config);
     Vocabularies.checkAttribution("catalog", config);
     for (String id : collectionIds) {
       Vocabularies.checkAttribution("catalog.collections." + id, config.forCollection(id));
