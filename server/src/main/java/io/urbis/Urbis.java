@@ -2,9 +2,12 @@ package io.urbis;
 
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
+import io.urbis.api.CatalogDatasets;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
 import io.urbis.config.UrbisConfig;
+import io.urbis.dcat.DcatCatalog;
+import io.urbis.dcat.Vocabularies;
 import io.urbis.importer.ImportCommand;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
@@ -84,6 +87,7 @@ public final class Urbis {
   }
 
   private void serve(UrbisConfig config) throws Exception {
+    Vocabularies.check(config.catalog());
     Publication publication = Publication.open(config);
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit(), config.publicBaseUrl(), config.proxies());
@@ -92,9 +96,12 @@ public final class Urbis {
         tokens == null ? null : new BearerTokens(tokens));
     AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
     WritableCollections.open(publication.catalog(), access, config.editing());
+    CatalogDatasets datasets = new CatalogDatasets(DcatCatalog.configured(config.catalog(),
+        publication.catalog().ids(), config.title(), config.description()), publication.tiles3d(),
+        config.catalog().pageSize());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName(), config.editing()));
+        config.security().operatorRoleName(), config.editing(), datasets));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),

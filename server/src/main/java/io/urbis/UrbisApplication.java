@@ -6,6 +6,8 @@ import io.urbis.api.ApiDefinitionResource;
 import io.urbis.api.ApiSettings;
 import io.urbis.api.AssetsResource;
 import io.urbis.api.AudienceHeaders;
+import io.urbis.api.CatalogDatasets;
+import io.urbis.api.CatalogResource;
 import io.urbis.api.CollectionSchemasResource;
 import io.urbis.api.CollectionsResource;
 import io.urbis.api.ConformanceResource;
@@ -44,7 +46,8 @@ final class UrbisApplication {
   private UrbisApplication() {}
 
   static ResourceConfig create(ApiSettings settings, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
-      List<FeatureSource> sources, Authentication authentication, String operatorRole, EditingConfig editing) {
+      List<FeatureSource> sources, Authentication authentication, String operatorRole, EditingConfig editing,
+      CatalogDatasets datasets) {
     Operators operators = new Operators(operatorRole, authentication);
     PrometheusRegistry metrics = new PrometheusRegistry();
     PoolMetrics.register(metrics, sources);
@@ -69,7 +72,8 @@ final class UrbisApplication {
     config.register(new LandingPageResource(settings, tiles3d));
     config.register(new ConformanceResource(!access.writableCollections().isEmpty()));
     config.register(new ApiDefinitionResource(settings, tiles3d));
-    config.register(new CollectionsResource(tiles3d));
+    config.register(new CollectionsResource(tiles3d, datasets));
+    config.register(new CatalogResource(datasets));
     config.register(new Tiles3dResource(tiles3d));
     config.register(new ItemsResource(new FeatureQueryParser(settings.defaultLimit(), settings.maxLimit())));
     config.register(new CollectionSchemasResource());

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.PlainJWT;
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
+import io.urbis.api.CatalogDatasets;
 import io.urbis.config.AccessConfig;
+import io.urbis.config.CatalogConfig;
 import io.urbis.config.EditingConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.catalog.CatalogBuilder;
@@ -91,7 +93,8 @@ class AuthenticationServedTest {
         ApiKeys.sha256(PLANNING_KEY), Set.of("planner")))), new BearerTokens(provider.settings()));
     ResourceConfig application = UrbisApplication.create(new ApiSettings("City", "", 10, 100), TileSettings.DEFAULTS,
         new Tiles3dService(Tiles3dSettings.DEFAULTS), AccessPolicy.of(AccessConfig.OPEN, catalog), List.of(source), authentication,
-        Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS);
+        Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS, CatalogDatasets.of(CatalogConfig.DEFAULTS, "City", "",
+        new Tiles3dService(Tiles3dSettings.DEFAULTS)));
     application.register(CallerResource.class);
     server = new UrbisServer("127.0.0.1", 0, application);
     server.start();

@@ -2,7 +2,9 @@ package io.urbis;
 
 import io.urbis.access.AccessPolicy;
 import io.urbis.api.ApiSettings;
+import io.urbis.api.CatalogDatasets;
 import io.urbis.config.AccessConfig;
+import io.urbis.config.CatalogConfig;
 import io.urbis.config.EditingConfig;
 import io.urbis.catalog.Catalog;
 import io.urbis.security.ApiKeys;
@@ -47,8 +49,15 @@ final class InProcessServer {
   /** The server applying the access rules of {@code access} (built over the served catalog). */
   static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
       List<FeatureSource> sources) throws Exception {
+    return start(api, tiles, tiles3d, access, sources, CatalogConfig.DEFAULTS);
+  }
+
+  /** The server applying {@code access}, its catalog (DCAT-AP.de) saying what {@code catalog} says. */
+  static UrbisServer start(ApiSettings api, TileSettings tiles, Tiles3dService tiles3d, AccessPolicy access,
+      List<FeatureSource> sources, CatalogConfig catalog) throws Exception {
     UrbisServer server = new UrbisServer("127.0.0.1", 0, UrbisApplication.create(api, tiles, tiles3d, access,
-        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS));
+        sources, new Authentication(KEYS, null), Operators.DEFAULT_ROLE, EditingConfig.DEFAULTS,
+        CatalogDatasets.of(catalog, api.title(), api.description(), tiles3d)));
     server.start();
     return server;
   }

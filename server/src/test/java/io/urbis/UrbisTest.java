@@ -96,4 +96,22 @@ class UrbisTest {
     assertEquals(2, run("serve", "--config", config.toString()));
     assertTrue(errors().contains("'titel'"), errors());
   }
+
+  @Test
+  void aLicenceOrThemeOutsideItsVocabularyIsNamedBeforeAnySourceOpens(@TempDir Path folder) throws Exception {
+    Map<String, String> refused = Map.of(
+        "catalog:\n  license: http://dcat-ap.de/def/licenses/dl-by-de/3.0\n",
+        "catalog.license: http://dcat-ap.de/def/licenses/dl-by-de/3.0 is not in the vocabulary",
+        "catalog:\n  collections:\n    buildings:\n      themes: [http://publications.europa.eu/resource/authority/"
+            + "data-theme/CITY]\n",
+        "catalog.collections.buildings.themes: http://publications.europa.eu/resource/authority/data-theme/CITY"
+            + " is not in the vocabulary");
+    for (Map.Entry<String, String> entry : refused.entrySet()) {
+      err.reset();
+      Path config = Files.writeString(folder.resolve("urbis.yaml"), "sources: [/nonexistent/city.gpkg]\n"
+          + entry.getKey());
+      assertEquals(2, run("serve", "--config", config.toString()));
+      assertTrue(errors().contains(entry.getValue()), errors());
+    }
+  }
 }

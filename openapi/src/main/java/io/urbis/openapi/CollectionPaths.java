@@ -48,6 +48,9 @@ final class CollectionPaths {
         get("getSchema", "Schema of the features of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
     paths.put(names.path() + "/sortables",
         get("getSortables", "Sortables of " + label, List.of(Refs.parameter("f")), "JsonSchema"));
+    paths.put("/catalog/" + names.path().substring("/collections/".length()),
+        get("getCatalogDataset", "Describe " + label + " as a DCAT-AP.de dataset",
+            List.of(Refs.parameter("catalogFormat")), "Catalog"));
     paths.put(names.path() + "/items/{featureId}",
         get("getFeature", "Fetch one feature of " + label,
             List.of(Refs.parameter("featureId"), Refs.parameter("f"), Refs.parameter("crs")),

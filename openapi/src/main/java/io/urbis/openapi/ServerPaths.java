@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The paths that do not depend on the collections: landing page, conformance, API, list. */
+/** The paths that do not depend on the collections: landing page, conformance, API, list, catalog. */
 final class ServerPaths {
 
   static final String TAG = "Capabilities";
@@ -25,6 +25,8 @@ final class ServerPaths {
     paths.put("/api", get("getApiDefinition", "This API definition", format, "ApiDefinition"));
     paths.put("/collections",
         get("getCollections", "The feature collections", format, "Collections"));
+    paths.put("/catalog", get("getCatalog", "The collections as a DCAT-AP.de catalog",
+        List.of(Refs.parameter("catalogFormat"), Refs.parameter("page")), "Catalog"));
     return paths;
   }
 

@@ -28,15 +28,16 @@ class OpenApiBuilderTest {
   }
 
   @Test
-  void hasServerAndTilePathsAndTenPathsPerCollectionAnd3dTilesWhereTheCollectionHasThem() {
+  void hasServerAndTilePathsAndElevenPathsPerCollectionAnd3dTilesWhereTheCollectionHasThem() {
     List<String> paths = new ArrayList<>();
     document.path("paths").fieldNames().forEachRemaining(paths::add);
-    List<String> expected = new ArrayList<>(List.of("/", "/conformance", "/api", "/collections",
+    List<String> expected = new ArrayList<>(List.of("/", "/conformance", "/api", "/collections", "/catalog",
         "/tileMatrixSets", "/tileMatrixSets/{tileMatrixSetId}"));
     expected.addAll(tilePaths("/tiles"));
     for (String collection : List.of("/collections/buildings", "/collections/street%20trees")) {
       expected.addAll(List.of(collection, collection + "/items", collection + "/queryables", collection + "/schema",
-          collection + "/sortables", collection + "/items/{featureId}"));
+          collection + "/sortables", collection.replace("/collections/", "/catalog/"),
+          collection + "/items/{featureId}"));
       expected.addAll(tilePaths(collection + "/tiles"));
       if (collection.endsWith("buildings")) {
         expected.addAll(List.of(collection + "/3dtiles", collection + "/3dtiles/schema.json",

@@ -5,6 +5,7 @@ import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
 import io.urbis.encode.CollectionDescription;
 import io.urbis.encode.CollectionList;
+import io.urbis.encode.CollectionPage;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.Extent;
 import io.urbis.encode.Link;
@@ -31,9 +32,11 @@ public final class CollectionsResource {
   private static final List<Representation> OFFERED = List.of(Representation.JSON, Representation.HTML);
 
   private final Tiles3dService tiles;
+  private final CatalogDatasets datasets;
 
-  public CollectionsResource(Tiles3dService tiles) {
+  public CollectionsResource(Tiles3dService tiles, CatalogDatasets datasets) {
     this.tiles = tiles;
+    this.datasets = datasets;
   }
 
   @GET
@@ -59,7 +62,11 @@ public final class CollectionsResource {
     CollectionDescription description = describe(collection, links);
     List<Link> all = new ArrayList<>(links.selfAndAlternates(representation, OFFERED));
     all.addAll(description.links().stream().filter(l -> !l.rel().equals("self")).toList());
-    return DocumentResponses.ok(request, withLinks(description, all), representation, collection.visibility());
+    CollectionDescription linked = withLinks(description, all);
+    // the page embeds the collection's catalog entry as JSON-LD (a data block: no script runs, the CSP holds)
+    Object document = representation == Representation.HTML
+        ? new CollectionPage(linked, datasets.jsonLd(collection, links)) : linked;
+    return DocumentResponses.ok(request, document, representation, collection.visibility());
   }
 
   /** The collection as the caller sees it; one it may not read is as unknown as one that does not exist. */
@@ -69,7 +76,7 @@ public final class CollectionsResource {
   }
 
   private CollectionDescription describe(Collection collection, LinkBuilder links) {
-    List<Link> collectionLinks = List.of(
+    List<Link> collectionLinks = new ArrayList<>(List.of(
         links.link("self", Representation.JSON, "This collection", "collections", collection.id()),
         links.link("items", Representation.GEOJSON, "Features as GeoJSON", "collections", collection.id(), "items"),
         links.link("items", Representation.HTML, "Features as HTML", "collections", collection.id(), "items"),
@@ -80,7 +87,8 @@ public final class CollectionsResource {
         links.link("http://www.opengis.net/def/rel/ogc/1.0/sortables", Representation.JSON_SCHEMA,
             "Sortables", "collections", collection.id(), "sortables"),
         links.link("http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Representation.JSON,
-            "Vector tiles", "collections", collection.id(), "tiles"));
+            "Vector tiles", "collections", collection.id(), "tiles")));
+    collectionLinks.addAll(datasets.links(collection, links));
     CollectionDescription description = new CollectionDescription(collection.id(), collection.title(),
         collection.description(), collectionLinks, Extent.of(collection.spatialExtent(), collection.temporalExtent()),
         "feature", crs(collection), Crs.ofStorage(collection.srid()).uri());

@@ -1,6 +1,7 @@
 package io.urbis.api;
 
 import io.urbis.access.CatalogView;
+import io.urbis.dcat.RdfDocuments;
 import io.urbis.encode.CollectionEntry;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.DatasetOverview;
@@ -54,6 +55,10 @@ public final class LandingPageResource {
     all.add(links.link(OGC_REL + "data", Representation.JSON, "Collections", "collections"));
     all.add(links.link(OGC_REL + "tilesets-vector", Representation.JSON, "Vector tiles of all collections", "tiles"));
     all.add(links.link(OGC_REL + "tiling-schemes", Representation.JSON, "Tile matrix sets", "tileMatrixSets"));
+    for (Representation catalog : RdfDocuments.OFFERED) {
+      all.add(links.link("describedby", catalog, "The catalog of the collections (DCAT-AP.de) as " + catalog.title(),
+          "catalog"));
+    }
     LandingPage page = new LandingPage(settings.title(), settings.description(), all);
     CatalogView view = CatalogView.of(context);
     Object document = representation == Representation.HTML ? overview(page, view, links) : page;

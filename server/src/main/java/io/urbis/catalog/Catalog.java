@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The published collections, in publication order, by id. Immutable. */
 public final class Catalog {
@@ -22,6 +23,11 @@ public final class Catalog {
 
   public List<Collection> collections() {
     return List.copyOf(byId.values());
+  }
+
+  /** The ids of the collections. */
+  public Set<String> ids() {
+    return Set.copyOf(byId.keySet());
   }
 
   public Optional<Collection> find(String id) {

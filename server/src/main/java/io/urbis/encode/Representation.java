@@ -15,7 +15,10 @@ public enum Representation {
   OPENAPI_JSON("json", "OpenAPI 3.0 (JSON)", List.of("application/vnd.oai.openapi+json;version=3.0",
       "application/vnd.oai.openapi+json", "application/json")),
   OPENAPI_YAML("yaml", "OpenAPI 3.0 (YAML)", List.of("application/vnd.oai.openapi;version=3.0",
-      "application/vnd.oai.openapi", "application/yaml", "text/yaml"));
+      "application/vnd.oai.openapi", "application/yaml", "text/yaml")),
+  RDF_XML("rdf", "RDF/XML", List.of("application/rdf+xml")),
+  TURTLE("ttl", "Turtle", List.of("text/turtle")),
+  JSON_LD("jsonld", "JSON-LD", List.of("application/ld+json"));
 
   private final String formatName;
   private final String title;

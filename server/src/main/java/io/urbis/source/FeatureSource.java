@@ -11,6 +11,7 @@ import io.urbis.tiles.TileMatrixSet;
 import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.WholeLayerFloor;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -72,6 +73,14 @@ public interface FeatureSource extends AutoCloseable {
    * for one value are reused while it stays the same.
    */
   String dataVersion(Collection collection);
+
+  /**
+   * When the collection's data last changed, where the source records it (a GeoPackage's last_change); empty where it
+   * does not, so that the catalog takes the time it first saw the data version instead.
+   */
+  default Optional<Instant> lastChange(Collection collection) {
+    return Optional.empty();
+  }
 
   /**
    * Where the rows {@code collection} holds are (CRS84), and when by its temporal property (null when it has none),

@@ -120,6 +120,11 @@ public final class Gdal {
     }
   }
 
+  /** Runs an SQL statement on a GeoPackage through GDAL, whose SQL functions the file's triggers call. */
+  public static void execute(Path geoPackage, String sql) {
+    run(List.of("ogrinfo", "-q", "-sql", sql, geoPackage.toString()));
+  }
+
   private static String run(List<String> command) {
     try {
       ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);

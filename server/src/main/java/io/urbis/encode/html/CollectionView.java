@@ -1,6 +1,7 @@
 package io.urbis.encode.html;
 
 import io.urbis.encode.CollectionDescription;
+import io.urbis.encode.CollectionPage;
 import io.urbis.encode.Json;
 import io.urbis.encode.Link;
 import java.io.IOException;
@@ -9,18 +10,20 @@ import java.util.List;
 import java.util.Set;
 
 /** One collection: description, extent with a map of it, links to its items. */
-final class CollectionView implements HtmlView<CollectionDescription> {
+final class CollectionView implements HtmlView<CollectionPage> {
 
   static final String EXTENT_ELEMENT_ID = "extent";
 
   @Override
-  public PageHead head(CollectionDescription collection) {
+  public PageHead head(CollectionPage page) {
+    CollectionDescription collection = page.collection();
     return PageHead.of(title(collection), collection.links(),
         base -> Breadcrumbs.collection(base, collection.id(), collection.title()), hasBbox(collection));
   }
 
   @Override
-  public void writeBody(Writer out, CollectionDescription collection) throws IOException {
+  public void writeBody(Writer out, CollectionPage page) throws IOException {
+    CollectionDescription collection = page.collection();
     out.write("<h1>" + Html.escape(title(collection)) + "</h1>\n");
     if (collection.description() != null) {
       out.write("<p class=\"description\">" + Html.escape(collection.description()) + "</p>\n");
@@ -46,6 +49,9 @@ final class CollectionView implements HtmlView<CollectionDescription> {
     String others = LinkList.html(collection.links(), Set.of("items"));
     if (!others.isEmpty()) {
       out.write("<h2>Links</h2>\n" + others);
+    }
+    if (page.jsonLd() != null) {
+      out.write(Fragments.jsonLd(page.jsonLd()));
     }
   }
 

@@ -76,6 +76,14 @@ final class Fragments {
     return "<script type=\"application/json\" id=\"" + Html.escape(id) + "\">" + Html.scriptJson(json) + "</script>\n";
   }
 
+  /**
+   * Linked data for search engines: a JSON-LD data block, which browsers never run, so a Content-Security-Policy
+   * without inline scripts holds.
+   */
+  static String jsonLd(String json) {
+    return "<script type=\"application/ld+json\">" + Html.scriptJson(json) + "</script>\n";
+  }
+
   private static String end(String[] interval, int index) {
     return interval.length > index && interval[index] != null ? interval[index] : "..";
   }

@@ -1,6 +1,6 @@
 package io.urbis.encode.html;
 
-import io.urbis.encode.CollectionDescription;
+import io.urbis.encode.CollectionPage;
 import io.urbis.encode.CollectionList;
 import io.urbis.encode.ConformanceDeclaration;
 import io.urbis.encode.DatasetOverview;
@@ -29,7 +29,7 @@ public final class HtmlDocumentWriter implements MessageBodyWriter<Object> {
       DatasetOverview.class, new LandingPageView(),
       ConformanceDeclaration.class, new ConformanceView(),
       CollectionList.class, new CollectionsView(),
-      CollectionDescription.class, new CollectionView(),
+      CollectionPage.class, new CollectionView(),
       FeatureDocument.class, new FeatureView(),
       TileMapPage.class, new TileMapView());
 

@@ -26,6 +26,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,6 +193,18 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public String dataVersion(Collection collection) {
     requireOwn(collection);
     return file.version(collection.table());
+  }
+
+  /** The table's last_change in gpkg_contents, which Urbis and GDAL move on with every write. */
+  @Override
+  public Optional<Instant> lastChange(Collection collection) {
+    requireOwn(collection);
+    String text = file.lastChange(collection.table());
+    try {
+      return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -63,15 +63,21 @@ final class GeoPackageFile implements AutoCloseable {
    * tick). The same on every server and after a restart.
    */
   synchronized String version(String table) {
+    return version() + "/" + lastChange(table);
+  }
+
+  /** The table's last_change in gpkg_contents as the file has it (ISO 8601 text), or null when it has none. */
+  synchronized String lastChange(String table) {
     try (PreparedStatement statement = watcher().prepareStatement(EditorSql.LAST_CHANGE)) {
       statement.setString(1, table);
       try (ResultSet rows = statement.executeQuery()) {
-        return version() + "/" + (rows.next() ? rows.getString(1) : null);
+        return rows.next() ? rows.getString(1) : null;
       }
     } catch (SQLException e) {
       throw new SourceUnavailableException("cannot read the data version of " + table + " in " + path, e);
     }
   }
+
 
   /**
    * A version that changes with every commit, by any program, at once: {@link #version()}, and SQLite's

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.catalog.SpatialExtent;
 import io.urbis.encode.CollectionDescription;
+import io.urbis.encode.CollectionPage;
 import io.urbis.encode.CollectionEntry;
 import io.urbis.encode.CollectionList;
 import io.urbis.encode.ConformanceDeclaration;
@@ -34,7 +35,7 @@ class HtmlDocumentWriterTest {
   void writesTheSixDocumentsAndNothingElse() {
     HtmlDocumentWriter writer = new HtmlDocumentWriter();
     for (Class<?> type : List.of(DatasetOverview.class, ConformanceDeclaration.class, CollectionList.class,
-        CollectionDescription.class, FeatureDocument.class, TileMapPage.class)) {
+        CollectionPage.class, FeatureDocument.class, TileMapPage.class)) {
       assertTrue(writer.isWriteable(type, type, new Annotation[0], MediaType.TEXT_HTML_TYPE), type.getName());
     }
     assertFalse(writer.isWriteable(String.class, String.class, new Annotation[0], MediaType.TEXT_HTML_TYPE));
@@ -134,13 +135,23 @@ class HtmlDocumentWriterTest {
 
   @Test
   void theCollectionPageMapsTheExtent() throws IOException {
-    String html = write(roads("Roads"));
+    String html = write(new CollectionPage(roads("Roads"), null));
 
     assertTrue(html.contains("<script type=\"application/json\" id=\"extent\">[[14.9,51.1,15.0,51.2]]</script>"), html);
     assertTrue(html.contains("<div id=\"map\""));
     assertTrue(html.contains("<script src=\"" + B + "/assets/urbis/map.js\"></script>"));
     assertTrue(html.contains("<li><a href=\"" + B + "/collections?f=html\">Collections</a></li>"
         + "<li aria-current=\"page\">Roads</li>"));
+  }
+
+  @Test
+  void theCollectionPageEmbedsItsCatalogEntryAsAJsonLdDataBlock() throws IOException {
+    String jsonLd = "{\"@id\":\"" + B + "/collections/roads#dataset\",\"title\":\"</script><script>x()\"}";
+    String html = write(new CollectionPage(roads("Roads"), jsonLd));
+
+    assertTrue(html.contains("<script type=\"application/ld+json\">{\"@id\":\"" + B + "/collections/roads#dataset\","
+        + "\"title\":\"\\u003c/script>\\u003cscript>x()\"}</script>"), html);
+    assertNoInlineScriptOrStyle(html);
   }
 
   @Test
@@ -179,13 +190,13 @@ class HtmlDocumentWriterTest {
 
   /**
    * What a strict Content-Security-Policy ({@code script-src 'self'; style-src 'self'}) lets a page do: scripts
-   * from files, data blocks, no style elements or attributes, no event handler attributes.
+   * from files, data blocks (JSON, JSON-LD), no style elements or attributes, no event handler attributes.
    */
   private static void assertNoInlineScriptOrStyle(String html) {
     Matcher script = Pattern.compile("<script([^>]*)>").matcher(html);
     while (script.find()) {
-      assertTrue(script.group(1).contains(" src=\"") || script.group(1).contains("type=\"application/json\""),
-          script.group());
+      assertTrue(script.group(1).contains(" src=\"") || script.group(1).contains("type=\"application/json\"")
+          || script.group(1).equals(" type=\"application/ld+json\""), script.group());
     }
     assertFalse(Pattern.compile("<style|\\sstyle=|\\son[a-z]+=").matcher(html).find(), html);
   }
