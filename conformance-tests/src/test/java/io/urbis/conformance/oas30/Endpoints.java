@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every GET operation of the OpenAPI document as concrete URLs: each server URL times each path template, with
@@ -89,12 +90,19 @@ record Endpoints(String template, JsonNode operation, String url, String collect
     return filled.replace("{tileMatrix}/{tileRow}/{tileCol}", WebMercatorTiles.path(tile));
   }
 
-  /** What to accept to get the 200 response: its media type when it has one only (tiles), else JSON. */
+  /**
+   * What to accept to get the 200 response: {@code json} when the operation offers one of its types (or declares
+   * none), else the first JSON type it offers (a DCAT catalog's JSON-LD), else its first type (tiles).
+   */
   String accept(OpenApiDocument openApi, String json) {
     JsonNode content = response(openApi, 200).path("content");
     List<String> types = new ArrayList<>();
     content.fieldNames().forEachRemaining(types::add);
-    return types.size() == 1 && !types.get(0).contains("json") ? types.get(0) : json;
+    List<String> asked = Stream.of(json.split(",")).map(range -> range.split(";")[0].trim()).toList();
+    if (types.isEmpty() || types.stream().anyMatch(asked::contains)) {
+      return json;
+    }
+    return types.stream().filter(type -> type.contains("json")).findFirst().orElse(types.get(0));
   }
 
   /** Every collection for {collectionId}, the one a path names ({@code /collections/poi/...}), or none. */
