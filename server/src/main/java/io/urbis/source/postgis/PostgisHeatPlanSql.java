@@ -21,7 +21,7 @@ final class PostgisHeatPlanSql {
 
   static final String SCHEMA = "urbis_heatplan";
   /** Changes whenever the tables below change shape, so that tables of an older Urbis are made again. */
-  static final String LAYOUT = "1";
+  static final String LAYOUT = "2";
 
   private final HeatPlan plan;
   private final PostgisTable buildings;
@@ -80,6 +80,7 @@ final class PostgisHeatPlanSql {
         "CREATE TABLE " + table("block_units") + " (id bigint PRIMARY KEY, area_m2 float8 NOT NULL,"
             + " gross geometry(Geometry, " + srid + ") NOT NULL, net geometry(Geometry, " + srid + ") NOT NULL)",
         "CREATE INDEX ON " + table("block_units") + " USING gist (gross)",
+        "CREATE INDEX ON " + table("block_units") + " USING gist (net)",
         "CREATE TABLE " + table("block_neighbours") + " (a bigint, b bigint, PRIMARY KEY (a, b))",
         "CREATE TABLE " + table("section_neighbours") + " (a bigint, b bigint, PRIMARY KEY (a, b))",
         "CREATE TABLE " + table("building_units") + " (id " + id + " PRIMARY KEY, row_hash text NOT NULL,"
@@ -213,9 +214,16 @@ final class PostgisHeatPlanSql {
    */
   List<String> blockUnits() {
     String halfWidth = String.valueOf(plan.config().streetHalfWidth());
-    String net = streets == null ? "u.gross"
-        : "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
-            + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
+    String minus = "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
+        + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
+    // a derived block whose outline is streets only, with no street inside it: every street within the half width
+    // of a point inside is as near as the outline, so the difference is the block shrunk by the half width, which
+    // takes a tenth of the time
+    String shrinkable = "NOT EXISTS (SELECT 1 FROM " + table("section_units") + " s WHERE s.geom && u.gross AND"
+        + " ST_Relate(s.geom, u.gross, '1********'))" + (boundary == null ? ""
+            : " AND NOT ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********')");
+    String net = streets == null ? "u.gross" : blocks != null ? minus
+        : "CASE WHEN " + shrinkable + " THEN ST_Buffer(u.gross, -" + halfWidth + ") ELSE " + minus + " END";
     String gross;
     if (blocks != null) {
       gross = "SELECT x." + quote(blocks.idColumn()) + " AS id, " + inStorageCrs(blocks, "x") + " AS gross FROM "
@@ -235,7 +243,8 @@ final class PostgisHeatPlanSql {
     return List.of("TRUNCATE " + table("block_units"),
         "INSERT INTO " + table("block_units") + " (id, area_m2, gross, net) SELECT id, 0, gross, gross FROM ("
             + gross + ") blocks",
-        "UPDATE " + table("block_units") + " u SET net = " + net,
+        (boundary == null || blocks != null ? "" : "WITH " + boundaryUnion() + " ") + "UPDATE "
+            + table("block_units") + " u SET net = " + net,
         "UPDATE " + table("block_units") + " SET area_m2 = ST_Area(net)",
         "ANALYZE " + table("block_units"));
   }
