@@ -379,7 +379,8 @@ final class PostgisHeatPlanSql {
         + " coalesce(sum(s.demand), 0) AS demand, ST_Multi(ST_Collect(u.geom ORDER BY u.id)) AS geom"
         + " FROM " + table("section_groups") + " g JOIN " + table("section_units") + " u ON u.id = g.unit_id"
         + " LEFT JOIN stats s ON s.id = u.id GROUP BY g.group_id)"
-        + " SELECT g.group_id, g.unit_ids, g.length_m, " + unless(withheld, "g.buildings") + ", "
+        + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.length_m") + ", " + unless(withheld, "g.buildings")
+        + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / nullif(g.length_m, 0)") + ", "
         + unless(withheld, "coalesce(g.demand / nullif(g.length_m, 0) >= ?, false)") + ", g.protection, g.geom FROM g";
@@ -439,7 +440,8 @@ final class PostgisHeatPlanSql {
         + " AS on_candidates" + carrierFields + ", t.value AS building_type, a.value AS age_class FROM shapes p"
         + " LEFT JOIN stats s ON s.group_id = p.group_id LEFT JOIN types t ON t.group_id = p.group_id"
         + " LEFT JOIN ages a ON a.group_id = p.group_id)"
-        + " SELECT g.group_id, g.unit_ids, g.area_ha, " + unless(withheld, "g.buildings") + ", "
+        + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.area_ha") + ", " + unless(withheld, "g.buildings")
+        + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / 1000 / nullif(g.area_ha, 0)")
         + ", " + unless(heatingWithheld, "g.final / 1000") + ", " + carrierValues
