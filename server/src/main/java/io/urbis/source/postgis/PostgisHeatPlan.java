@@ -65,18 +65,11 @@ final class PostgisHeatPlan implements HeatPlanComputation {
   @Override
   public List<Collection> layers(HeatPlan plan) {
     PostgisHeatPlanSql sql = sql(plan);
-    String fingerprint = plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT;
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try {
         lock(connection, plan);
-        execute(connection, List.of("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(PostgisHeatPlanSql.SCHEMA)));
-        if (!fingerprint.equals(storedFingerprint(connection, sql))) {
-          execute(connection, sql.drop());
-          execute(connection, sql.create());
-          fillParameters(connection, sql, plan);
-          update(connection, sql.saveState(fingerprint, ""));
-        }
+        prepareTables(connection, sql, plan);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -95,6 +88,26 @@ final class PostgisHeatPlan implements HeatPlanComputation {
       layers.add(found.get(layer.ordinal()).withId(plan.layerId(layer)));
     }
     return layers;
+  }
+
+  /**
+   * Makes the plan's tables, empty, unless they were made for the same settings (then they hold layers computed
+   * before, which stay until the data changes).
+   */
+  private static void prepareTables(Connection connection, PostgisHeatPlanSql sql, HeatPlan plan)
+      throws SQLException {
+    String fingerprint = fingerprint(plan);
+    execute(connection, List.of("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(PostgisHeatPlanSql.SCHEMA)));
+    if (!fingerprint.equals(storedFingerprint(connection, sql))) {
+      execute(connection, sql.drop());
+      execute(connection, sql.create());
+      fillParameters(connection, sql, plan);
+      update(connection, sql.saveState(fingerprint, ""));
+    }
+  }
+
+  private static String fingerprint(HeatPlan plan) {
+    return plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT;
   }
 
   private static String storedFingerprint(Connection connection, PostgisHeatPlanSql sql) throws SQLException {
@@ -146,6 +159,7 @@ final class PostgisHeatPlan implements HeatPlanComputation {
       try {
         execute(connection, List.of("SET LOCAL statement_timeout = 0"));
         lock(connection, plan);
+        prepareTables(connection, sql, plan);
         String stored = storedInputs(connection, sql);
         if (inputs.equals(stored)) {
           HeatPlanSummary summary = summary(connection, sql, 0);
@@ -163,7 +177,7 @@ final class PostgisHeatPlan implements HeatPlanComputation {
           }
         }
         execute(connection, List.of("DELETE FROM " + sql.table("state")));
-        update(connection, sql.saveState(plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT, inputs));
+        update(connection, sql.saveState(fingerprint(plan), inputs));
         HeatPlanSummary summary = summary(connection, sql, assigned);
         connection.commit();
         return summary;
