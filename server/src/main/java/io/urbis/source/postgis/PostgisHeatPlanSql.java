@@ -217,14 +217,16 @@ final class PostgisHeatPlanSql {
     String halfWidth = String.valueOf(plan.config().streetHalfWidth());
     String minus = "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
         + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
-    // a derived block whose outline is streets only, with no street inside it: every street within the half width
-    // of a point inside is as near as the outline, so the difference is the block shrunk by the half width, which
-    // takes a tenth of the time
-    String shrinkable = "NOT EXISTS (SELECT 1 FROM " + table("section_units") + " s WHERE s.geom && u.gross AND"
-        + " ST_Relate(s.geom, u.gross, '1********'))" + (boundary == null ? ""
-            : " AND NOT ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********')");
-    String net = streets == null ? "u.gross" : blocks != null ? minus
-        : "CASE WHEN " + shrinkable + " THEN ST_Buffer(u.gross, -" + halfWidth + ") ELSE " + minus + " END";
+    // a derived block whose outline is streets only: a street outside it is never nearer to a point inside than the
+    // outline is, so the difference is the block shrunk by the half width minus the streets inside it (dead ends),
+    // a tenth of the time of buffering every street around it
+    String inside = "(SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM " + table("section_units")
+        + " s WHERE s.geom && u.gross AND ST_Relate(s.geom, u.gross, '1********'))";
+    String shrunk = "ST_Buffer(u.gross, -" + halfWidth + ")";
+    String withinStreets = "coalesce(ST_Difference(" + shrunk + ", " + inside + "), " + shrunk + ")";
+    String net = streets == null ? "u.gross" : blocks != null ? minus : boundary == null ? withinStreets
+        : "CASE WHEN ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********') THEN " + minus
+            + " ELSE " + withinStreets + " END";
     String gross;
     if (blocks != null) {
       gross = "SELECT x." + quote(blocks.idColumn()) + " AS id, " + inStorageCrs(blocks, "x") + " AS gross FROM "
