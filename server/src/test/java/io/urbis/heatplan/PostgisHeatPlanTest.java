@@ -284,6 +284,19 @@ class PostgisHeatPlanTest {
     assertEquals(1_000_000.0, doubles("SELECT id, heat_demand_kwh_a FROM " + table("buildings") + " WHERE id = 1")
         .get(1L), 0);
     assertEquals(blockDemand + (1_000_000 - oldDemand) / 1000, blockDemandOf(block), 1e-6);
+    assertSameAsAFullComputation();
+    // a new address: the blocks' and sections' addresses change, so data protection groups them again
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE buildings SET house_number = '99' WHERE id = 2");
+      statement.execute("SELECT pg_stat_force_next_flush()");
+    }
+    live.plan().buildings().data().changed();
+    assertNotEquals(after, live.current());
+    assertEquals(1, live.summary().recomputedBuildings());
+    assertSameAsAFullComputation();
+  }
+
+  private static void assertSameAsAFullComputation() throws SQLException {
     Map<String, String> partial = snapshot();
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       statement.execute("UPDATE " + table("state") + " SET inputs = ''");

@@ -291,7 +291,49 @@ final class PostgisHeatPlanSql {
             + " WHERE u.id IS NULL OR u.row_hash <> md5(b::text) UNION ALL SELECT u.id FROM "
             + table("building_units") + " u WHERE NOT EXISTS (SELECT 1 FROM " + buildings.qualifiedName()
             + " b WHERE b." + id + " = u.id)",
+        "DROP TABLE IF EXISTS pg_temp.affected_units",
+        "CREATE TEMP TABLE affected_units ON COMMIT DROP AS " + unitsOfChanged(),
         "DELETE FROM " + table("building_units") + " WHERE id IN (SELECT id FROM changed_buildings)");
+  }
+
+  /**
+   * After the changed buildings were assigned again: the groups of the blocks and sections they were and are in, and
+   * of the blocks of buildings on those sections (whose candidacy may follow a section's), in a temporary table
+   * {@code affected_groups(kind, group_id)}.
+   */
+  List<String> affectedGroups() {
+    return List.of("INSERT INTO affected_units " + unitsOfChanged(),
+        "INSERT INTO affected_units SELECT DISTINCT 'block', b.block_id FROM " + table("building_units") + " b JOIN "
+            + table("section_groups") + " sg ON sg.unit_id = b.section_id JOIN " + table("section_groups")
+            + " ag ON ag.group_id = sg.group_id JOIN affected_units a ON a.kind = 'section' AND a.unit_id = ag.unit_id"
+            + " WHERE b.block_id IS NOT NULL",
+        "DROP TABLE IF EXISTS pg_temp.affected_groups",
+        "CREATE TEMP TABLE affected_groups ON COMMIT DROP AS SELECT DISTINCT a.kind, g.group_id FROM affected_units a"
+            + " JOIN " + table("block_groups") + " g ON a.kind = 'block' AND g.unit_id = a.unit_id UNION SELECT"
+            + " DISTINCT a.kind, g.group_id FROM affected_units a JOIN " + table("section_groups")
+            + " g ON a.kind = 'section' AND g.unit_id = a.unit_id");
+  }
+
+  /** The blocks and sections of the changed buildings, as rows (kind, unit_id). */
+  private String unitsOfChanged() {
+    String changed = " FROM " + table("building_units") + " WHERE id IN (SELECT id FROM changed_buildings)";
+    return "SELECT 'block'::text AS kind, block_id AS unit_id" + changed + " AND block_id IS NOT NULL UNION ALL"
+        + " SELECT 'section', section_id" + changed + " AND section_id IS NOT NULL";
+  }
+
+  /**
+   * How many of the affected blocks and sections now have other addresses than data protection grouped them with:
+   * none means the groups stand.
+   */
+  SqlQuery regroupedUnits() {
+    StringBuilder sql = new StringBuilder("SELECT 0");
+    for (String kind : List.of("block", "section")) {
+      sql.append(" + (SELECT count(*) FROM ").append(table(kind + "_groups")).append(" g WHERE g.unit_id IN"
+          + " (SELECT unit_id FROM affected_units WHERE kind = '").append(kind).append("') AND g.unit_addresses <>"
+          + " (SELECT count(DISTINCT address) + count(*) FILTER (WHERE address IS NULL) FROM ")
+          .append(table("building_units")).append(" b WHERE b.").append(kind).append("_id = g.unit_id))");
+    }
+    return new SqlQuery(sql.toString(), List.of());
   }
 
   /**
@@ -369,25 +411,28 @@ final class PostgisHeatPlanSql {
   }
 
   /** The sections layer: per group, its length, buildings, addresses, heat demand and heat line density. */
-  List<SqlQuery> sectionsLayer() {
+  List<SqlQuery> sectionsLayer(boolean affectedOnly) {
     String withheld = "g.protection = 'withheld'";
     String sql = "INSERT INTO " + table("sections") + " (id, unit_ids, length_m, buildings, addresses,"
         + " estimated_buildings, heat_demand_mwh_a, heat_line_density_kwh_m_a, candidate, protection, geom)"
         + " WITH stats AS (SELECT section_id AS id, count(*) AS buildings, count(*) FILTER (WHERE demand_estimated)"
         + " AS estimated, sum(demand_kwh_a) AS demand FROM " + table("building_units")
-        + " WHERE section_id IS NOT NULL GROUP BY section_id),"
+        + " WHERE section_id IS NOT NULL" + (affectedOnly ? " AND section_id IN (SELECT unit_id FROM "
+            + table("section_groups") + " WHERE " + affected("section", "group_id") + ")" : "")
+        + " GROUP BY section_id),"
         + " g AS (SELECT g.group_id, min(g.protection) AS protection, min(g.addresses) AS addresses,"
         + " string_agg(u.id::text, ',' ORDER BY u.id) AS unit_ids, sum(u.length_m) AS length_m,"
         + " coalesce(sum(s.buildings), 0) AS buildings, coalesce(sum(s.estimated), 0) AS estimated,"
         + " coalesce(sum(s.demand), 0) AS demand, ST_Multi(ST_Collect(u.geom ORDER BY u.id)) AS geom"
         + " FROM " + table("section_groups") + " g JOIN " + table("section_units") + " u ON u.id = g.unit_id"
-        + " LEFT JOIN stats s ON s.id = u.id GROUP BY g.group_id)"
+        + " LEFT JOIN stats s ON s.id = u.id" + (affectedOnly ? " WHERE " + affected("section", "g.group_id") : "")
+        + " GROUP BY g.group_id)"
         + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.length_m") + ", " + unless(withheld, "g.buildings")
         + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / nullif(g.length_m, 0)") + ", "
         + unless(withheld, "coalesce(g.demand / nullif(g.length_m, 0) >= ?, false)") + ", g.protection, g.geom FROM g";
-    return List.of(new SqlQuery("TRUNCATE " + table("sections"), List.of()),
+    return List.of(new SqlQuery(clear("sections", "section", affectedOnly), List.of()),
         new SqlQuery(sql, List.of(plan.config().candidates().heatLineDensity())));
   }
 
@@ -396,7 +441,7 @@ final class PostgisHeatPlanSql {
    * carrier and shares (withheld below the heating threshold), predominant type and age class, and whether it is a
    * candidate (by its density, or by half its buildings' demand lying on candidate sections).
    */
-  List<SqlQuery> blocksLayer() {
+  List<SqlQuery> blocksLayer(boolean affectedOnly) {
     List<Object> binds = new ArrayList<>();
     HeatPlanConfig.Protection protection = plan.config().protection();
     String withheld = "g.protection = 'withheld'";
@@ -421,7 +466,7 @@ final class PostgisHeatPlanSql {
       binds.add(protection.minimumAddressesHeating());
     }
     String perGroup = " FROM " + table("building_units") + " b JOIN " + table("block_groups")
-        + " g ON g.unit_id = b.block_id";
+        + " g ON g.unit_id = b.block_id" + (affectedOnly ? " AND " + affected("block", "g.group_id") : "");
     String sql = "INSERT INTO " + table("blocks") + " (id, unit_ids, area_ha, buildings, addresses,"
         + " estimated_buildings, heat_demand_mwh_a, heat_density_mwh_ha_a, final_energy_mwh_a, " + carrierColumns
         + "predominant_building_type, predominant_age_class, candidate, protection, geom)"
@@ -437,7 +482,8 @@ final class PostgisHeatPlanSql {
         + " shapes AS (SELECT g.group_id, min(g.protection) AS protection, min(g.addresses) AS addresses,"
         + " string_agg(u.id::text, ',' ORDER BY u.id) AS unit_ids, sum(u.area_m2) / 10000 AS area_ha,"
         + " count(*) AS units, ST_Collect(u.gross ORDER BY u.id) AS gross FROM " + table("block_groups") + " g JOIN "
-        + table("block_units") + " u ON u.id = g.unit_id GROUP BY g.group_id),"
+        + table("block_units") + " u ON u.id = g.unit_id" + (affectedOnly ? " WHERE " + affected("block", "g.group_id")
+            : "") + " GROUP BY g.group_id),"
         + " g AS (SELECT p.*, coalesce(s.buildings, 0) AS buildings, coalesce(s.estimated, 0) AS estimated,"
         + " coalesce(s.demand, 0) AS demand, coalesce(s.final, 0) AS final, coalesce(s.on_candidates, 0)"
         + " AS on_candidates" + carrierFields + ", t.value AS building_type, a.value AS age_class FROM shapes p"
@@ -457,7 +503,7 @@ final class PostgisHeatPlanSql {
     ordered.add(protection.minimumAddressesHeating());
     ordered.addAll(binds.subList(plan.typology().carriers().size(), binds.size()));
     ordered.add(plan.config().candidates().heatDensity());
-    return List.of(new SqlQuery("TRUNCATE " + table("blocks"), List.of()), new SqlQuery(sql, ordered));
+    return List.of(new SqlQuery(clear("blocks", "block", affectedOnly), List.of()), new SqlQuery(sql, ordered));
   }
 
   /**
@@ -501,6 +547,17 @@ final class PostgisHeatPlanSql {
         + " (SELECT count(*) FILTER (WHERE protection = 'merged') FROM " + table("sections") + "),"
         + " (SELECT count(*) FILTER (WHERE protection = 'withheld') FROM " + table("sections") + "),"
         + " (SELECT count(*) FROM " + table("areas") + ")", List.of());
+  }
+
+  /** Empties a layer table, or takes the rows of the affected groups out of it. */
+  private String clear(String layer, String kind, boolean affectedOnly) {
+    return affectedOnly ? "DELETE FROM " + table(layer) + " WHERE " + affected(kind, "id")
+        : "TRUNCATE " + table(layer);
+  }
+
+  /** The condition that {@code groupId} is a group of {@code kind} in {@code affected_groups}. */
+  private static String affected(String kind, String groupId) {
+    return groupId + " IN (SELECT group_id FROM affected_groups WHERE kind = '" + kind + "')";
   }
 
   /** {@code value}, or NULL where {@code condition} holds. */
