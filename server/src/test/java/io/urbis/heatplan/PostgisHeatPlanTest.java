@@ -79,6 +79,32 @@ class PostgisHeatPlanTest {
   }
 
   @Test
+  void configurationErrorsNameTheKey() {
+    Catalog catalog = heatPlans.catalog();
+    HeatPlanConfig town = TestPlans.town();
+    assertEquals("heatPlans[0].buildings: there is no collection 'houses'; collections: [boundary, buildings,"
+        + " streets, heatplan-buildings, heatplan-blocks, heatplan-sections, heatplan-areas]",
+        resolveError(new HeatPlanConfig(null, "houses", null, null, null, "streets", null, null, null, null, null,
+            null).completed(0), catalog));
+    assertEquals("heatPlans[0].streets: 'boundary' holds polygon geometries; it must hold lines",
+        resolveError(new HeatPlanConfig(null, "buildings", null, null, null, "boundary", null, null, null, null, null,
+            null).completed(0), catalog));
+    assertEquals("heatPlans[0].columns.heatDemand: 'demand' is not a property of buildings; it has [street,"
+        + " house_number, function, year_built, storeys, height_m, heat_demand_kwh_a, energy_carrier]",
+        resolveError(new HeatPlanConfig(null, "buildings", new HeatPlanConfig.Columns(List.of(), null, null, null,
+            "demand", null, null), null, null, "streets", null, null, null, null, null, null).completed(0), catalog));
+    assertEquals("heatPlans[0].energyCarriers.Erdgas: 'natural_gas' is none of the typology's energy carriers "
+        + live.plan().typology().carriers(), resolveError(new HeatPlanConfig(null, "buildings", town.columns(),
+            null, Map.of("Erdgas", "natural_gas"), "streets", null, null, null, null, null, null).completed(0),
+            catalog));
+  }
+
+  private static String resolveError(HeatPlanConfig config, Catalog catalog) {
+    return org.junit.jupiter.api.Assertions.assertThrows(io.urbis.config.ConfigException.class,
+        () -> HeatPlans.resolve(config, "heatPlans[0]", catalog, c -> Optional.empty())).getMessage();
+  }
+
+  @Test
   void everyBuildingIsInAtMostOneBlockAndExactlyOneSection() throws SQLException {
     Map<Long, Map<String, Object>> layer = rows("SELECT id, block_id, section_id FROM " + table("buildings"));
     assertEquals(93, layer.size());

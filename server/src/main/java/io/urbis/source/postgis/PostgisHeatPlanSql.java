@@ -552,8 +552,9 @@ final class PostgisHeatPlanSql {
         + " addresses = v.addresses, heat_demand_mwh_a = v.demand, heat_density_mwh_ha_a = v.demand"
         + " / nullif(v.area_ha, 0) FROM (WITH " + areaStats() + " SELECT a.id, sum(u.area_m2) / 10000 AS area_ha,"
         + " coalesce(sum(s.buildings), 0) AS buildings, sum(g.unit_addresses) AS addresses,"
-        + " coalesce(sum(s.demand), 0) / 1000 AS demand FROM " + table("areas") + " a JOIN " + table("block_groups")
-        + " g ON g.group_id = ANY (string_to_array(a.block_ids, ',')::bigint[]) JOIN " + table("block_units")
+        + " coalesce(sum(s.demand), 0) / 1000 AS demand FROM " + table("areas") + " a CROSS JOIN LATERAL"
+        + " unnest(string_to_array(a.block_ids, ',')::bigint[]) AS r(group_id) JOIN " + table("block_groups")
+        + " g ON g.group_id = r.group_id JOIN " + table("block_units")
         + " u ON u.id = g.unit_id LEFT JOIN stats s ON s.id = u.id GROUP BY a.id) v WHERE v.id = a.id", List.of());
   }
 
