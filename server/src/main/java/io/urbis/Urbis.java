@@ -1,6 +1,8 @@
 package io.urbis;
 
 import io.urbis.access.AccessPolicy;
+import io.urbis.heatplan.HeatPlanAccess;
+import io.urbis.heatplan.LiveHeatPlan;
 import io.urbis.api.ApiSettings;
 import io.urbis.api.CatalogDatasets;
 import io.urbis.config.CommandLine;
@@ -94,7 +96,8 @@ public final class Urbis {
     BearerTokens.Settings tokens = config.security().bearerTokens();
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
-    AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
+    AccessPolicy access = AccessPolicy.of(HeatPlanAccess.withPersonalDataRules(config.access(),
+        publication.heatPlans().plans().stream().map(LiveHeatPlan::plan).toList()), publication.catalog());
     WritableCollections.open(publication.catalog(), access, config.editing());
     CatalogDatasets datasets = new CatalogDatasets(DcatCatalog.configured(config.catalog(),
         publication.catalog().ids(), config.title(), config.description()), publication.tiles3d(),

@@ -30,6 +30,7 @@ import java.util.List;
  * @param access what each role may read and write of each collection; every caller reads everything by default
  * @param editing how writes are taken: whether they need If-Match
  * @param catalog what {@code /catalog} (DCAT-AP.de) says of the server and its collections beyond what the data tells
+ * @param heatPlans the heat plans whose layers are computed from a source's buildings and streets; none by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -49,12 +50,13 @@ public record UrbisConfig(
     @JsonProperty("security") SecurityConfig security,
     @JsonProperty("access") AccessConfig access,
     @JsonProperty("editing") EditingConfig editing,
-    @JsonProperty("catalog") CatalogConfig catalog) {
+    @JsonProperty("catalog") CatalogConfig catalog,
+    @JsonProperty("heatPlans") List<HeatPlanConfig> heatPlans) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
       TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN,
-      EditingConfig.DEFAULTS, CatalogConfig.DEFAULTS);
+      EditingConfig.DEFAULTS, CatalogConfig.DEFAULTS, List.of());
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -76,7 +78,8 @@ public record UrbisConfig(
         pick(security, fallback.security),
         pick(access, fallback.access),
         pick(editing, fallback.editing),
-        catalog == null ? fallback.catalog : catalog.orElse(fallback.catalog));
+        catalog == null ? fallback.catalog : catalog.orElse(fallback.catalog),
+        pick(heatPlans, fallback.heatPlans));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -97,6 +100,7 @@ public record UrbisConfig(
     security.keys();
     security.bearerTokens();
     security.operatorRoleName();
+    heatPlanDefinitions();
     return this;
   }
 
@@ -116,6 +120,11 @@ public record UrbisConfig(
     } catch (URISyntaxException e) {
       throw new ConfigException(problem);
     }
+  }
+
+  /** {@code heatPlans} with every default filled in and checked. */
+  public List<HeatPlanConfig> heatPlanDefinitions() {
+    return HeatPlanConfig.completed(heatPlans);
   }
 
   /** {@code trustedProxies} read as addresses and networks. */

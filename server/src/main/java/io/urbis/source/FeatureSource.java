@@ -3,6 +3,7 @@ package io.urbis.source;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
+import io.urbis.heatplan.HeatPlanComputation;
 import io.urbis.query.FeatureQuery;
 import io.urbis.tiles.LayerStatistics;
 import io.urbis.tiles.ReducedLayer;
@@ -100,6 +101,11 @@ public interface FeatureSource extends AutoCloseable {
    * caller may use it is for the access rules to say.
    */
   default Optional<FeatureEditor> editor() {
+    return Optional.empty();
+  }
+
+  /** What computes heat plans of the source's collections and serves their layers, where the source can. */
+  default Optional<HeatPlanComputation> heatPlans() {
     return Optional.empty();
   }
 
