@@ -29,6 +29,7 @@ import java.util.List;
  * @param security API keys and the OpenID Connect provider whose tokens name callers; none by default
  * @param access what each role may read and write of each collection; every caller reads everything by default
  * @param editing how writes are taken: whether they need If-Match
+ * @param heatPlans the heat plans whose layers are computed from a source's buildings and streets; none by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -47,12 +48,13 @@ public record UrbisConfig(
     @JsonProperty("trustedProxies") List<String> trustedProxies,
     @JsonProperty("security") SecurityConfig security,
     @JsonProperty("access") AccessConfig access,
-    @JsonProperty("editing") EditingConfig editing) {
+    @JsonProperty("editing") EditingConfig editing,
+    @JsonProperty("heatPlans") List<HeatPlanConfig> heatPlans) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
       TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN,
-      EditingConfig.DEFAULTS);
+      EditingConfig.DEFAULTS, List.of());
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -73,7 +75,8 @@ public record UrbisConfig(
         pick(trustedProxies, fallback.trustedProxies),
         pick(security, fallback.security),
         pick(access, fallback.access),
-        pick(editing, fallback.editing));
+        pick(editing, fallback.editing),
+        pick(heatPlans, fallback.heatPlans));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -94,6 +97,7 @@ public record UrbisConfig(
     security.keys();
     security.bearerTokens();
     security.operatorRoleName();
+    heatPlanDefinitions();
     return this;
   }
 
@@ -113,6 +117,11 @@ public record UrbisConfig(
     } catch (URISyntaxException e) {
       throw new ConfigException(problem);
     }
+  }
+
+  /** {@code heatPlans} with every default filled in and checked. */
+  public List<HeatPlanConfig> heatPlanDefinitions() {
+    return HeatPlanConfig.completed(heatPlans);
   }
 
   /** {@code trustedProxies} read as addresses and networks. */

@@ -3,6 +3,7 @@ package io.urbis.demo;
 import static io.urbis.source.geopackage.SqlIdentifiers.quote;
 
 import io.urbis.source.geopackage.GeoPackageGeometryWriter;
+import io.urbis.source.geopackage.RtreeIndexWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package io.urbis.source;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
+import io.urbis.heatplan.HeatPlanComputation;
 import io.urbis.query.FeatureQuery;
 import io.urbis.tiles.LayerStatistics;
 import io.urbis.tiles.ReducedLayer;
@@ -91,6 +92,11 @@ public interface FeatureSource extends AutoCloseable {
    * caller may use it is for the access rules to say.
    */
   default Optional<FeatureEditor> editor() {
+    return Optional.empty();
+  }
+
+  /** The computation of heat plans whose collections are this source's, where the source has one. */
+  default Optional<HeatPlanComputation> heatPlans() {
     return Optional.empty();
   }
 

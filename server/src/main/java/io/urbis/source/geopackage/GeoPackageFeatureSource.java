@@ -3,6 +3,7 @@ package io.urbis.source.geopackage;
 import io.urbis.catalog.Collection;
 import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
+import io.urbis.heatplan.HeatPlanComputation;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.Returnables;
 import io.urbis.source.EncodedFeature;
@@ -51,6 +52,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   /** The whole collection of each table as last discovered, which holds the columns a narrowed one hides. */
   private final Map<String, Collection> tables = new ConcurrentHashMap<>();
   private final GeoPackageEditor editor;
+  private final GeoPackageHeatPlans heatPlans;
 
   /**
    * Opens {@code file}.
@@ -64,6 +66,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     this.models = new GeoPackageModelSource(this.file, this::read);
     this.file.requireGeoPackage();
     this.editor = new GeoPackageEditor(this.file, label());
+    this.heatPlans = new GeoPackageHeatPlans(this.file, settings, GeoPackageHeatPlans.defaultDirectory());
   }
 
   @Override
@@ -204,6 +207,11 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   }
 
   @Override
+  public Optional<HeatPlanComputation> heatPlans() {
+    return Optional.of(heatPlans);
+  }
+
+  @Override
   public boolean isReachable() {
     try (Connection connection = file.open();
         PreparedStatement statement = connection.prepareStatement(GeoPackageSql.COUNT_METADATA_TABLES);
@@ -222,6 +230,7 @@ public final class GeoPackageFeatureSource implements FeatureSource {
   public void close() {
     file.close();
     editor.close();
+    heatPlans.close();
   }
 
   private Connection open() {

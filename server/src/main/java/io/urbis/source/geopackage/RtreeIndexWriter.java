@@ -1,8 +1,7 @@
-package io.urbis.demo;
+package io.urbis.source.geopackage;
 
 import static io.urbis.source.geopackage.SqlIdentifiers.quote;
 
-import io.urbis.source.geopackage.GeoPackageGeometryReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,7 @@ import org.locationtech.jts.geom.Envelope;
  * virtual table, filled from the geometries, the triggers that keep it current when other tools edit the file,
  * and the gpkg_extensions row. The triggers call ST_* functions that GeoPackage-aware tools (GDAL, QGIS) provide.
  */
-final class RtreeIndexWriter {
+public final class RtreeIndexWriter {
 
   private static final String EXTENSION = "gpkg_rtree_index";
   private static final String DEFINITION = "http://www.geopackage.org/spec120/#extension_rtree";
@@ -44,11 +43,11 @@ final class RtreeIndexWriter {
 
   private final Connection connection;
 
-  RtreeIndexWriter(Connection connection) {
+  public RtreeIndexWriter(Connection connection) {
     this.connection = connection;
   }
 
-  void write(String table, String geometryColumn, String idColumn) throws SQLException {
+  public void write(String table, String geometryColumn, String idColumn) throws SQLException {
     String rtree = "rtree_" + table + "_" + geometryColumn;
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE VIRTUAL TABLE " + quote(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");

@@ -1,0 +1,105 @@
+package io.urbis.heatplan;
+
+import io.urbis.catalog.Collection;
+import io.urbis.catalog.DataExtent;
+import io.urbis.crs.Crs;
+import io.urbis.query.FeatureQuery;
+import io.urbis.source.EncodedFeature;
+import io.urbis.source.FeatureSource;
+import io.urbis.source.FeatureStream;
+import io.urbis.source.ModelSource;
+import io.urbis.tiles.LayerStatistics;
+import io.urbis.tiles.ReducedLayer;
+import io.urbis.tiles.TileMatrix;
+import io.urbis.tiles.TileMatrixSet;
+import io.urbis.tiles.TileRequest;
+import io.urbis.tiles.WholeLayerFloor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The source of a heat plan's layers: the source that holds the plan's buildings, asked only after the layers were
+ * brought up to the data as it is now. The layers are computed, never written.
+ */
+final class LayerSource implements FeatureSource {
+
+  private final FeatureSource source;
+  private final LiveHeatPlan plan;
+
+  LayerSource(FeatureSource source, LiveHeatPlan plan) {
+    this.source = source;
+    this.plan = plan;
+  }
+
+  @Override
+  public String label() {
+    return source.label() + " (heat plan " + plan.plan().id() + ")";
+  }
+
+  /** The layers are published by {@link HeatPlans}, not discovered. */
+  @Override
+  public List<Collection> discover() {
+    return List.of();
+  }
+
+  @Override
+  public FeatureStream query(Collection collection, FeatureQuery query) {
+    plan.current();
+    return source.query(collection, query);
+  }
+
+  @Override
+  public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
+    plan.current();
+    return source.get(collection, featureId, crs);
+  }
+
+  @Override
+  public byte[] tile(Collection collection, TileRequest request) {
+    plan.current();
+    return source.tile(collection, request);
+  }
+
+  @Override
+  public ReducedLayer reducedTile(Collection collection, TileRequest request) {
+    plan.current();
+    return source.reducedTile(collection, request);
+  }
+
+  @Override
+  public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
+    plan.current();
+    return source.wholeTileFloor(collection, request);
+  }
+
+  @Override
+  public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
+    plan.current();
+    return source.tileStatistics(collection, set, matrix);
+  }
+
+  @Override
+  public String dataVersion(Collection collection) {
+    return plan.current();
+  }
+
+  @Override
+  public DataExtent extent(Collection collection) {
+    plan.current();
+    return source.extent(collection);
+  }
+
+  @Override
+  public Optional<ModelSource> models() {
+    return source.models();
+  }
+
+  @Override
+  public boolean isReachable() {
+    return source.isReachable();
+  }
+
+  /** The source is closed by whoever opened it. */
+  @Override
+  public void close() {}
+}
