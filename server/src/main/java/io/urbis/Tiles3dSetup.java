@@ -57,6 +57,15 @@ final class Tiles3dSetup {
   }
 
   /**
+   * The column whose height raises the collection's footprints in 3D: its {@code extrude} entry's, else the first of
+   * the {@code heightColumns} it has.
+   */
+  static Optional<String> extrusionHeight(Tiles3dConfig config, Collection collection) {
+    Tiles3dConfig.Extrude extrude = config.extrude().get(collection.id());
+    return extrude != null ? Optional.of(extrude.height()) : heightColumn(collection, config.heightColumns());
+  }
+
+  /**
    * The first of {@code names} that is a numeric property of a collection of 2D polygons (footprints), which then
    * needs no {@code extrude} entry to be raised by it.
    */

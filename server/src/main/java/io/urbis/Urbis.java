@@ -1,6 +1,8 @@
 package io.urbis;
 
 import io.urbis.access.AccessPolicy;
+import io.urbis.heatplan.HeatPlanAccess;
+import io.urbis.heatplan.LiveHeatPlan;
 import io.urbis.api.ApiSettings;
 import io.urbis.config.CommandLine;
 import io.urbis.config.ConfigException;
@@ -90,7 +92,8 @@ public final class Urbis {
     BearerTokens.Settings tokens = config.security().bearerTokens();
     Authentication authentication = new Authentication(config.security().keys(),
         tokens == null ? null : new BearerTokens(tokens));
-    AccessPolicy access = AccessPolicy.of(config.access(), publication.catalog());
+    AccessPolicy access = AccessPolicy.of(HeatPlanAccess.withPersonalDataRules(config.access(),
+        publication.heatPlans().plans().stream().map(LiveHeatPlan::plan).toList()), publication.catalog());
     WritableCollections.open(publication.catalog(), access, config.editing());
     UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
         publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,

@@ -19,13 +19,13 @@ public interface HeatPlanComputation {
 
   /**
    * Computes the layers from the data as it is now, unless they were computed from the data at {@code inputs}
-   * already (by another server of the same source, or before a restart).
+   * already (by another server of the same source, or before a restart). When they were last computed from the same
+   * streets, blocks and boundary ({@link HeatPlan#withoutBuildings} of both is equal), a source may assign again only
+   * the buildings that changed.
    *
    * @param inputs the versions of the plan's input collections the layers will be of, as {@link HeatPlan#inputs}
    *     reads them
-   * @param onlyBuildingsChanged whether the layers were last computed by this server from the same streets, blocks
-   *     and boundary: then only the buildings that changed need to be assigned again
    * @return what the layers hold now
    */
-  HeatPlanSummary compute(HeatPlan plan, String inputs, boolean onlyBuildingsChanged);
+  HeatPlanSummary compute(HeatPlan plan, String inputs);
 }

@@ -49,10 +49,8 @@ public final class LiveHeatPlan {
       if (last != null && last.inputs().equals(inputs)) {
         return last.version();
       }
-      boolean onlyBuildings = last != null
-          && HeatPlan.withoutBuildings(last.inputs()).equals(HeatPlan.withoutBuildings(inputs));
       long start = System.nanoTime();
-      HeatPlanSummary summary = computation.compute(plan, inputs, onlyBuildings);
+      HeatPlanSummary summary = computation.compute(plan, inputs);
       LOG.info("heat plan {} computed in {} ms: {}", plan.id(), (System.nanoTime() - start) / 1_000_000, summary);
       Computed now = new Computed(inputs, digest(inputs), summary);
       computed = now;

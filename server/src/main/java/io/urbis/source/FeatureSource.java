@@ -95,7 +95,7 @@ public interface FeatureSource extends AutoCloseable {
     return Optional.empty();
   }
 
-  /** The computation of heat plans whose collections are this source's, where the source has one. */
+  /** What computes heat plans of the source's collections and serves their layers, where the source can. */
   default Optional<HeatPlanComputation> heatPlans() {
     return Optional.empty();
   }

@@ -14,6 +14,7 @@ import io.urbis.crs.Crs;
 import io.urbis.cql2.postgis.CompiledSql;
 import io.urbis.cql2.postgis.PostgisSqlCompiler;
 import io.urbis.error.InvalidParameterException;
+import io.urbis.heatplan.HeatPlanComputation;
 import io.urbis.query.Bbox;
 import io.urbis.query.FeatureQuery;
 import io.urbis.query.PageCursor;
@@ -68,6 +69,7 @@ public final class PostgisFeatureSource implements FeatureSource {
   private final Map<String, PostgisTable> tables = new ConcurrentHashMap<>();
   private final PostgisModelSource models;
   private final PostgisEditor editor;
+  private final PostgisHeatPlan heatPlans;
 
   /** Connects at once, so a wrong URL or password fails here with the driver's own message. */
   public PostgisFeatureSource(DatabaseUrl url, SourceSettings settings, List<String> schemas) {
@@ -78,6 +80,7 @@ public final class PostgisFeatureSource implements FeatureSource {
     this.pool = new HikariDataSource(poolConfig(url));
     this.models = new PostgisModelSource(pool, this::table);
     this.editor = new PostgisEditor(pool, url.label(), this::table);
+    this.heatPlans = new PostgisHeatPlan(pool, this::wholeTable, this::publish);
   }
 
   private static HikariConfig poolConfig(DatabaseUrl url) {
@@ -113,6 +116,30 @@ public final class PostgisFeatureSource implements FeatureSource {
       return collections;
     } catch (SQLException e) {
       throw SqlErrors.translate("discovering tables of " + label(), e);
+    }
+  }
+
+  /**
+   * The tables of {@code schema} named {@code names} (each must have a geometry column and a key), in that order, as
+   * collections of this source: tables the source made itself, outside the schemas it publishes.
+   */
+  private List<Collection> publish(String schema, List<String> names) {
+    try (Connection connection = pool.getConnection()) {
+      Map<String, PostgisTable> found = PostgisDiscovery.discover(connection, List.of(schema)).stream()
+          .collect(Collectors.toMap(PostgisTable::name, t -> t));
+      List<Collection> collections = new ArrayList<>();
+      for (String name : names) {
+        PostgisTable table = found.get(name);
+        if (table == null) {
+          throw new IllegalStateException(schema + "." + name + " has no geometry column or no key");
+        }
+        Collection collection = toCollection(table);
+        tables.put(collection.table(), table);
+        collections.add(collection);
+      }
+      return collections;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading tables of " + schema, e);
     }
   }
 
@@ -388,6 +415,11 @@ public final class PostgisFeatureSource implements FeatureSource {
   @Override
   public Optional<FeatureEditor> editor() {
     return Optional.of(editor);
+  }
+
+  @Override
+  public Optional<HeatPlanComputation> heatPlans() {
+    return Optional.of(heatPlans);
   }
 
   @Override
