@@ -9,6 +9,7 @@ import io.urbis.heatplan.HeatPlanSummary;
 import io.urbis.source.geopackage.HeatPlanUnits.Block;
 import io.urbis.source.geopackage.HeatPlanUnits.Section;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,10 +80,10 @@ final class HeatPlanLayers {
     }
     HeatPlanConfig.Protection protection = plan.config().protection();
     HeatPlanConfig.Candidates thresholds = plan.config().candidates();
-    Map<Long, Group> sectionGroupOfUnit = new HashMap<>();
-    List<Group> sectionGroups = Disclosure.groups(disclosureUnits(units.sections().stream().map(Section::id).toList(),
-        sectionUnit, units.sectionNeighbours()), protection.minimumAddresses());
-    sectionGroups.forEach(g -> g.unitIds().forEach(id -> sectionGroupOfUnit.put(id, g)));
+    Grouping sectionGrouping = grouping(units.sections().stream().map(Section::id).toList(), sectionUnit,
+        units.sectionNeighbours());
+    List<Group> sectionGroups = sectionGrouping.groups();
+    Map<Long, Group> sectionGroupOfUnit = sectionGrouping.ofUnit();
     Map<Long, Section> sectionsById = new HashMap<>();
     units.sections().forEach(s -> sectionsById.put(s.id(), s));
     Set<Long> candidateSectionGroups = new HashSet<>();
@@ -99,15 +100,14 @@ final class HeatPlanLayers {
       }
       Geometry lines = factory.createMultiLineString(group.unitIds().stream()
           .map(id -> sectionsById.get(id).line()).toArray(LineString[]::new));
-      sectionRows.add(new Row(group.id(), lines, withheld(group, List.of(unitIds(group), length,
-          totals.buildings, group.addresses(), totals.estimated, totals.heatDemandKwhA / 1000,
-          density == null ? null : density, candidate), 2)));
+      sectionRows.add(new Row(group.id(), lines, withheld(group, Arrays.asList(unitIds(group), length,
+          totals.buildings, group.addresses(), totals.estimated, totals.heatDemandKwhA / 1000, density, candidate))));
     }
 
-    Map<Long, Group> blockGroupOfUnit = new HashMap<>();
-    List<Group> blockGroups = Disclosure.groups(disclosureUnits(units.blocks().stream().map(Block::id).toList(),
-        blockUnit, units.blockNeighbours()), protection.minimumAddresses());
-    blockGroups.forEach(g -> g.unitIds().forEach(id -> blockGroupOfUnit.put(id, g)));
+    Grouping blockGrouping = grouping(units.blocks().stream().map(Block::id).toList(), blockUnit,
+        units.blockNeighbours());
+    List<Group> blockGroups = blockGrouping.groups();
+    Map<Long, Group> blockGroupOfUnit = blockGrouping.ofUnit();
     Map<Long, Block> blocksById = new HashMap<>();
     units.blocks().forEach(b -> blocksById.put(b.id(), b));
     Map<Long, Double> blockDensity = new HashMap<>();
@@ -149,7 +149,7 @@ final class HeatPlanLayers {
       values.add(predominant(totals.ageClasses));
       values.add(candidate);
       blockRows.add(new Row(group.id(), union(group.unitIds().stream().map(id -> blocksById.get(id).gross()).toList()),
-          withheld(group, values, 1)));
+          withheld(group, values)));
     }
 
     List<Row> areaRows = areas(blockGroups, candidateBlockGroups, blockGroupOfUnit, blocksById, byBlockGroup);
@@ -246,6 +246,18 @@ final class HeatPlanLayers {
     return rows;
   }
 
+  /** The groups of units {@link Disclosure} publishes, and the group of each unit. */
+  private record Grouping(List<Group> groups, Map<Long, Group> ofUnit) {}
+
+  private Grouping grouping(List<Long> unitIds, Map<Long, ? extends Object> unitOfBuilding,
+      Map<Long, long[]> neighbours) {
+    List<Group> groups = Disclosure.groups(disclosureUnits(unitIds, unitOfBuilding, neighbours),
+        plan.config().protection().minimumAddresses());
+    Map<Long, Group> ofUnit = new HashMap<>();
+    groups.forEach(g -> g.unitIds().forEach(id -> ofUnit.put(id, g)));
+    return new Grouping(groups, ofUnit);
+  }
+
   /** The units for {@link Disclosure}: each with the addresses of the buildings assigned to it. */
   private List<Disclosure.Unit> disclosureUnits(List<Long> unitIds, Map<Long, ? extends Object> unitOfBuilding,
       Map<Long, long[]> neighbours) {
@@ -325,11 +337,11 @@ final class HeatPlanLayers {
         .map(Map.Entry::getKey).orElse(null);
   }
 
-  /** The values, or of a withheld group all but the first {@code kept} (ids) null, then the protection. */
-  private static List<Object> withheld(Group group, List<Object> values, int kept) {
+  /** The values, or of a withheld group all but the first (its unit ids) null, then the protection. */
+  private static List<Object> withheld(Group group, List<Object> values) {
     List<Object> published = new ArrayList<>(values);
     if (group.status() == Status.WITHHELD) {
-      for (int i = kept; i < published.size(); i++) {
+      for (int i = 1; i < published.size(); i++) {
         published.set(i, null);
       }
     }
