@@ -95,7 +95,7 @@ class HeatPlanSourcesAgreeTest {
     HeatPlan plan = HeatPlans.resolve(config, "heatPlans[0]", new Catalog(source.discover()),
         collection -> Optional.of("height_m"));
     HeatPlanComputation computation = source.heatPlans().orElseThrow();
-    computation.compute(plan, plan.inputs(), false);
+    computation.compute(plan, plan.inputs());
     return computation.layers(plan);
   }
 

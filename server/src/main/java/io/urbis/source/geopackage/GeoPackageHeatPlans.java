@@ -68,7 +68,7 @@ public final class GeoPackageHeatPlans implements HeatPlanComputation, AutoClose
   public List<Collection> layers(HeatPlan plan) {
     Path target = layerFile(plan);
     if (!Files.exists(target)) {
-      compute(plan, plan.inputs(), false);
+      compute(plan, plan.inputs());
     }
     GeoPackageFeatureSource source = layerSources.computeIfAbsent(plan.id(),
         id -> new GeoPackageFeatureSource(target, settings));
@@ -85,7 +85,7 @@ public final class GeoPackageHeatPlans implements HeatPlanComputation, AutoClose
   }
 
   @Override
-  public HeatPlanSummary compute(HeatPlan plan, String inputs, boolean onlyBuildingsChanged) {
+  public HeatPlanSummary compute(HeatPlan plan, String inputs) {
     Path target = layerFile(plan);
     try {
       if (Files.exists(target)) {

@@ -52,7 +52,7 @@ class GeoPackageHeatPlansTest {
         find(collections, "districts"), "height_m", Typology.shipped(), Typology.shipped().defaultBuildingTypes(),
         Map.of());
     heatPlans = new GeoPackageHeatPlans(new GeoPackageFile(file), SourceSettings.DEFAULTS, directory.resolve("heatplans"));
-    summary = heatPlans.compute(plan, plan.inputs(), false);
+    summary = heatPlans.compute(plan, plan.inputs());
     layers = heatPlans.layerFile(plan);
   }
 
@@ -117,7 +117,7 @@ class GeoPackageHeatPlansTest {
   @Test
   void unchangedInputsAreNotComputedAgain() throws Exception {
     long written = Files.getLastModifiedTime(layers).toMillis();
-    HeatPlanSummary again = heatPlans.compute(plan, plan.inputs(), false);
+    HeatPlanSummary again = heatPlans.compute(plan, plan.inputs());
     assertEquals(summary, again);
     assertEquals(written, Files.getLastModifiedTime(layers).toMillis());
   }
