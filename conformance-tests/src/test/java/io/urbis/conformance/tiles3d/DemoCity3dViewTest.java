@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Chromium ({@code browser/render-3d.mjs}) loads every tile with CesiumJS without a failure, sees buildings drawn in at
  * least three colours of the legend of each theme it tries (heat demand per m², the page's first; construction year;
  * heat demand; energy carrier, named in German as the demo names it), and clicking a building leads to its feature.
- * A copy of the demo whose carriers are spelt in other ways and languages is coloured by them alike. The screenshots
- * stay in {@code target/} ({@code demo-3d-<theme>.png}, {@code demo-carriers-3d-<theme>.png}).
+ * The buildings layer of the demo's heat plan (issue 14) is coloured by the heat demand density of each building's
+ * block. A copy of the demo whose carriers are spelt in other ways and languages is coloured by them alike. The
+ * screenshots stay in {@code target/} ({@code demo-3d-<theme>.png}, {@code demo-heatplan-3d-heat-density.png},
+ * {@code demo-carriers-3d-<theme>.png}).
  */
 @ExtendWith(UrbisExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,9 +39,8 @@ class DemoCity3dViewTest {
   private UrbisServer demo;
 
   @BeforeAll
-  void serveTheDemoCityWithoutConfiguration(Urbis urbis) throws IOException {
-    home = Urbis.target("demo-home");
-    Files.createDirectories(home);
+  void serveTheDemoCityWithoutConfiguration(Urbis urbis) {
+    home = Urbis.demoHome();
     // the demo lives in ~/.urbis unless URBIS_HOME says otherwise, which the servers under test do not get
     demo = urbis.launch("demo", List.of("-Duser.home=" + home), List.of());
   }
@@ -64,6 +65,18 @@ class DemoCity3dViewTest {
       Path screenshot = Urbis.target("demo-3d-" + theme + ".png");
       assertTrue(Files.size(screenshot) > 10_000, "a screenshot with buildings in it: " + screenshot);
     }
+  }
+
+  @Test
+  @DisplayName("the heat plan's buildings show their blocks' heat demand density in three legend colours at least")
+  void theHeatPlansBuildingsAreColouredByTheirBlocksHeatDemandDensity() throws IOException, InterruptedException {
+    BrowserScript.Result result = BrowserScript.run("render-3d.mjs", List.of(
+        demo.baseUri().resolve("collections/heatplan-buildings?f=html").toString(),
+        Urbis.target("demo-heatplan-3d").toString()));
+    assertEquals(0, result.exitValue(), "render-3d.mjs reports: " + result.output());
+    assertTrue(result.output().contains("\"theme\":\"heat-density\""), result.output());
+    Path screenshot = Urbis.target("demo-heatplan-3d-heat-density.png");
+    assertTrue(Files.size(screenshot) > 10_000, "a screenshot with buildings in it: " + screenshot);
   }
 
   @Test
