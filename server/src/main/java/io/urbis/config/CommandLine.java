@@ -33,7 +33,7 @@ public record CommandLine(String command, Integer port, String host, Path config
         --host H        interface to bind (default 0.0.0.0)
         --config FILE   YAML configuration (keys: host, port, title, description, sources, schemas,
                         defaultLimit, maxLimit, coordinatePrecision, filteredCountLimit, tiles, tiles3d,
-                        publicUrl, trustedProxies, security, access, editing)
+                        publicUrl, trustedProxies, security, access, editing, heatPlans)
         --public-url URL
                         base URL of every link, e.g. https://maps.example.org/geo/ (default: the
                         request's, or what a trusted proxy's forwarding headers name)

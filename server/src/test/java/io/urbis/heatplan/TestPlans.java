@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Heat plan configurations of the test data. */
-final class TestPlans {
+public final class TestPlans {
 
   private TestPlans() {}
 
   /** The plan of heatplan-city.sql: blocks derived from the streets within the boundary; planners see buildings. */
-  static HeatPlanConfig town() {
+  public static HeatPlanConfig town() {
     return new HeatPlanConfig(null, "buildings",
         new HeatPlanConfig.Columns(List.of("street", "house_number"), "function", "year_built", "storeys",
             "heat_demand_kwh_a", "energy_carrier", null),

@@ -21,7 +21,7 @@ final class PostgisHeatPlanSql {
 
   static final String SCHEMA = "urbis_heatplan";
   /** Changes whenever the tables below change shape, so that tables of an older Urbis are made again. */
-  static final String LAYOUT = "1";
+  static final String LAYOUT = "2";
 
   private final HeatPlan plan;
   private final PostgisTable buildings;
@@ -80,6 +80,7 @@ final class PostgisHeatPlanSql {
         "CREATE TABLE " + table("block_units") + " (id bigint PRIMARY KEY, area_m2 float8 NOT NULL,"
             + " gross geometry(Geometry, " + srid + ") NOT NULL, net geometry(Geometry, " + srid + ") NOT NULL)",
         "CREATE INDEX ON " + table("block_units") + " USING gist (gross)",
+        "CREATE INDEX ON " + table("block_units") + " USING gist (net)",
         "CREATE TABLE " + table("block_neighbours") + " (a bigint, b bigint, PRIMARY KEY (a, b))",
         "CREATE TABLE " + table("section_neighbours") + " (a bigint, b bigint, PRIMARY KEY (a, b))",
         "CREATE TABLE " + table("building_units") + " (id " + id + " PRIMARY KEY, row_hash text NOT NULL,"
@@ -213,9 +214,16 @@ final class PostgisHeatPlanSql {
    */
   List<String> blockUnits() {
     String halfWidth = String.valueOf(plan.config().streetHalfWidth());
-    String net = streets == null ? "u.gross"
-        : "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
-            + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
+    String minus = "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
+        + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
+    // a derived block whose outline is streets only, with no street inside it: every street within the half width
+    // of a point inside is as near as the outline, so the difference is the block shrunk by the half width, which
+    // takes a tenth of the time
+    String shrinkable = "NOT EXISTS (SELECT 1 FROM " + table("section_units") + " s WHERE s.geom && u.gross AND"
+        + " ST_Relate(s.geom, u.gross, '1********'))" + (boundary == null ? ""
+            : " AND NOT ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********')");
+    String net = streets == null ? "u.gross" : blocks != null ? minus
+        : "CASE WHEN " + shrinkable + " THEN ST_Buffer(u.gross, -" + halfWidth + ") ELSE " + minus + " END";
     String gross;
     if (blocks != null) {
       gross = "SELECT x." + quote(blocks.idColumn()) + " AS id, " + inStorageCrs(blocks, "x") + " AS gross FROM "
@@ -235,7 +243,8 @@ final class PostgisHeatPlanSql {
     return List.of("TRUNCATE " + table("block_units"),
         "INSERT INTO " + table("block_units") + " (id, area_m2, gross, net) SELECT id, 0, gross, gross FROM ("
             + gross + ") blocks",
-        "UPDATE " + table("block_units") + " u SET net = " + net,
+        (boundary == null || blocks != null ? "" : "WITH " + boundaryUnion() + " ") + "UPDATE "
+            + table("block_units") + " u SET net = " + net,
         "UPDATE " + table("block_units") + " SET area_m2 = ST_Area(net)",
         "ANALYZE " + table("block_units"));
   }
@@ -370,7 +379,8 @@ final class PostgisHeatPlanSql {
         + " coalesce(sum(s.demand), 0) AS demand, ST_Multi(ST_Collect(u.geom ORDER BY u.id)) AS geom"
         + " FROM " + table("section_groups") + " g JOIN " + table("section_units") + " u ON u.id = g.unit_id"
         + " LEFT JOIN stats s ON s.id = u.id GROUP BY g.group_id)"
-        + " SELECT g.group_id, g.unit_ids, g.length_m, " + unless(withheld, "g.buildings") + ", "
+        + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.length_m") + ", " + unless(withheld, "g.buildings")
+        + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / nullif(g.length_m, 0)") + ", "
         + unless(withheld, "coalesce(g.demand / nullif(g.length_m, 0) >= ?, false)") + ", g.protection, g.geom FROM g";
@@ -430,7 +440,8 @@ final class PostgisHeatPlanSql {
         + " AS on_candidates" + carrierFields + ", t.value AS building_type, a.value AS age_class FROM shapes p"
         + " LEFT JOIN stats s ON s.group_id = p.group_id LEFT JOIN types t ON t.group_id = p.group_id"
         + " LEFT JOIN ages a ON a.group_id = p.group_id)"
-        + " SELECT g.group_id, g.unit_ids, g.area_ha, " + unless(withheld, "g.buildings") + ", "
+        + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.area_ha") + ", " + unless(withheld, "g.buildings")
+        + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / 1000 / nullif(g.area_ha, 0)")
         + ", " + unless(heatingWithheld, "g.final / 1000") + ", " + carrierValues
