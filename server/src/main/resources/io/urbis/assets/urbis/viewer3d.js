@@ -70,9 +70,10 @@
     { id: 'heat-density', needs: ['heatDensity'],
       label: function () { return 'Heat demand density of the block (MWh/ha·a)'; },
       value: function (get, keys) { return get(keys.heatDensity); },
-      // around 175, a heat plan's default threshold of a block that is a candidate for a heat network
-      classes: bands([70, 175, 415, 1050], ['#ffffcc', '#fed976', '#fd8d3c', '#e31a1c', '#800026'],
-        ['< 70', '70–175', '175–415', '415–1050', '≥ 1050']) },
+      // the heat density classes of the README's heat plans (after KEA-BW's guide): 175 is the default threshold of
+      // a block that is a candidate for a heat network
+      classes: bands([70, 175, 415], ['#ffffb2', '#fecc5c', '#fd8d3c', '#bd0026'],
+        ['< 70', '70–175', '175–415', '≥ 415']) },
     { id: 'year-built', needs: ['yearBuilt'], label: function () { return 'Construction year'; },
       value: function (get, keys) { return get(keys.yearBuilt); },
       // the periods of the German building typology (IWU), which heat demand follows
