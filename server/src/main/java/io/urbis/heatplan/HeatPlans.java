@@ -78,7 +78,7 @@ public final class HeatPlans {
       // computed before the server answers, so that the first request does not wait, and the descriptions can tell
       // what the computation merged and withheld
       HeatPlanSummary first = livePlan.summary();
-      FeatureSource layerSource = new LayerSource(plan.buildings().source(), livePlan);
+      FeatureSource layerSource = new LayerSource(layers.get(0).source(), livePlan);
       for (Collection layer : layers) {
         collections.add(published(layer, livePlan, layerSource, first));
       }
@@ -92,7 +92,7 @@ public final class HeatPlans {
       HeatPlanSummary first) {
     HeatPlanLayer kind = kind(plan.plan(), layer.id());
     Collection[] served = new Collection[1];
-    LayerData data = new LayerData(plan, () -> plan.plan().buildings().source().extent(served[0]));
+    LayerData data = new LayerData(plan, () -> served[0].source().extent(served[0]));
     served[0] = new Collection(layer.id(), "Heat plan " + plan.plan().id() + ": " + kind.suffix(),
         HeatPlanDescriptions.of(plan.plan(), kind, first), layer.table(), layer.idColumn(), layer.idType(),
         layer.geometryColumn(), layer.geometryType(), layer.srid(), layer.is3d(), layer.properties(),

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The source of a heat plan's layers: the source that holds the plan's buildings, asked only after the layers were
+ * The source of a heat plan's layers: the source the computation keeps them in, asked only after the layers were
  * brought up to the data as it is now. The layers are computed, never written.
  */
 final class LayerSource implements FeatureSource {
@@ -45,37 +45,37 @@ final class LayerSource implements FeatureSource {
   @Override
   public FeatureStream query(Collection collection, FeatureQuery query) {
     plan.current();
-    return source.query(collection, query);
+    return source.query(own(collection), query);
   }
 
   @Override
   public Optional<EncodedFeature> get(Collection collection, String featureId, Crs crs) {
     plan.current();
-    return source.get(collection, featureId, crs);
+    return source.get(own(collection), featureId, crs);
   }
 
   @Override
   public byte[] tile(Collection collection, TileRequest request) {
     plan.current();
-    return source.tile(collection, request);
+    return source.tile(own(collection), request);
   }
 
   @Override
   public ReducedLayer reducedTile(Collection collection, TileRequest request) {
     plan.current();
-    return source.reducedTile(collection, request);
+    return source.reducedTile(own(collection), request);
   }
 
   @Override
   public WholeLayerFloor wholeTileFloor(Collection collection, TileRequest request) {
     plan.current();
-    return source.wholeTileFloor(collection, request);
+    return source.wholeTileFloor(own(collection), request);
   }
 
   @Override
   public LayerStatistics tileStatistics(Collection collection, TileMatrixSet set, TileMatrix matrix) {
     plan.current();
-    return source.tileStatistics(collection, set, matrix);
+    return source.tileStatistics(own(collection), set, matrix);
   }
 
   @Override
@@ -86,7 +86,7 @@ final class LayerSource implements FeatureSource {
   @Override
   public DataExtent extent(Collection collection) {
     plan.current();
-    return source.extent(collection);
+    return source.extent(own(collection));
   }
 
   @Override
@@ -97,6 +97,16 @@ final class LayerSource implements FeatureSource {
   @Override
   public boolean isReachable() {
     return source.isReachable();
+  }
+
+  /**
+   * The layer as the source that holds it knows it: the computation's source (the buildings' own, or a GeoPackage of
+   * derived layers), which serves only its own collections.
+   */
+  private Collection own(Collection layer) {
+    return new Collection(layer.id(), layer.title(), layer.description(), layer.table(), layer.idColumn(),
+        layer.idType(), layer.geometryColumn(), layer.geometryType(), layer.srid(), layer.is3d(), layer.properties(),
+        layer.temporalProperty(), layer.data(), source, layer.rowFilter(), layer.visibility());
   }
 
   /** The source is closed by whoever opened it. */

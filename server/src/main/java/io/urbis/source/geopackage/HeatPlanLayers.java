@@ -25,8 +25,9 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * The four layers of a heat plan from its buildings and units: the buildings with their block and section, the blocks
- * and sections grouped by {@link Disclosure}, and the candidate areas. Values of withheld groups are null; values
+ * The four layers of a heat plan from its buildings and units: the buildings with their block and section (the
+ * units' own ids; the published values of the rows holding them), the blocks and sections grouped by
+ * {@link Disclosure} (each row's id its smallest unit id, unit_ids all of them), and the candidate areas. Values of withheld groups are null; values
  * about heating systems are null in groups of fewer than {@code minimumAddressesHeating} addresses.
  */
 final class HeatPlanLayers {
@@ -159,8 +160,8 @@ final class HeatPlanLayers {
       Section section = sectionUnit.get(building.id());
       Long blockGroup = block == null ? null : blockGroupOfUnit.get(block.id()).id();
       List<Object> values = new ArrayList<>();
-      values.add(blockGroup);
-      values.add(section == null ? null : sectionGroupOfUnit.get(section.id()).id());
+      values.add(block == null ? null : block.id());
+      values.add(section == null ? null : section.id());
       values.add(building.buildingType());
       values.add(building.ageClass());
       values.add(building.estimated());
@@ -196,7 +197,10 @@ final class HeatPlanLayers {
     return (plan.id() + "_" + suffix).toLowerCase(Locale.ROOT);
   }
 
-  /** Connected groups of candidate blocks, dissolved, numbered like derived units. */
+  /**
+   * Connected groups of candidate blocks (the blocks of candidate rows of the blocks layer, adjacent as Disclosure
+   * sees them), dissolved, numbered like derived units; block_ids are the blocks' own ids, as the buildings' block_id.
+   */
   private List<Row> areas(List<Group> blockGroups, Set<Long> candidates, Map<Long, Group> groupOfUnit,
       Map<Long, Block> blocksById, Map<Long, List<Building>> byGroup) {
     Map<Long, long[]> unitNeighbours = units.blockNeighbours();
@@ -229,7 +233,7 @@ final class HeatPlanLayers {
           .toList();
       double demandMwh = inside.stream().mapToDouble(Building::heatDemandKwhA).sum() / 1000;
       unnumbered.add(new Row(0, dissolved, List.of(
-          component.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(",")), areaHa,
+          unitIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")), areaHa,
           (long) inside.size(), (long) component.stream().mapToInt(Group::addresses).sum(), demandMwh,
           areaHa > 0 ? demandMwh / areaHa : 0.0)));
     }
