@@ -20,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes heat plans in the database ({@link PostgisHeatPlanSql}): the streets are noded into sections and
@@ -37,6 +40,8 @@ import javax.sql.DataSource;
  * neighbours, the slow part, stay.
  */
 final class PostgisHeatPlan implements HeatPlanComputation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisHeatPlan.class);
 
   private final DataSource pool;
   private final Function<Collection, PostgisTable> tables;
@@ -65,18 +70,11 @@ final class PostgisHeatPlan implements HeatPlanComputation {
   @Override
   public List<Collection> layers(HeatPlan plan) {
     PostgisHeatPlanSql sql = sql(plan);
-    String fingerprint = plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT;
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try {
         lock(connection, plan);
-        execute(connection, List.of("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(PostgisHeatPlanSql.SCHEMA)));
-        if (!fingerprint.equals(storedFingerprint(connection, sql))) {
-          execute(connection, sql.drop());
-          execute(connection, sql.create());
-          fillParameters(connection, sql, plan);
-          update(connection, sql.saveState(fingerprint, ""));
-        }
+        prepareTables(connection, sql, plan);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -95,6 +93,26 @@ final class PostgisHeatPlan implements HeatPlanComputation {
       layers.add(found.get(layer.ordinal()).withId(plan.layerId(layer)));
     }
     return layers;
+  }
+
+  /**
+   * Makes the plan's tables, empty, unless they were made for the same settings (then they hold layers computed
+   * before, which stay until the data changes).
+   */
+  private static void prepareTables(Connection connection, PostgisHeatPlanSql sql, HeatPlan plan)
+      throws SQLException {
+    String fingerprint = fingerprint(plan);
+    execute(connection, List.of("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(PostgisHeatPlanSql.SCHEMA)));
+    if (!fingerprint.equals(storedFingerprint(connection, sql))) {
+      execute(connection, sql.drop());
+      execute(connection, sql.create());
+      fillParameters(connection, sql, plan);
+      update(connection, sql.saveState(fingerprint, ""));
+    }
+  }
+
+  private static String fingerprint(HeatPlan plan) {
+    return plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT;
   }
 
   private static String storedFingerprint(Connection connection, PostgisHeatPlanSql sql) throws SQLException {
@@ -146,24 +164,36 @@ final class PostgisHeatPlan implements HeatPlanComputation {
       try {
         execute(connection, List.of("SET LOCAL statement_timeout = 0"));
         lock(connection, plan);
+        prepareTables(connection, sql, plan);
         String stored = storedInputs(connection, sql);
         if (inputs.equals(stored)) {
           HeatPlanSummary summary = summary(connection, sql, 0);
           connection.commit();
           return summary;
         }
-        long assigned = stored != null && !stored.isEmpty()
-            && HeatPlan.withoutBuildings(stored).equals(HeatPlan.withoutBuildings(inputs))
-            ? assignChanged(connection, sql) : computeUnits(connection, sql, plan);
-        disclose(connection, sql, "section", plan.config().protection().minimumAddresses());
-        disclose(connection, sql, "block", plan.config().protection().minimumAddresses());
-        for (List<SqlQuery> layer : List.of(sql.sectionsLayer(), sql.blocksLayer(), sql.areasLayer())) {
+        Steps steps = new Steps();
+        boolean onlyBuildings = stored != null && !stored.isEmpty()
+            && HeatPlan.withoutBuildings(stored).equals(HeatPlan.withoutBuildings(inputs));
+        long assigned = onlyBuildings ? assignChanged(connection, sql, steps)
+            : computeUnits(connection, sql, plan, steps);
+        // when the changed buildings leave every block's and section's addresses as they were, data protection
+        // groups them as before, and only the rows of the groups around the change are made again
+        boolean sameGroups = onlyBuildings && queryLong(connection, sql.regroupedUnits()) == 0;
+        if (!sameGroups) {
+          disclose(connection, sql, "section", plan.config().protection().minimumAddresses());
+          disclose(connection, sql, "block", plan.config().protection().minimumAddresses());
+          steps.done("data protection");
+        }
+        for (List<SqlQuery> layer : List.of(sql.sectionsLayer(sameGroups), sql.blocksLayer(sameGroups),
+            sql.areasLayer())) {
           for (SqlQuery statement : layer) {
             update(connection, statement);
           }
         }
+        steps.done("layers");
+        LOG.info("heat plan {}: {}", plan.id(), steps);
         execute(connection, List.of("DELETE FROM " + sql.table("state")));
-        update(connection, sql.saveState(plan.fingerprint() + "/" + PostgisHeatPlanSql.LAYOUT, inputs));
+        update(connection, sql.saveState(fingerprint(plan), inputs));
         HeatPlanSummary summary = summary(connection, sql, assigned);
         connection.commit();
         return summary;
@@ -177,25 +207,46 @@ final class PostgisHeatPlan implements HeatPlanComputation {
   }
 
   /** Sections, blocks, their neighbours and every building's assignment; returns how many buildings were assigned. */
-  private static long computeUnits(Connection connection, PostgisHeatPlanSql sql, HeatPlan plan)
+  private static long computeUnits(Connection connection, PostgisHeatPlanSql sql, HeatPlan plan, Steps steps)
       throws SQLException {
     execute(connection, plan.streets() == null ? List.of("TRUNCATE " + sql.table("section_units"))
         : sql.sectionUnits());
+    steps.done("sections");
     execute(connection, sql.blockUnits());
+    steps.done("blocks");
     execute(connection, sql.blockNeighbours());
     execute(connection, sql.sectionNeighbours());
+    steps.done("neighbours");
     execute(connection, sql.unassignAll());
-    return update(connection, sql.assign(false));
+    long assigned = update(connection, sql.assign(false));
+    steps.done("buildings");
+    return assigned;
   }
 
   /** Assigns the buildings whose row changed; returns how many rows changed (new, changed or deleted). */
-  private static long assignChanged(Connection connection, PostgisHeatPlanSql sql) throws SQLException {
+  private static long assignChanged(Connection connection, PostgisHeatPlanSql sql, Steps steps)
+      throws SQLException {
     execute(connection, sql.unassignChanged());
     update(connection, sql.assign(true));
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT count(*) FROM changed_buildings")) {
-      rows.next();
-      return rows.getLong(1);
+    execute(connection, sql.affectedGroups());
+    steps.done("changed buildings");
+    return queryLong(connection, new SqlQuery("SELECT count(*) FROM changed_buildings", List.of()));
+  }
+
+  /** How long each step of a computation took, for the log. */
+  private static final class Steps {
+    private final StringJoiner done = new StringJoiner(", ");
+    private long start = System.nanoTime();
+
+    void done(String step) {
+      long now = System.nanoTime();
+      done.add(step + " " + (now - start) / 1_000_000 + " ms");
+      start = now;
+    }
+
+    @Override
+    public String toString() {
+      return done.toString();
     }
   }
 
@@ -286,6 +337,13 @@ final class PostgisHeatPlan implements HeatPlanComputation {
   private static long update(Connection connection, SqlQuery query) throws SQLException {
     try (PreparedStatement statement = prepare(connection, query)) {
       return statement.executeLargeUpdate();
+    }
+  }
+
+  private static long queryLong(Connection connection, SqlQuery query) throws SQLException {
+    try (PreparedStatement statement = prepare(connection, query); ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 

@@ -21,7 +21,7 @@ final class PostgisHeatPlanSql {
 
   static final String SCHEMA = "urbis_heatplan";
   /** Changes whenever the tables below change shape, so that tables of an older Urbis are made again. */
-  static final String LAYOUT = "2";
+  static final String LAYOUT = "3";
 
   private final HeatPlan plan;
   private final PostgisTable buildings;
@@ -121,20 +121,21 @@ final class PostgisHeatPlanSql {
 
   /**
    * The buildings layer: each building's footprint (read from the buildings table, so that it is never a copy that
-   * lags), its assignment, the published values of its block, and its own values (personal data, hidden by the
-   * automatic access rules).
+   * lags), the rows of the blocks and sections layers that hold its block and section, the published values of its
+   * block, and its own values (personal data, hidden by the automatic access rules).
    */
   private String buildingsView() {
     String height = plan.heightColumn() == null ? "" : "b." + quote(plan.heightColumn()) + ", ";
     return "CREATE VIEW " + table("buildings") + " AS SELECT b." + quote(buildings.idColumn()) + " AS id,"
-        + " u.block_id, u.section_id, u.building_type, u.age_class, u.demand_estimated, " + height
+        + " g.group_id AS block_id, sg.group_id AS section_id, u.building_type, u.age_class, u.demand_estimated, " + height
         + "l.heat_density_mwh_ha_a AS block_heat_density_mwh_ha_a, l.candidate, u.demand_kwh_a AS heat_demand_kwh_a,"
         + " u.carrier AS energy_carrier, u.final_energy_kwh_a"
         + (plan.config().columns().heatingSystem() == null ? "" : ", u.heating_system")
         + ", b." + quote(buildings.geometryColumn()) + " AS geom"
         + " FROM " + buildings.qualifiedName() + " b JOIN " + table("building_units") + " u ON u.id = b."
         + quote(buildings.idColumn()) + " LEFT JOIN " + table("block_groups") + " g ON g.unit_id = u.block_id"
-        + " LEFT JOIN " + table("blocks") + " l ON l.id = g.group_id";
+        + " LEFT JOIN " + table("blocks") + " l ON l.id = g.group_id LEFT JOIN " + table("section_groups")
+        + " sg ON sg.unit_id = u.section_id";
   }
 
   SqlQuery state() {
@@ -216,14 +217,16 @@ final class PostgisHeatPlanSql {
     String halfWidth = String.valueOf(plan.config().streetHalfWidth());
     String minus = "coalesce(ST_Difference(u.gross, (SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM "
         + table("section_units") + " s WHERE ST_DWithin(s.geom, u.gross, " + halfWidth + "))), u.gross)";
-    // a derived block whose outline is streets only, with no street inside it: every street within the half width
-    // of a point inside is as near as the outline, so the difference is the block shrunk by the half width, which
-    // takes a tenth of the time
-    String shrinkable = "NOT EXISTS (SELECT 1 FROM " + table("section_units") + " s WHERE s.geom && u.gross AND"
-        + " ST_Relate(s.geom, u.gross, '1********'))" + (boundary == null ? ""
-            : " AND NOT ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********')");
-    String net = streets == null ? "u.gross" : blocks != null ? minus
-        : "CASE WHEN " + shrinkable + " THEN ST_Buffer(u.gross, -" + halfWidth + ") ELSE " + minus + " END";
+    // a derived block whose outline is streets only: a street outside it is never nearer to a point inside than the
+    // outline is, so the difference is the block shrunk by the half width minus the streets inside it (dead ends),
+    // a tenth of the time of buffering every street around it
+    String inside = "(SELECT ST_Buffer(ST_Collect(s.geom), " + halfWidth + ") FROM " + table("section_units")
+        + " s WHERE s.geom && u.gross AND ST_Relate(s.geom, u.gross, '1********'))";
+    String shrunk = "ST_Buffer(u.gross, -" + halfWidth + ")";
+    String withinStreets = "coalesce(ST_Difference(" + shrunk + ", " + inside + "), " + shrunk + ")";
+    String net = streets == null ? "u.gross" : blocks != null ? minus : boundary == null ? withinStreets
+        : "CASE WHEN ST_Relate(ST_Boundary(u.gross), (SELECT ST_Boundary(g) FROM bnd), '1********') THEN " + minus
+            + " ELSE " + withinStreets + " END";
     String gross;
     if (blocks != null) {
       gross = "SELECT x." + quote(blocks.idColumn()) + " AS id, " + inStorageCrs(blocks, "x") + " AS gross FROM "
@@ -288,7 +291,49 @@ final class PostgisHeatPlanSql {
             + " WHERE u.id IS NULL OR u.row_hash <> md5(b::text) UNION ALL SELECT u.id FROM "
             + table("building_units") + " u WHERE NOT EXISTS (SELECT 1 FROM " + buildings.qualifiedName()
             + " b WHERE b." + id + " = u.id)",
+        "DROP TABLE IF EXISTS pg_temp.affected_units",
+        "CREATE TEMP TABLE affected_units ON COMMIT DROP AS " + unitsOfChanged(),
         "DELETE FROM " + table("building_units") + " WHERE id IN (SELECT id FROM changed_buildings)");
+  }
+
+  /**
+   * After the changed buildings were assigned again: the groups of the blocks and sections they were and are in, and
+   * of the blocks of buildings on those sections (whose candidacy may follow a section's), in a temporary table
+   * {@code affected_groups(kind, group_id)}.
+   */
+  List<String> affectedGroups() {
+    return List.of("INSERT INTO affected_units " + unitsOfChanged(),
+        "INSERT INTO affected_units SELECT DISTINCT 'block', b.block_id FROM " + table("building_units") + " b JOIN "
+            + table("section_groups") + " sg ON sg.unit_id = b.section_id JOIN " + table("section_groups")
+            + " ag ON ag.group_id = sg.group_id JOIN affected_units a ON a.kind = 'section' AND a.unit_id = ag.unit_id"
+            + " WHERE b.block_id IS NOT NULL",
+        "DROP TABLE IF EXISTS pg_temp.affected_groups",
+        "CREATE TEMP TABLE affected_groups ON COMMIT DROP AS SELECT DISTINCT a.kind, g.group_id FROM affected_units a"
+            + " JOIN " + table("block_groups") + " g ON a.kind = 'block' AND g.unit_id = a.unit_id UNION SELECT"
+            + " DISTINCT a.kind, g.group_id FROM affected_units a JOIN " + table("section_groups")
+            + " g ON a.kind = 'section' AND g.unit_id = a.unit_id");
+  }
+
+  /** The blocks and sections of the changed buildings, as rows (kind, unit_id). */
+  private String unitsOfChanged() {
+    String changed = " FROM " + table("building_units") + " WHERE id IN (SELECT id FROM changed_buildings)";
+    return "SELECT 'block'::text AS kind, block_id AS unit_id" + changed + " AND block_id IS NOT NULL UNION ALL"
+        + " SELECT 'section', section_id" + changed + " AND section_id IS NOT NULL";
+  }
+
+  /**
+   * How many of the affected blocks and sections now have other addresses than data protection grouped them with:
+   * none means the groups stand.
+   */
+  SqlQuery regroupedUnits() {
+    StringBuilder sql = new StringBuilder("SELECT 0");
+    for (String kind : List.of("block", "section")) {
+      sql.append(" + (SELECT count(*) FROM ").append(table(kind + "_groups")).append(" g WHERE g.unit_id IN"
+          + " (SELECT unit_id FROM affected_units WHERE kind = '").append(kind).append("') AND g.unit_addresses <>"
+          + " (SELECT count(DISTINCT address) + count(*) FILTER (WHERE address IS NULL) FROM ")
+          .append(table("building_units")).append(" b WHERE b.").append(kind).append("_id = g.unit_id))");
+    }
+    return new SqlQuery(sql.toString(), List.of());
   }
 
   /**
@@ -366,25 +411,28 @@ final class PostgisHeatPlanSql {
   }
 
   /** The sections layer: per group, its length, buildings, addresses, heat demand and heat line density. */
-  List<SqlQuery> sectionsLayer() {
+  List<SqlQuery> sectionsLayer(boolean affectedOnly) {
     String withheld = "g.protection = 'withheld'";
     String sql = "INSERT INTO " + table("sections") + " (id, unit_ids, length_m, buildings, addresses,"
         + " estimated_buildings, heat_demand_mwh_a, heat_line_density_kwh_m_a, candidate, protection, geom)"
         + " WITH stats AS (SELECT section_id AS id, count(*) AS buildings, count(*) FILTER (WHERE demand_estimated)"
         + " AS estimated, sum(demand_kwh_a) AS demand FROM " + table("building_units")
-        + " WHERE section_id IS NOT NULL GROUP BY section_id),"
+        + " WHERE section_id IS NOT NULL" + (affectedOnly ? " AND section_id IN (SELECT unit_id FROM "
+            + table("section_groups") + " WHERE " + affected("section", "group_id") + ")" : "")
+        + " GROUP BY section_id),"
         + " g AS (SELECT g.group_id, min(g.protection) AS protection, min(g.addresses) AS addresses,"
         + " string_agg(u.id::text, ',' ORDER BY u.id) AS unit_ids, sum(u.length_m) AS length_m,"
         + " coalesce(sum(s.buildings), 0) AS buildings, coalesce(sum(s.estimated), 0) AS estimated,"
         + " coalesce(sum(s.demand), 0) AS demand, ST_Multi(ST_Collect(u.geom ORDER BY u.id)) AS geom"
         + " FROM " + table("section_groups") + " g JOIN " + table("section_units") + " u ON u.id = g.unit_id"
-        + " LEFT JOIN stats s ON s.id = u.id GROUP BY g.group_id)"
+        + " LEFT JOIN stats s ON s.id = u.id" + (affectedOnly ? " WHERE " + affected("section", "g.group_id") : "")
+        + " GROUP BY g.group_id)"
         + " SELECT g.group_id, g.unit_ids, " + unless(withheld, "g.length_m") + ", " + unless(withheld, "g.buildings")
         + ", "
         + unless(withheld, "g.addresses") + ", " + unless(withheld, "g.estimated") + ", "
         + unless(withheld, "g.demand / 1000") + ", " + unless(withheld, "g.demand / nullif(g.length_m, 0)") + ", "
         + unless(withheld, "coalesce(g.demand / nullif(g.length_m, 0) >= ?, false)") + ", g.protection, g.geom FROM g";
-    return List.of(new SqlQuery("TRUNCATE " + table("sections"), List.of()),
+    return List.of(new SqlQuery(clear("sections", "section", affectedOnly), List.of()),
         new SqlQuery(sql, List.of(plan.config().candidates().heatLineDensity())));
   }
 
@@ -393,7 +441,7 @@ final class PostgisHeatPlanSql {
    * carrier and shares (withheld below the heating threshold), predominant type and age class, and whether it is a
    * candidate (by its density, or by half its buildings' demand lying on candidate sections).
    */
-  List<SqlQuery> blocksLayer() {
+  List<SqlQuery> blocksLayer(boolean affectedOnly) {
     List<Object> binds = new ArrayList<>();
     HeatPlanConfig.Protection protection = plan.config().protection();
     String withheld = "g.protection = 'withheld'";
@@ -418,7 +466,7 @@ final class PostgisHeatPlanSql {
       binds.add(protection.minimumAddressesHeating());
     }
     String perGroup = " FROM " + table("building_units") + " b JOIN " + table("block_groups")
-        + " g ON g.unit_id = b.block_id";
+        + " g ON g.unit_id = b.block_id" + (affectedOnly ? " AND " + affected("block", "g.group_id") : "");
     String sql = "INSERT INTO " + table("blocks") + " (id, unit_ids, area_ha, buildings, addresses,"
         + " estimated_buildings, heat_demand_mwh_a, heat_density_mwh_ha_a, final_energy_mwh_a, " + carrierColumns
         + "predominant_building_type, predominant_age_class, candidate, protection, geom)"
@@ -434,7 +482,8 @@ final class PostgisHeatPlanSql {
         + " shapes AS (SELECT g.group_id, min(g.protection) AS protection, min(g.addresses) AS addresses,"
         + " string_agg(u.id::text, ',' ORDER BY u.id) AS unit_ids, sum(u.area_m2) / 10000 AS area_ha,"
         + " count(*) AS units, ST_Collect(u.gross ORDER BY u.id) AS gross FROM " + table("block_groups") + " g JOIN "
-        + table("block_units") + " u ON u.id = g.unit_id GROUP BY g.group_id),"
+        + table("block_units") + " u ON u.id = g.unit_id" + (affectedOnly ? " WHERE " + affected("block", "g.group_id")
+            : "") + " GROUP BY g.group_id),"
         + " g AS (SELECT p.*, coalesce(s.buildings, 0) AS buildings, coalesce(s.estimated, 0) AS estimated,"
         + " coalesce(s.demand, 0) AS demand, coalesce(s.final, 0) AS final, coalesce(s.on_candidates, 0)"
         + " AS on_candidates" + carrierFields + ", t.value AS building_type, a.value AS age_class FROM shapes p"
@@ -454,25 +503,28 @@ final class PostgisHeatPlanSql {
     ordered.add(protection.minimumAddressesHeating());
     ordered.addAll(binds.subList(plan.typology().carriers().size(), binds.size()));
     ordered.add(plan.config().candidates().heatDensity());
-    return List.of(new SqlQuery("TRUNCATE " + table("blocks"), List.of()), new SqlQuery(sql, ordered));
+    return List.of(new SqlQuery(clear("blocks", "block", affectedOnly), List.of()), new SqlQuery(sql, ordered));
   }
 
   /**
    * The candidate areas: the blocks of candidate groups, clustered where their net polygons are within
-   * 2 x half width + 1 m of each other (each block with an empty net polygon alone), dissolved, numbered by envelope.
+   * 2 x half width + 1 m of each other (each block with an empty net polygon alone), dissolved, numbered by envelope;
+   * {@code block_ids} are the ids of the rows of the blocks layer they hold.
    */
   List<SqlQuery> areasLayer() {
     String distance = String.valueOf(2 * plan.config().streetHalfWidth() + 1);
     String sql = "INSERT INTO " + table("areas") + " (id, block_ids, area_ha, buildings, addresses,"
         + " heat_demand_mwh_a, heat_density_mwh_ha_a, geom)"
-        + " WITH candidates AS (SELECT u.id, u.gross, u.net, u.area_m2, g.unit_addresses FROM " + table("block_units")
+        + " WITH candidates AS (SELECT u.id, g.group_id, u.gross, u.net, u.area_m2, g.unit_addresses FROM "
+        + table("block_units")
         + " u JOIN " + table("block_groups") + " g ON g.unit_id = u.id JOIN " + table("blocks")
         + " l ON l.id = g.group_id WHERE l.candidate),"
         + " clustered AS (SELECT c.*, coalesce(ST_ClusterDBSCAN(CASE WHEN ST_IsEmpty(c.net) THEN NULL ELSE c.net END,"
         + " " + distance + ", 1) OVER (), -c.id) AS cluster FROM candidates c),"
         + " stats AS (SELECT block_id AS id, count(*) AS buildings, coalesce(sum(demand_kwh_a), 0) AS demand FROM "
         + table("building_units") + " WHERE block_id IS NOT NULL GROUP BY block_id),"
-        + " areas AS (SELECT string_agg(c.id::text, ',' ORDER BY c.id) AS block_ids, sum(c.area_m2) / 10000 AS area_ha,"
+        + " areas AS (SELECT array_to_string(array_agg(DISTINCT c.group_id ORDER BY c.group_id), ',') AS block_ids,"
+        + " sum(c.area_m2) / 10000 AS area_ha,"
         + " coalesce(sum(s.buildings), 0) AS buildings, sum(c.unit_addresses) AS addresses,"
         + " coalesce(sum(s.demand), 0) / 1000 AS demand, ST_Multi(ST_UnaryUnion(ST_Collect(c.gross))) AS geom"
         + " FROM clustered c LEFT JOIN stats s ON s.id = c.id GROUP BY c.cluster)"
@@ -495,6 +547,17 @@ final class PostgisHeatPlanSql {
         + " (SELECT count(*) FILTER (WHERE protection = 'merged') FROM " + table("sections") + "),"
         + " (SELECT count(*) FILTER (WHERE protection = 'withheld') FROM " + table("sections") + "),"
         + " (SELECT count(*) FROM " + table("areas") + ")", List.of());
+  }
+
+  /** Empties a layer table, or takes the rows of the affected groups out of it. */
+  private String clear(String layer, String kind, boolean affectedOnly) {
+    return affectedOnly ? "DELETE FROM " + table(layer) + " WHERE " + affected(kind, "id")
+        : "TRUNCATE " + table(layer);
+  }
+
+  /** The condition that {@code groupId} is a group of {@code kind} in {@code affected_groups}. */
+  private static String affected(String kind, String groupId) {
+    return groupId + " IN (SELECT group_id FROM affected_groups WHERE kind = '" + kind + "')";
   }
 
   /** {@code value}, or NULL where {@code condition} holds. */
