@@ -24,10 +24,7 @@ import io.urbis.testdata.WebMercatorTiles;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -47,7 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 class HeatPlanServedTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> AGGREGATES = List.of("heatplan-blocks", "heatplan-sections", "heatplan-areas");
   private static final List<String> FILTERS = List.of("addresses < 5", "addresses BETWEEN 1 AND 4",
@@ -192,18 +188,10 @@ class HeatPlanServedTest {
   }
 
   private static HttpResponse<String> get(String path, String apiKey) throws Exception {
-    return HTTP.send(request(path, apiKey), HttpResponse.BodyHandlers.ofString());
+    return InProcessServer.get(server, path, apiKey);
   }
 
   private static HttpResponse<byte[]> getBytes(String path, String apiKey) throws Exception {
-    return HTTP.send(request(path, apiKey), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static HttpRequest request(String path, String apiKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    if (apiKey != null) {
-      request.header("X-API-Key", apiKey);
-    }
-    return request.build();
+    return InProcessServer.getBytes(server, path, apiKey);
   }
 }

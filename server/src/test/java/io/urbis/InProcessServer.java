@@ -13,6 +13,10 @@ import io.urbis.source.FeatureSource;
 import io.urbis.tiles.TileSettings;
 import io.urbis.tiles3d.Tiles3dService;
 import io.urbis.tiles3d.Tiles3dSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +32,27 @@ final class InProcessServer {
       new ApiKeys.Entry("monitoring", ApiKeys.sha256(OPERATOR_KEY), Set.of(Operators.DEFAULT_ROLE)),
       new ApiKeys.Entry("planning-office", ApiKeys.sha256(PLANNER_KEY), Set.of("planner"))));
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private InProcessServer() {}
+
+  /** A GET of {@code path} from {@code server}, with an API key header unless it is null. */
+  static HttpResponse<String> get(UrbisServer server, String path, String apiKey) throws Exception {
+    return HTTP.send(request(server, path, apiKey), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The same, the body as bytes (tiles). */
+  static HttpResponse<byte[]> getBytes(UrbisServer server, String path, String apiKey) throws Exception {
+    return HTTP.send(request(server, path, apiKey), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static HttpRequest request(UrbisServer server, String path, String apiKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
+    return request.build();
+  }
 
   static UrbisServer start(ApiSettings api, Catalog catalog, List<FeatureSource> sources) throws Exception {
     return start(api, new Tiles3dService(Tiles3dSettings.DEFAULTS), catalog, sources);

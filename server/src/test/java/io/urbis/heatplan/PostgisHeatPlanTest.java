@@ -79,6 +79,32 @@ class PostgisHeatPlanTest {
   }
 
   @Test
+  void configurationErrorsNameTheKey() {
+    Catalog catalog = heatPlans.catalog();
+    HeatPlanConfig town = TestPlans.town();
+    assertEquals("heatPlans[0].buildings: there is no collection 'houses'; collections: [boundary, buildings,"
+        + " streets, heatplan-buildings, heatplan-blocks, heatplan-sections, heatplan-areas]",
+        resolveError(new HeatPlanConfig(null, "houses", null, null, null, "streets", null, null, null, null, null,
+            null).completed(0), catalog));
+    assertEquals("heatPlans[0].streets: 'boundary' holds polygon geometries; it must hold lines",
+        resolveError(new HeatPlanConfig(null, "buildings", null, null, null, "boundary", null, null, null, null, null,
+            null).completed(0), catalog));
+    assertEquals("heatPlans[0].columns.heatDemand: 'demand' is not a property of buildings; it has [street,"
+        + " house_number, function, year_built, storeys, height_m, heat_demand_kwh_a, energy_carrier]",
+        resolveError(new HeatPlanConfig(null, "buildings", new HeatPlanConfig.Columns(List.of(), null, null, null,
+            "demand", null, null), null, null, "streets", null, null, null, null, null, null).completed(0), catalog));
+    assertEquals("heatPlans[0].energyCarriers.Erdgas: 'natural_gas' is none of the typology's energy carriers "
+        + live.plan().typology().carriers(), resolveError(new HeatPlanConfig(null, "buildings", town.columns(),
+            null, Map.of("Erdgas", "natural_gas"), "streets", null, null, null, null, null, null).completed(0),
+            catalog));
+  }
+
+  private static String resolveError(HeatPlanConfig config, Catalog catalog) {
+    return org.junit.jupiter.api.Assertions.assertThrows(io.urbis.config.ConfigException.class,
+        () -> HeatPlans.resolve(config, "heatPlans[0]", catalog, c -> Optional.empty())).getMessage();
+  }
+
+  @Test
   void everyBuildingIsInAtMostOneBlockAndExactlyOneSection() throws SQLException {
     Map<Long, Map<String, Object>> layer = rows("SELECT id, block_id, section_id FROM " + table("buildings"));
     assertEquals(93, layer.size());
@@ -291,8 +317,17 @@ class PostgisHeatPlanTest {
       statement.execute("SELECT pg_stat_force_next_flush()");
     }
     live.plan().buildings().data().changed();
-    assertNotEquals(after, live.current());
+    String readdressed = live.current();
+    assertNotEquals(after, readdressed);
     assertEquals(1, live.summary().recomputedBuildings());
+    assertSameAsAFullComputation();
+    // a little more demand in a candidate block: the same candidates, so the areas keep their shapes
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE buildings SET heat_demand_kwh_a = heat_demand_kwh_a + 1 WHERE id = 1");
+      statement.execute("SELECT pg_stat_force_next_flush()");
+    }
+    live.plan().buildings().data().changed();
+    assertNotEquals(readdressed, live.current());
     assertSameAsAFullComputation();
   }
 
@@ -302,12 +337,35 @@ class PostgisHeatPlanTest {
       statement.execute("UPDATE " + table("state") + " SET inputs = ''");
     }
     live.plan().buildings().source().heatPlans().orElseThrow().compute(live.plan(), live.plan().inputs());
-    assertEquals(partial, snapshot(), "recomputing only what changed gives what a full computation gives");
+    Map<String, String> full = snapshot();
+    partial.forEach((layer, rows) -> assertSameValues(full.get(layer), rows, layer + " recomputed only where the"
+        + " data changed is what a full computation gives"));
   }
 
   /** The published heat demand of a block row. */
   private static double blockDemandOf(long block) throws SQLException {
     return doubles("SELECT id, heat_demand_mwh_a FROM " + table("blocks") + " WHERE id = " + block).get(block);
+  }
+
+  /**
+   * Rows as text the same, but for numbers summed in another order (the last digit of a double): compared within
+   * 1e-12 relative.
+   */
+  private static void assertSameValues(String expected, String actual, String message) {
+    String[] expectedValues = expected.split("[,()\n]", -1);
+    String[] actualValues = actual.split("[,()\n]", -1);
+    assertEquals(expectedValues.length, actualValues.length, message);
+    for (int i = 0; i < expectedValues.length; i++) {
+      String a = expectedValues[i];
+      String b = actualValues[i];
+      if (a.matches("-?\\d+\\.\\d+(e-?\\d+)?") && b.matches("-?\\d+\\.\\d+(e-?\\d+)?")) {
+        double x = Double.parseDouble(a);
+        double y = Double.parseDouble(b);
+        assertTrue(Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y)), message + ": " + a + " vs " + b);
+      } else {
+        assertEquals(a, b, message);
+      }
+    }
   }
 
   /** Every layer's rows as text, to compare two computations. */

@@ -184,13 +184,26 @@ final class PostgisHeatPlan implements HeatPlanComputation {
           disclose(connection, sql, "block", plan.config().protection().minimumAddresses());
           steps.done("data protection");
         }
-        for (List<SqlQuery> layer : List.of(sql.sectionsLayer(sameGroups), sql.blocksLayer(sameGroups),
-            sql.areasLayer())) {
-          for (SqlQuery statement : layer) {
+        if (sameGroups) {
+          execute(connection, sql.rememberCandidates());
+        }
+        for (SqlQuery statement : sql.sectionsLayer(sameGroups)) {
+          update(connection, statement);
+        }
+        steps.done("sections layer");
+        for (SqlQuery statement : sql.blocksLayer(sameGroups)) {
+          update(connection, statement);
+        }
+        steps.done("blocks layer");
+        // the same candidate blocks make the same areas, whose values follow their blocks'
+        if (sameGroups && queryLong(connection, sql.changedCandidates()) == 0) {
+          update(connection, sql.areaValues());
+        } else {
+          for (SqlQuery statement : sql.areasLayer()) {
             update(connection, statement);
           }
         }
-        steps.done("layers");
+        steps.done("areas layer");
         LOG.info("heat plan {}: {}", plan.id(), steps);
         execute(connection, List.of("DELETE FROM " + sql.table("state")));
         update(connection, sql.saveState(fingerprint(plan), inputs));

@@ -521,8 +521,7 @@ final class PostgisHeatPlanSql {
         + " l ON l.id = g.group_id WHERE l.candidate),"
         + " clustered AS (SELECT c.*, coalesce(ST_ClusterDBSCAN(CASE WHEN ST_IsEmpty(c.net) THEN NULL ELSE c.net END,"
         + " " + distance + ", 1) OVER (), -c.id) AS cluster FROM candidates c),"
-        + " stats AS (SELECT block_id AS id, count(*) AS buildings, coalesce(sum(demand_kwh_a), 0) AS demand FROM "
-        + table("building_units") + " WHERE block_id IS NOT NULL GROUP BY block_id),"
+        + " " + areaStats() + ","
         + " areas AS (SELECT array_to_string(array_agg(DISTINCT c.group_id ORDER BY c.group_id), ',') AS block_ids,"
         + " sum(c.area_m2) / 10000 AS area_ha,"
         + " coalesce(sum(s.buildings), 0) AS buildings, sum(c.unit_addresses) AS addresses,"
@@ -532,6 +531,37 @@ final class PostgisHeatPlanSql {
         + " ST_Area(geom)), block_ids, area_ha, buildings, addresses, demand, demand / nullif(area_ha, 0), geom"
         + " FROM areas";
     return List.of(new SqlQuery("TRUNCATE " + table("areas"), List.of()), new SqlQuery(sql, List.of()));
+  }
+
+  /** The candidacy of the affected block rows before they are made again, in {@code old_candidates(id, candidate)}. */
+  List<String> rememberCandidates() {
+    return List.of("DROP TABLE IF EXISTS pg_temp.old_candidates", "CREATE TEMP TABLE old_candidates ON COMMIT DROP AS"
+        + " SELECT id, candidate FROM " + table("blocks") + " WHERE " + affected("block", "id"));
+  }
+
+  /** How many affected block rows became or ceased to be candidates: none means the areas keep their shapes. */
+  SqlQuery changedCandidates() {
+    return new SqlQuery("SELECT count(*) FROM (SELECT id, candidate FROM " + table("blocks") + " WHERE "
+        + affected("block", "id") + ") n FULL JOIN old_candidates o USING (id) WHERE n.candidate IS DISTINCT FROM"
+        + " o.candidate", List.of());
+  }
+
+  /** The areas' values made again from their blocks, their shapes kept. */
+  SqlQuery areaValues() {
+    return new SqlQuery("UPDATE " + table("areas") + " a SET area_ha = v.area_ha, buildings = v.buildings,"
+        + " addresses = v.addresses, heat_demand_mwh_a = v.demand, heat_density_mwh_ha_a = v.demand"
+        + " / nullif(v.area_ha, 0) FROM (WITH " + areaStats() + " SELECT a.id, sum(u.area_m2) / 10000 AS area_ha,"
+        + " coalesce(sum(s.buildings), 0) AS buildings, sum(g.unit_addresses) AS addresses,"
+        + " coalesce(sum(s.demand), 0) / 1000 AS demand FROM " + table("areas") + " a CROSS JOIN LATERAL"
+        + " unnest(string_to_array(a.block_ids, ',')::bigint[]) AS r(group_id) JOIN " + table("block_groups")
+        + " g ON g.group_id = r.group_id JOIN " + table("block_units")
+        + " u ON u.id = g.unit_id LEFT JOIN stats s ON s.id = u.id GROUP BY a.id) v WHERE v.id = a.id", List.of());
+  }
+
+  /** Each block's buildings and heat demand, as a CTE {@code stats(id, buildings, demand)}. */
+  private String areaStats() {
+    return "stats AS (SELECT block_id AS id, count(*) AS buildings, coalesce(sum(demand_kwh_a), 0) AS demand FROM "
+        + table("building_units") + " WHERE block_id IS NOT NULL GROUP BY block_id)";
   }
 
   /** What the layers hold, for the summary. */
