@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The demo city's landing page as a new user opens it: {@code urbis serve} without any argument or configuration
  * (the demo generated into a home of its own), which serves the demo's heat plan beside it (issue 14). Debian's
  * headless Chromium draws the map of every collection from the dataset's vector tiles, the heat plan's layers among
- * them, offline, under a strict Content-Security-Policy (see {@link RenderedMap}), and the page links each collection,
+ * them in their colours, offline, under a strict Content-Security-Policy (see {@link RenderedMap}), and the page links each collection,
  * its features, its map and, where it has 3D tiles, its 3D view, the heat plan's layers under a heading of their own.
  * The heat plan's map alone (its blocks, sections and candidate areas) shows the blocks in their colour. The
  * screenshots stay in {@code target/landing-page-demo.png} and {@code target/heat-plan-demo.png}.
@@ -63,6 +63,8 @@ class DemoLandingPageTest {
     assertEquals(MapPageTest.collectionIds(api), map.layerIds());
     assertTrue(map.layerIds().containsAll(List.of("districts", "streets", "buildings")), map.layerIds()::toString);
     assertTrue(map.layerIds().containsAll(HEAT_PLAN_LAYERS), map.layerIds()::toString);
+    int heatPlanPixels = HEAT_PLAN_LAYERS.stream().mapToInt(map::pixels).sum();
+    assertTrue(heatPlanPixels >= TOWN_PIXELS, "pixels of the heat plan layers' colours: " + heatPlanPixels);
   }
 
   @Test
