@@ -28,7 +28,13 @@ final class Addresses {
   private static final double SHARED_ADDRESS_SHARE = 0.08;
 
   /** The address of one building. */
-  record Address(String street, String houseNumber) {}
+  record Address(String street, String houseNumber) {
+
+    /** The values in column order. */
+    List<Object> values() {
+      return List.of(street, houseNumber);
+    }
+  }
 
   /** Where a building stands along its street: how far from the street's start, and on which side. */
   private record Frontage(int building, double position, boolean left) {}

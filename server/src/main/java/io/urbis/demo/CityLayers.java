@@ -54,8 +54,7 @@ final class CityLayers {
         building = building.withoutHeatDemand();
       }
       List<Object> values = new ArrayList<>(building.values());
-      values.add(addresses.get(i).street());
-      values.add(addresses.get(i).houseNumber());
+      values.addAll(addresses.get(i).values());
       values.addAll(heating.heatingOf(
           footprint.district().profile(), building.function(), building.storeys(), building.yearBuilt()).values());
       buildings.add(new DemoLayer.Row(footprint.polygon(), values));
