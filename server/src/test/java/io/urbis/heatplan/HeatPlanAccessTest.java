@@ -23,6 +23,10 @@ class HeatPlanAccessTest {
     assertEquals(new AccessConfig.Rule("read", personal, null), rules.get("*"));
     assertEquals(new AccessConfig.Rule("read", personal, null), rules.get("editor"), "layers are never written");
     assertEquals(new AccessConfig.Rule("read", null, null), rules.get("planner"));
+    Map<String, AccessConfig.Rule> blocks = HeatPlanAccess.withPersonalDataRules(config, List.of(PLAN))
+        .collectionRules().get("heatplan-blocks");
+    assertEquals(Map.of("*", new AccessConfig.Rule("read", null, null), "editor",
+        new AccessConfig.Rule("read", null, null)), blocks, "aggregates are for every reader, and never written");
   }
 
   @Test

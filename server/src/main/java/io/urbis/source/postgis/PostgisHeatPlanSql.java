@@ -21,7 +21,7 @@ final class PostgisHeatPlanSql {
 
   static final String SCHEMA = "urbis_heatplan";
   /** Changes whenever the tables below change shape, so that tables of an older Urbis are made again. */
-  static final String LAYOUT = "3";
+  static final String LAYOUT = "4";
 
   private final HeatPlan plan;
   private final PostgisTable buildings;
@@ -121,21 +121,20 @@ final class PostgisHeatPlanSql {
 
   /**
    * The buildings layer: each building's footprint (read from the buildings table, so that it is never a copy that
-   * lags), the rows of the blocks and sections layers that hold its block and section, the published values of its
-   * block, and its own values (personal data, hidden by the automatic access rules).
+   * lags), its block and section (unit ids, as the blocks and sections layers list them in {@code unit_ids}), the
+   * published values of its block, and its own values (personal data, hidden by the automatic access rules).
    */
   private String buildingsView() {
     String height = plan.heightColumn() == null ? "" : "b." + quote(plan.heightColumn()) + ", ";
     return "CREATE VIEW " + table("buildings") + " AS SELECT b." + quote(buildings.idColumn()) + " AS id,"
-        + " g.group_id AS block_id, sg.group_id AS section_id, u.building_type, u.age_class, u.demand_estimated, " + height
+        + " u.block_id, u.section_id, u.building_type, u.age_class, u.demand_estimated, " + height
         + "l.heat_density_mwh_ha_a AS block_heat_density_mwh_ha_a, l.candidate, u.demand_kwh_a AS heat_demand_kwh_a,"
         + " u.carrier AS energy_carrier, u.final_energy_kwh_a"
         + (plan.config().columns().heatingSystem() == null ? "" : ", u.heating_system")
         + ", b." + quote(buildings.geometryColumn()) + " AS geom"
         + " FROM " + buildings.qualifiedName() + " b JOIN " + table("building_units") + " u ON u.id = b."
         + quote(buildings.idColumn()) + " LEFT JOIN " + table("block_groups") + " g ON g.unit_id = u.block_id"
-        + " LEFT JOIN " + table("blocks") + " l ON l.id = g.group_id LEFT JOIN " + table("section_groups")
-        + " sg ON sg.unit_id = u.section_id";
+        + " LEFT JOIN " + table("blocks") + " l ON l.id = g.group_id";
   }
 
   SqlQuery state() {
@@ -509,21 +508,19 @@ final class PostgisHeatPlanSql {
   /**
    * The candidate areas: the blocks of candidate groups, clustered where their net polygons are within
    * 2 x half width + 1 m of each other (each block with an empty net polygon alone), dissolved, numbered by envelope;
-   * {@code block_ids} are the ids of the rows of the blocks layer they hold.
+   * {@code block_ids} are the blocks' own ids, as the buildings' {@code block_id}.
    */
   List<SqlQuery> areasLayer() {
     String distance = String.valueOf(2 * plan.config().streetHalfWidth() + 1);
     String sql = "INSERT INTO " + table("areas") + " (id, block_ids, area_ha, buildings, addresses,"
         + " heat_demand_mwh_a, heat_density_mwh_ha_a, geom)"
-        + " WITH candidates AS (SELECT u.id, g.group_id, u.gross, u.net, u.area_m2, g.unit_addresses FROM "
-        + table("block_units")
+        + " WITH candidates AS (SELECT u.id, u.gross, u.net, u.area_m2, g.unit_addresses FROM " + table("block_units")
         + " u JOIN " + table("block_groups") + " g ON g.unit_id = u.id JOIN " + table("blocks")
         + " l ON l.id = g.group_id WHERE l.candidate),"
         + " clustered AS (SELECT c.*, coalesce(ST_ClusterDBSCAN(CASE WHEN ST_IsEmpty(c.net) THEN NULL ELSE c.net END,"
         + " " + distance + ", 1) OVER (), -c.id) AS cluster FROM candidates c),"
         + " " + areaStats() + ","
-        + " areas AS (SELECT array_to_string(array_agg(DISTINCT c.group_id ORDER BY c.group_id), ',') AS block_ids,"
-        + " sum(c.area_m2) / 10000 AS area_ha,"
+        + " areas AS (SELECT string_agg(c.id::text, ',' ORDER BY c.id) AS block_ids, sum(c.area_m2) / 10000 AS area_ha,"
         + " coalesce(sum(s.buildings), 0) AS buildings, sum(c.unit_addresses) AS addresses,"
         + " coalesce(sum(s.demand), 0) / 1000 AS demand, ST_Multi(ST_UnaryUnion(ST_Collect(c.gross))) AS geom"
         + " FROM clustered c LEFT JOIN stats s ON s.id = c.id GROUP BY c.cluster)"
@@ -553,8 +550,8 @@ final class PostgisHeatPlanSql {
         + " / nullif(v.area_ha, 0) FROM (WITH " + areaStats() + " SELECT a.id, sum(u.area_m2) / 10000 AS area_ha,"
         + " coalesce(sum(s.buildings), 0) AS buildings, sum(g.unit_addresses) AS addresses,"
         + " coalesce(sum(s.demand), 0) / 1000 AS demand FROM " + table("areas") + " a CROSS JOIN LATERAL"
-        + " unnest(string_to_array(a.block_ids, ',')::bigint[]) AS r(group_id) JOIN " + table("block_groups")
-        + " g ON g.group_id = r.group_id JOIN " + table("block_units")
+        + " unnest(string_to_array(a.block_ids, ',')::bigint[]) AS r(unit_id) JOIN " + table("block_groups")
+        + " g ON g.unit_id = r.unit_id JOIN " + table("block_units")
         + " u ON u.id = g.unit_id LEFT JOIN stats s ON s.id = u.id GROUP BY a.id) v WHERE v.id = a.id", List.of());
   }
 
