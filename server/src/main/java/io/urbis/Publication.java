@@ -30,7 +30,8 @@ record Publication(List<FeatureSource> sources, Catalog catalog, TileSettings ti
       sources.add(source);
       catalogBuilder.add(Sources.shortName(location), source);
     }
-    HeatPlans heatPlans = HeatPlans.publish(config.heatPlanDefinitions(), catalogBuilder.build(),
+    Catalog sourceCatalog = catalogBuilder.build();
+    HeatPlans heatPlans = HeatPlans.publish(Sources.heatPlans(config, sourceCatalog), sourceCatalog,
         collection -> Tiles3dSetup.extrusionHeight(config.tiles3d(), collection));
     Catalog catalog = heatPlans.catalog();
     Path cacheDirectory = config.tiles().cacheDirectory() == null ? null : Path.of(config.tiles().cacheDirectory());

@@ -221,7 +221,8 @@ class AccessViewsServedTest {
       planners.remove(HIDDEN_PROPERTY);
       assertEquals(planners, publics, path + ": only the hidden property is missing");
     }
-    assertEquals(List.of("id", "height_m", "storeys", "year_built", "function", "district", "last_renovation"),
+    assertEquals(List.of("id", "height_m", "storeys", "year_built", "function", "district", "last_renovation",
+        "street", "house_number", "building_type", "energy_carrier", "heating_system"),
         columns(ruled, Audience.PUBLIC));
     assertTrue(columns(ruled, Audience.PLANNER).contains(HIDDEN_PROPERTY));
     String collectionsPage = text(get(ruled, "/collections?f=html", Audience.PLANNER));

@@ -132,7 +132,8 @@ class TileBudgetDemoTest {
   @Test
   void fromTheCompleteZoomTheBuildingsTilesHoldEveryBuildingAsPostgisHasIt() throws Exception {
     Map<Long, Map<String, Object>> rows = database.rows("SELECT fid, height_m, storeys, year_built, function,"
-        + " heat_demand_kwh_a, district, last_renovation FROM buildings");
+        + " heat_demand_kwh_a, district, last_renovation, street, house_number, building_type, energy_carrier,"
+        + " heating_system FROM buildings");
     for (Map.Entry<String, UrbisServer> server : SERVERS.entrySet()) {
       String tileSet = "/collections/buildings/tiles";
       int zoom = Integer.parseInt(json(server.getValue(), tileSet + "/WebMercatorQuad").get("layers").get(0)

@@ -8,6 +8,7 @@ import io.urbis.encode.DatasetOverview;
 import io.urbis.encode.LandingPage;
 import io.urbis.encode.Link;
 import io.urbis.encode.Representation;
+import io.urbis.heatplan.HeatPlans;
 import io.urbis.tiles.TileMatrixSets;
 import io.urbis.tiles3d.Tiles3dService;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code /}: the landing page (OGC 17-069r4, 7.2), with the links QGIS and GDAL read first. Its HTML form also maps
- * the vector tiles of every collection the caller sees and lists those collections, so it depends on the caller's
- * view (and is tagged with it) in both forms, though the JSON lists links alone.
+ * the vector tiles of every collection the caller sees and lists those collections, the layers of heat plans apart,
+ * so it depends on the caller's view (and is tagged with it) in both forms, though the JSON lists links alone.
  */
 @Path("/")
 public final class LandingPageResource {
@@ -65,15 +68,16 @@ public final class LandingPageResource {
     return DocumentResponses.ok(request, document, representation, view.visibility());
   }
 
-  /** The HTML page's content: the map of the dataset's vector tiles (the view's collections) and the collections. */
+  /**
+   * The HTML page's content: the map of the dataset's vector tiles (the view's collections), the collections and,
+   * apart, those that are layers of a heat plan.
+   */
   private DatasetOverview overview(LandingPage page, CatalogView view, LinkBuilder links) {
-    List<CollectionEntry> collections = view.catalog().collections().stream()
-        .map(c -> CollectionEntries.of(c, links, tiles3d.offers(c))).toList();
-    String style = collections.isEmpty() ? null
+    Map<Boolean, List<CollectionEntry>> byKind = view.catalog().collections().stream()
+        .collect(Collectors.partitioningBy(HeatPlans::isLayer,
+            Collectors.mapping(c -> CollectionEntries.of(c, links, tiles3d.offers(c)), Collectors.toList())));
+    String style = view.catalog().collections().isEmpty() ? null
         : links.path("tiles", TileMatrixSets.WEB_MERCATOR_QUAD.id(), "style");
-    // no collection is a layer of a heat plan yet: once heat plans are served (design.md: heatplan/), their layers
-    // are listed here, apart from the other collections
-    List<CollectionEntry> heatPlanLayers = List.of();
-    return new DatasetOverview(page, style, collections, heatPlanLayers);
+    return new DatasetOverview(page, style, byKind.get(false), byKind.get(true));
   }
 }

@@ -26,8 +26,21 @@ final class BuildingTraits {
   private static final int LATEST_YEAR = 2024;
   private static final double SQUARE_METRES_PER_RESIDENT = 45;
 
-  /** The attribute values of one building, in column order, and how many people live in it. */
-  record Traits(List<Object> values, double residents) {}
+  /** The attributes of one building and how many people live in it; heat demand null when not on record. */
+  record Traits(double height, int storeys, int yearBuilt, String function, Long heatDemand, String district,
+      LocalDate renovation, double residents) {
+
+    /** The values in column order. */
+    List<Object> values() {
+      return Arrays.asList(height, storeys, yearBuilt, function, heatDemand, district,
+          renovation == null ? null : renovation.toString());
+    }
+
+    /** The same building without a recorded heat demand, as a heat plan finds some. */
+    Traits withoutHeatDemand() {
+      return new Traits(height, storeys, yearBuilt, function, null, district, renovation, residents);
+    }
+  }
 
   private final Random random;
 
@@ -46,10 +59,8 @@ final class BuildingTraits {
     double floorArea = footprint.polygon().getArea() * storeys;
     double demand = floorArea * specificHeatDemand(yearBuilt) * (renovation == null ? 1 : 0.75)
         * (0.9 + 0.2 * random.nextDouble());
-    List<Object> values = Arrays.asList(
-        Metres.round(height, 1), storeys, yearBuilt, function, StrictMath.round(demand),
-        footprint.district().name(), renovation == null ? null : renovation.toString());
-    return new Traits(values, residentialShare(function) * floorArea / SQUARE_METRES_PER_RESIDENT);
+    return new Traits(Metres.round(height, 1), storeys, yearBuilt, function, StrictMath.round(demand),
+        footprint.district().name(), renovation, residentialShare(function) * floorArea / SQUARE_METRES_PER_RESIDENT);
   }
 
   /** Homes house people fully, mixed-use buildings on about half their floors. */

@@ -9,9 +9,9 @@ import java.util.List;
  * @param landingPage the landing page
  * @param mapStyle the MapLibre style of the dataset's vector tiles (every collection a layer), or null when there is
  *     no collection to draw
- * @param collections the collections, in the order of the style's layers
- * @param heatPlanLayers the collections that are layers of a heat plan, listed apart; none until heat plans are
- *     served
+ * @param collections the collections but the layers of heat plans, in the order of the style's layers
+ * @param heatPlanLayers the collections that are layers of a heat plan, listed apart, in the order of the style's
+ *     layers
  */
 public record DatasetOverview(LandingPage landingPage, String mapStyle, List<CollectionEntry> collections,
     List<CollectionEntry> heatPlanLayers) {

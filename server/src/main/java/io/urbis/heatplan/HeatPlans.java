@@ -39,6 +39,11 @@ public final class HeatPlans {
     return plans;
   }
 
+  /** Whether {@code collection} is a layer of a heat plan, in any audience's view of the catalog. */
+  public static boolean isLayer(Collection collection) {
+    return collection.source() instanceof LayerSource;
+  }
+
   /** The catalog with every plan's layers after the collections they are computed from. */
   public Catalog catalog() {
     return catalog;

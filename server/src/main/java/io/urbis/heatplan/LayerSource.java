@@ -5,8 +5,11 @@ import io.urbis.catalog.DataExtent;
 import io.urbis.crs.Crs;
 import io.urbis.query.FeatureQuery;
 import io.urbis.source.EncodedFeature;
+import io.urbis.source.Extrusion;
 import io.urbis.source.FeatureSource;
 import io.urbis.source.FeatureStream;
+import io.urbis.source.ModelBounds;
+import io.urbis.source.ModelRow;
 import io.urbis.source.ModelSource;
 import io.urbis.tiles.LayerStatistics;
 import io.urbis.tiles.ReducedLayer;
@@ -16,6 +19,7 @@ import io.urbis.tiles.TileRequest;
 import io.urbis.tiles.WholeLayerFloor;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The source of a heat plan's layers: the source the computation keeps them in, asked only after the layers were
@@ -89,9 +93,22 @@ final class LayerSource implements FeatureSource {
     return source.extent(own(collection));
   }
 
+  /** The models (3D Tiles) of the layers, read as the layers' other answers are. */
   @Override
   public Optional<ModelSource> models() {
-    return source.models();
+    return source.models().map(models -> new ModelSource() {
+      @Override
+      public List<ModelBounds> bounds(Collection collection, Extrusion extrusion) {
+        plan.current();
+        return models.bounds(own(collection), extrusion);
+      }
+
+      @Override
+      public void models(Collection collection, List<String> ids, Extrusion extrusion, Consumer<ModelRow> sink) {
+        plan.current();
+        models.models(own(collection), ids, extrusion, sink);
+      }
+    });
   }
 
   @Override

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The environment under test: a throwaway database loaded with the fixture, the GeoPackage exported from it, and
@@ -185,6 +187,26 @@ public final class Urbis implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /**
+   * An empty home for {@code urbis serve} without arguments, {@code target/demo-home}: the demo city and its heat
+   * plan are generated there by the jar under test, never kept from an earlier build, which Urbis would serve as it is.
+   */
+  public static Path demoHome() {
+    Path home = target("demo-home");
+    try {
+      if (Files.exists(home)) {
+        try (Stream<Path> files = Files.walk(home)) {
+          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+      return Files.createDirectories(home);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not empty " + home, e);
+    }
   }
 
   /** A copy of the file as {@code target/<name>}, replacing what was there. */

@@ -1,7 +1,6 @@
 package io.urbis.conformance.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +9,12 @@ import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Urbis;
 import io.urbis.conformance.support.UrbisTest;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,14 +57,14 @@ class MapPageTest {
     RenderedMap map = RenderedMap.of(api.uri("/?f=html"), Urbis.target("landing-page-" + api.source() + ".png"),
         false);
     assertEquals(collectionIds(api), map.layerIds());
-    assertLandingPageLinksEveryCollection(api);
+    assertLandingPageLinksEveryCollection(api, Set.of());
   }
 
   /**
    * The landing page links every collection's page, features and map, and its 3D view exactly when it has 3D tiles;
-   * it has no section of heat plan layers while no collection is one.
+   * it lists {@code heatPlanLayers} apart, under a heading of their own, and has no such section without any.
    */
-  static void assertLandingPageLinksEveryCollection(Api api) {
+  static void assertLandingPageLinksEveryCollection(Api api, Set<String> heatPlanLayers) {
     String html = api.get("/?f=html").text();
     for (JsonNode collection : Json.elements(api.json("/collections").path("collections"))) {
       String path = api.uri("/collections/" + Api.encode(collection.path("id").asText())).toString();
@@ -74,7 +76,25 @@ class MapPageTest {
           .anyMatch(link -> GEOVOLUMES.equals(link.path("rel").asText()));
       assertEquals(has3dTiles, html.contains("href=\"" + path + "?f=html#view3d\""), path + " 3D view");
     }
-    assertFalse(html.contains("Heat plan layers"), "no collection is a layer of a heat plan (yet)");
+    int heading = html.indexOf("<h2>Heat plan layers</h2>");
+    assertEquals(heatPlanLayers.isEmpty(), heading < 0, "a section of heat plan layers exactly when there are any");
+    if (heading >= 0) {
+      String heatPlan = html.substring(heading, html.indexOf("</ul>", heading));
+      assertEquals(heatPlanLayers, swatches(heatPlan), "the heat plan layers' section");
+      String collections = html.substring(html.indexOf("<h2>Collections</h2>"), heading);
+      assertTrue(Collections.disjoint(heatPlanLayers, swatches(collections)),
+          "heat plan layers are not among the other collections");
+    }
+  }
+
+  /** The layers whose swatches {@code html} holds. */
+  private static Set<String> swatches(String html) {
+    Set<String> ids = new TreeSet<>();
+    Matcher swatch = Pattern.compile("<span class=\"layer-swatch\" data-layer=\"([^\"]+)\">").matcher(html);
+    while (swatch.find()) {
+      ids.add(swatch.group(1));
+    }
+    return ids;
   }
 
   /** The ids of the collections the server publishes. */

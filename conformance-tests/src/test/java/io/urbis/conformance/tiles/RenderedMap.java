@@ -44,6 +44,11 @@ record RenderedMap(JsonNode layers) {
     return new RenderedMap(Json.parse(summary).path("layers"));
   }
 
+  /** The pixels of the map drawn in the colour of layer {@code id} over the background, none of another layer's. */
+  int pixels(String id) {
+    return layers.path(id).path("pixels").asInt();
+  }
+
   /** The ids of the layers drawn. */
   Set<String> layerIds() {
     Set<String> ids = new TreeSet<>();

@@ -1,6 +1,7 @@
 /* Urbis 3D view: the collection's 3D Tiles in CesiumJS served by Urbis itself, on a plain ellipsoid without
    imagery, terrain or Cesium ion. Buildings are coloured by a theme the tiles' property tables can answer (heat
-   demand, heat demand per square metre, construction year, energy carrier), with a legend; picking a building shows
+   demand, heat demand per square metre, a heat plan's heat demand density of the block, construction year, energy
+   carrier), with a legend; picking a building shows
    its attributes and links to its feature page through the tileset's featureUriTemplate. State for tests and the
    curious: window.urbis3d. */
 (function () {
@@ -18,7 +19,8 @@
     footprintArea: ['footprint_area_m2'],
     storeys: ['storeys', 'storeys_above_ground', 'floors'],
     yearBuilt: ['year_built', 'year_of_construction', 'construction_year'],
-    energyCarrier: ['energy_carrier', 'heating_carrier', 'energietraeger']
+    energyCarrier: ['energy_carrier', 'heating_carrier', 'energietraeger'],
+    heatDensity: ['block_heat_density_mwh_ha_a']
   };
   var NO_VALUE = { label: 'no value', colour: '#bdbdbd' };
 
@@ -65,6 +67,13 @@
       },
       classes: bands([10, 25, 50, 100, 250], ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'],
         ['< 10', '10–25', '25–50', '50–100', '100–250', '≥ 250']) },
+    { id: 'heat-density', needs: ['heatDensity'],
+      label: function () { return 'Heat demand density of the block (MWh/ha·a)'; },
+      value: function (get, keys) { return get(keys.heatDensity); },
+      // the heat density classes of the README's heat plans (after KEA-BW's guide): 175 is the default threshold of
+      // a block that is a candidate for a heat network
+      classes: bands([70, 175, 415], ['#ffffb2', '#fecc5c', '#fd8d3c', '#bd0026'],
+        ['< 70', '70–175', '175–415', '≥ 415']) },
     { id: 'year-built', needs: ['yearBuilt'], label: function () { return 'Construction year'; },
       value: function (get, keys) { return get(keys.yearBuilt); },
       // the periods of the German building typology (IWU), which heat demand follows

@@ -110,7 +110,10 @@ class GeoPackageFeatureSourceTest {
         new Property("height_m", JsonType.NUMBER), new Property("storeys", JsonType.INTEGER),
         new Property("year_built", JsonType.INTEGER), new Property("function", JsonType.STRING),
         new Property("heat_demand_kwh_a", JsonType.INTEGER), new Property("district", JsonType.STRING),
-        new Property("last_renovation", JsonType.DATE)), buildings.properties());
+        new Property("last_renovation", JsonType.DATE), new Property("street", JsonType.STRING),
+        new Property("house_number", JsonType.STRING), new Property("building_type", JsonType.STRING),
+        new Property("energy_carrier", JsonType.STRING), new Property("heating_system", JsonType.STRING)),
+        buildings.properties());
     assertEquals("last_renovation", buildings.temporalProperty());
     assertEquals(GeometryType.LINESTRING, collection(source, "streets").geometryType());
     assertEquals(source, buildings.source());
