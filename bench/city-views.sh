@@ -14,27 +14,13 @@
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-WORK="$BENCH_DIR/work/city-views"
-JAR="$ROOT/server/target/urbis.jar"
+BENCH_NAME=city-views
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CHECKS="$ROOT/conformance-tests/tiles3d"
-export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 BUILDINGS=200000
 # a frame of the whole city drawn in software takes tens of seconds on busy cores: fewer pixels, more patience
 VIEW_SIZE="${VIEW_SIZE:-960x600}"
 VIEW_TIMEOUT_S="${VIEW_TIMEOUT_S:-1200}"
-SERVER_PID=""
-
-log() { printf '[city-views %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
 
 holds_city() { [[ "$(psql -X -d "$1" -Atqc 'select count(*) from public.buildings' 2>/dev/null)" == "$BUILDINGS" ]]; }
 if [[ -n "${BENCH_VIEWS_DB:-}" ]]; then
@@ -60,15 +46,9 @@ fi
 rm -rf "$WORK"
 mkdir -p "$WORK"
 printf 'host: 127.0.0.1\ntiles3d:\n  extrude:\n    buildings: {height: height_m}\n' > "$WORK/urbis.yaml"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-java -Xmx2g -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT" \
-  "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited:"; tail -5 "$WORK/server.log"; exit 1; }
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
-  sleep 0.5
-done
+PORT="$(free_port)"
+start_server "$WORK/server.log" "$PORT" health 60 -Xmx2g -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT" \
+  "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "photographing the buildings' 3D view (load $load_before)"

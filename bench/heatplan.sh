@@ -11,19 +11,11 @@
 #   REPEAT (default 5)
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-WORK="$BENCH_DIR/work/heatplan"
-JAR="$ROOT/server/target/urbis.jar"
-export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
+BENCH_NAME=heatplan
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DB="${DB:-urbis_heatplan_bench}"
 REPEAT="${REPEAT:-5}"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-SERVER_PID=""
-
-log() { printf '[heatplan %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true; }
-trap cleanup EXIT
+PORT="$(free_port)"
 
 mkdir -p "$WORK"
 # always: a stale jar would measure old code
@@ -58,13 +50,7 @@ YAML
 state="urbis_heatplan.heatplan_state"
 psql -q -d "$DB" -c "DO \$\$ BEGIN IF to_regclass('$state') IS NOT NULL THEN UPDATE $state SET inputs = ''; END IF; END \$\$"
 log "starting the server (computes the heat plan before it answers)"
-java -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$PORT/collections" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
+start_server "$WORK/server.log" "$PORT" collections 600 -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT"
 
 # the time of one request to a layer, and the computation the server logged for it
 request() {

@@ -13,25 +13,11 @@
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-WORK="$BENCH_DIR/work/tile-sizes"
-JAR="$ROOT/server/target/urbis.jar"
-export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
+BENCH_NAME=tile-sizes
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DB="${BENCH_TILES_DB:-urbis_bench}"
 ZOOMS="${BENCH_TILES_ZOOMS:-8-16}"
 SETS="${BENCH_TILES_SETS:-/collections/buildings/tiles,/collections/roads/tiles,/tiles}"
-SERVER_PID=""
-
-log() { printf '[tile-sizes %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
 
 mkdir -p "$WORK"
 if [[ "$(psql -X -d "$DB" -Atqc 'select count(*) from public.buildings' 2>/dev/null)" != 200000 ]]; then
@@ -45,16 +31,10 @@ printf 'host: 127.0.0.1\ntiles:\n  cacheBytes: 0\n' > "$WORK/urbis.yaml"
 # measure LABEL JAR: one server of JAR, every tile fetched, the JSON in $WORK/LABEL.json
 measure() {
   local label="$1" jar="$2" port
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  port="$(free_port)"
   cp -p "$jar" "$WORK/$label.jar"
-  java -Xmx1g -jar "$WORK/$label.jar" serve --config "$WORK/urbis.yaml" --port "$port" \
-    "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" > "$WORK/$label.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 120); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { log "the $label server exited:"; tail -5 "$WORK/$label.log"; exit 1; }
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.5
-  done
+  start_server "$WORK/$label.log" "$port" health 60 -Xmx1g -jar "$WORK/$label.jar" serve --config "$WORK/urbis.yaml" \
+    --port "$port" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB"
   log "$label: load $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 "$BENCH_DIR/tile_sizes.py" measure --base "http://127.0.0.1:$port" --label "$label" \
     --out "$WORK/$label.json" --tile-sets "$SETS" --first "${ZOOMS%-*}" --last "${ZOOMS#*-}" "${@:3}"

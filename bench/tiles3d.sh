@@ -7,10 +7,8 @@
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-WORK="$BENCH_DIR/work/tiles3d"
-JAR="$ROOT/server/target/urbis.jar"
+BENCH_NAME=tiles3d
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CHECKS="$ROOT/conformance-tests/tiles3d"
 # the shared test data beside the repository (../shared/data), found from a worktree further down too, as the tests
 # find it (SharedData)
@@ -22,15 +20,8 @@ shared_data() {
   done
 }
 FOOTPRINTS="$(shared_data)/nrw_wesel_lod2/wesel_buildings_footprints.gpkg"
-export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
 DB=urbis_bench3d
-# a free port: a fixed one may be taken by another server, which the clients would then measure
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-SERVER_PID=""
-
-log() { printf '[tiles3d %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true; }
-trap cleanup EXIT
+PORT="$(free_port)"
 
 mkdir -p "$WORK"
 # always: a stale jar would measure old code
@@ -76,13 +67,8 @@ log "seeding with -XX:TieredStopAtLevel=1"
 java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" seed --3d --config "$WORK/seed.yaml" "$DB_URL" > "$WORK/seed-c1.log" 2>&1
 log "$(grep -h 'urbis seed: ' "$WORK/seed-c1.log")"
 
-java -Xmx1g -jar "$JAR" serve --port "$PORT" --config "$WORK/urbis.yaml" "$DB_URL" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited:"; tail -5 "$WORK/server.log"; exit 1; }
-  curl -sf "http://localhost:$PORT/health" >/dev/null && break
-  sleep 0.5
-done
+start_server "$WORK/server.log" "$PORT" health 60 -Xmx1g -jar "$JAR" serve --port "$PORT" --config "$WORK/urbis.yaml" \
+  "$DB_URL"
 
 log "building every tile of $collection on request"
 result=$(cd "$CHECKS" && node bench.mjs "http://localhost:$PORT/collections/$collection/3dtiles" "$WORK/urls.txt" 2)
