@@ -1,5 +1,6 @@
 package io.urbis.demo;
 
+import io.urbis.config.UrbisHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,11 +33,7 @@ public final class DemoCity {
    * {@code ~/.urbis/urbis-demo.gpkg} when URBIS_HOME is not set.
    */
   public static Path defaultLocation() {
-    String home = System.getenv("URBIS_HOME");
-    Path directory = home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".urbis")
-        : Path.of(home);
-    return directory.resolve(FILE_NAME);
+    return UrbisHome.directory().resolve(FILE_NAME);
   }
 
   /**

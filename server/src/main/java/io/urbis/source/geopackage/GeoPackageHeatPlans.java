@@ -1,6 +1,7 @@
 package io.urbis.source.geopackage;
 
 import io.urbis.catalog.Collection;
+import io.urbis.config.UrbisHome;
 import io.urbis.heatplan.HeatPlan;
 import io.urbis.heatplan.HeatPlanComputation;
 import io.urbis.heatplan.HeatPlanLayer;
@@ -48,9 +49,7 @@ public final class GeoPackageHeatPlans implements HeatPlanComputation, AutoClose
    * {@code ~/.urbis/heatplans} when URBIS_HOME is not set (the demo's directory).
    */
   static Path defaultDirectory() {
-    String home = System.getenv("URBIS_HOME");
-    Path urbis = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".urbis") : Path.of(home);
-    return urbis.resolve("heatplans");
+    return UrbisHome.directory().resolve("heatplans");
   }
 
   /** The derived GeoPackage of {@code plan}: named by a hash of the source file's path and the plan id. */
