@@ -3,6 +3,7 @@ package io.urbis.api;
 import io.urbis.access.CatalogView;
 import io.urbis.catalog.Collection;
 import io.urbis.crs.Crs;
+import io.urbis.download.Downloads;
 import io.urbis.encode.ContentNegotiation;
 import io.urbis.encode.FeatureDocument;
 import io.urbis.encode.FeaturePage;
@@ -33,14 +34,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** {@code /collections/{collectionId}/items} and one item (OGC 17-069r4, 7.15 and 7.16). */
 @Path("/collections/{collectionId}/items")
 public final class ItemsResource {
 
   private static final List<Representation> OFFERED = List.of(Representation.GEOJSON, Representation.HTML);
+  /** Items are also offered as whole-selection downloads; one feature is not. */
+  private static final List<Representation> ITEMS_OFFERED = Stream.concat(OFFERED.stream(),
+      Downloads.FORMATS.stream()).toList();
   /** The CRS of the coordinates in the response (OGC 18-058r1, /req/crs/ogc-crs-header). */
   private static final String CONTENT_CRS = "Content-Crs";
+  private static final String LIMIT = "limit";
 
   private final FeatureQueryParser parser;
 
@@ -54,7 +60,13 @@ public final class ItemsResource {
       @Context HttpHeaders headers, @Context UriInfo uri, @Context ContainerRequestContext context) {
     Collection collection = CollectionsResource.find(context, collectionId);
     FeatureQuery query = parser.parse(uri.getQueryParameters(), collection);
-    Representation representation = ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), OFFERED);
+    Representation representation =
+        ContentNegotiation.select(format, headers.getAcceptableMediaTypes(), ITEMS_OFFERED);
+    if (Downloads.isDownload(representation)) {
+      Integer explicitLimit = uri.getQueryParameters().containsKey(LIMIT) ? query.limit() : null;
+      return Response.fromResponse(Downloads.response(collection, query, explicitLimit, representation))
+          .header(CONTENT_CRS, "<" + query.crs().uri() + ">").build();
+    }
     FeatureStream features = collection.source().query(collection, query);
     LinkBuilder links = new LinkBuilder(uri);
     FeaturePage page = new FeaturePage(collection, features, paging -> pageLinks(links, collection, representation,
@@ -101,7 +113,7 @@ public final class ItemsResource {
 
   private static List<Link> pageLinks(
       LinkBuilder links, Collection collection, Representation current, Paging paging) {
-    List<Link> all = new ArrayList<>(links.selfAndAlternates(current, OFFERED));
+    List<Link> all = new ArrayList<>(links.selfAndAlternates(current, ITEMS_OFFERED));
     String type = current.mediaType().toString();
     if (paging.next() != null) {
       all.add(new Link(pageLink(links, current, paging.next()), "next", type, "Next page"));

@@ -10,7 +10,7 @@ import java.sql.Statement;
  * gpkg_spatial_ref_sys with its three required rows plus the demo's ETRS89 / UTM 32N, gpkg_contents,
  * gpkg_geometry_columns and gpkg_extensions.
  */
-final class GeoPackageSchema {
+public final class GeoPackageSchema {
 
   /** 'GPKG' in ASCII, the application id every GeoPackage declares. */
   static final int APPLICATION_ID = 0x47504B47;
@@ -19,7 +19,8 @@ final class GeoPackageSchema {
    * partially supported").
    */
   static final int USER_VERSION = 10300;
-  static final int ETRS89_UTM32N = 25832;
+  public static final int ETRS89_UTM32N = 25832;
+  public static final int WGS84 = 4326;
 
   private static final String[] TABLES = {
     "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,"
@@ -67,7 +68,7 @@ final class GeoPackageSchema {
 
   private GeoPackageSchema() {}
 
-  static void create(Connection connection) throws SQLException {
+  public static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA application_id = " + APPLICATION_ID);
       statement.execute("PRAGMA user_version = " + USER_VERSION);

@@ -18,7 +18,9 @@ public enum Representation {
       "application/vnd.oai.openapi", "application/yaml", "text/yaml")),
   RDF_XML("rdf", "RDF/XML", List.of("application/rdf+xml")),
   TURTLE("ttl", "Turtle", List.of("text/turtle")),
-  JSON_LD("jsonld", "JSON-LD", List.of("application/ld+json"));
+  JSON_LD("jsonld", "JSON-LD", List.of("application/ld+json")),
+  CSV("csv", "CSV", List.of("text/csv")),
+  GEOPACKAGE("gpkg", "GeoPackage", List.of("application/geopackage+sqlite3"));
 
   private final String formatName;
   private final String title;

@@ -40,6 +40,11 @@ public record FeatureQuery(Bbox bbox, TimeInterval datetime, int limit, PageCurs
     return new FeatureQuery(bbox, datetime, limit, newCursor, propertyFilters, crs, filter, returnables, sortby);
   }
 
+  /** The same selection, in pages of another size. */
+  public FeatureQuery withLimit(int newLimit) {
+    return new FeatureQuery(bbox, datetime, newLimit, cursor, propertyFilters, crs, filter, returnables, sortby);
+  }
+
   /**
    * Whether a bbox of four numbers and a datetime are all that select, at least one of them given: where they hold
    * all the data ({@link Bbox#holds}, {@link TimeInterval#holds}), such a query leaves out only what every query of

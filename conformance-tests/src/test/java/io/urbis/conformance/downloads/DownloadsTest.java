@@ -1,0 +1,175 @@
+package io.urbis.conformance.downloads;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Gdal;
+import io.urbis.conformance.support.Geometries;
+import io.urbis.conformance.support.Json;
+import io.urbis.conformance.support.Layer;
+import io.urbis.conformance.support.OgcExceptions;
+import io.urbis.conformance.support.Reply;
+import io.urbis.conformance.support.Truth;
+import io.urbis.conformance.support.UrbisTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Downloads of items: {@code f=gpkg} read by GDAL and {@code f=csv} parsed back, each holding the request's whole
+ * selection (the numberMatched of its GeoJSON), not one page.
+ */
+@UrbisTest
+@DisplayName("Downloads (f=csv, f=gpkg)")
+class DownloadsTest {
+
+  private static final Pattern FEATURE_COUNT = Pattern.compile("(?m)^Feature Count: (\\d+)");
+  /** Buildings with more than five floors in the western half of the town, in the buildings' own CRS. */
+  private static final String SELECTION = "filter=floors%20%3E%205&bbox=356000,5645000,357200,5647000"
+      + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/25832";
+  private static final String GEOPACKAGE = "application/geopackage+sqlite3";
+
+  private final Api api;
+  private final Truth truth;
+
+  DownloadsTest(Api api, Truth truth) {
+    this.api = api;
+    this.truth = truth;
+  }
+
+  @Test
+  @DisplayName("GDAL counts in the f=gpkg file of a filter and a bbox the features numberMatched tells")
+  void geoPackageHoldsTheSelection(@TempDir Path directory) throws IOException {
+    long matched = numberMatched("buildings", SELECTION);
+    assertTrue(matched > 10, "the selection spans more than one default page: " + matched);
+    Path file = download("buildings", SELECTION + "&f=gpkg", GEOPACKAGE, directory.resolve("buildings.gpkg"));
+    assertEquals(matched, featureCount(file, "buildings"), "features of the GeoPackage");
+    assertEquals("", Gdal.validateGeoPackage(file), "validate_gpkg.py");
+  }
+
+  @Test
+  @DisplayName("f=gpkg without limit holds every feature; with limit, at most that many")
+  void geoPackageOfEveryLayer(@TempDir Path directory) {
+    assumeGdal();
+    assertAll(
+        () -> assertEquals(truth.count(Layer.BUILDINGS),
+            featureCount(download("buildings", "f=gpkg", GEOPACKAGE, directory.resolve("all.gpkg")), "buildings")),
+        () -> assertEquals(7L,
+            featureCount(download("buildings", "f=gpkg&limit=7", GEOPACKAGE, directory.resolve("7.gpkg")),
+                "buildings")),
+        () -> assertEquals(truth.count(Layer.POI),
+            featureCount(download("poi", "f=gpkg", GEOPACKAGE, directory.resolve("poi.gpkg")), "poi"), "text keys"),
+        () -> assertEquals(truth.count(Layer.POI3D),
+            featureCount(download("poi3d", "f=gpkg", GEOPACKAGE, directory.resolve("poi3d.gpkg")), "poi3d"), "3D"));
+  }
+
+  @Test
+  @DisplayName("f=csv has one record per feature, the visible properties as header, and the GeoJSON's geometry as WKT")
+  void csvParsesBack(@TempDir Path directory) throws IOException {
+    String query = SELECTION + "&crs=http://www.opengis.net/def/crs/EPSG/0/25832";
+    Reply reply = api.get("/collections/buildings/items?" + query + "&f=csv");
+    assertEquals(200, reply.status(), reply::describe);
+    assertEquals("text/csv", reply.mediaType());
+    assertTrue(reply.header("Content-Disposition").orElse("").contains("filename=\"buildings.csv\""),
+        "Content-Disposition: " + reply.header("Content-Disposition"));
+    List<List<String>> records = parseCsv(reply.text());
+    JsonNode features = api.json("/collections/buildings/items?" + query + "&limit=10000").path("features");
+    assertEquals(List.of("id", "name", "floors", "height", "residential", "construction_date", "last_survey",
+        "geometry"), records.get(0), "header");
+    assertEquals(features.size() + 1, records.size(), "a header and one record per feature");
+    Path csv = Files.write(directory.resolve("buildings.csv"), reply.body());
+    if (Gdal.onPath("ogr2ogr")) {
+      Path geoJson = directory.resolve("buildings.geojson");
+      Gdal.run("ogr2ogr", "-f", "GeoJSON", geoJson.toString(), csv.toString(), "-oo", "GEOM_POSSIBLE_NAMES=geometry",
+          "-oo", "KEEP_GEOM_COLUMNS=NO");
+      JsonNode read = Json.parse(Files.readAllBytes(geoJson)).path("features");
+      assertEquals(features.size(), read.size(), "features GDAL read from the CSV");
+      List<String> differences = new ArrayList<>();
+      for (int i = 0; i < features.size(); i++) {
+        differences.addAll(Geometries.differences(features.get(i).path("geometry"), read.get(i).path("geometry"),
+            1e-3, "feature " + features.get(i).path("id")));
+      }
+      assertEquals(List.of(), differences);
+    }
+  }
+
+  @Test
+  @DisplayName("Bad input to a download gets an OGC exception, not a file")
+  void badInputIsAnException() {
+    assertAll(
+        () -> OgcExceptions.assertException(api.get("/collections/buildings/items?f=csv&bbox=1,2,3"), 400),
+        () -> OgcExceptions.assertException(api.get("/collections/buildings/items?f=gpkg&filter=nope%20%3D%201"), 400),
+        () -> OgcExceptions.assertException(api.get("/collections/buildings/items?f=gpkg&limit=0"), 400),
+        () -> OgcExceptions.assertException(api.get("/collections/nothing/items?f=csv"), 404));
+  }
+
+  private long numberMatched(String collection, String query) {
+    return api.json("/collections/" + collection + "/items?" + query + "&limit=1").path("numberMatched").asLong();
+  }
+
+  private Path download(String collection, String query, String mediaType, Path file) throws IOException {
+    Reply reply = api.get("/collections/" + collection + "/items?" + query);
+    assertEquals(200, reply.status(), reply::describe);
+    assertEquals(mediaType, reply.mediaType());
+    return Files.write(file, reply.body());
+  }
+
+  private static long featureCount(Path file, String layer) {
+    assumeGdal();
+    String output = Gdal.run("ogrinfo", "-ro", "-so", file.toString(), layer);
+    Matcher matcher = FEATURE_COUNT.matcher(output);
+    assertTrue(matcher.find(), output);
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static void assumeGdal() {
+    Assumptions.assumeTrue(Gdal.onPath("ogrinfo") && Gdal.onPath("ogr2ogr"), "GDAL is not on the PATH");
+  }
+
+  /** RFC 4180: records end in CRLF, fields in double quotes may hold commas, quotes (doubled) and line breaks. */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        record.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        record.add(field.toString());
+        field.setLength(0);
+        records.add(record);
+        record = new ArrayList<>();
+        i++;
+      } else {
+        field.append(c);
+      }
+    }
+    assertEquals(0, field.length() + record.size(), "the last record ends in CRLF");
+    return records;
+  }
+}
