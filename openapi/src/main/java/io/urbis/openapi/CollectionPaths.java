@@ -77,7 +77,7 @@ final class CollectionPaths {
 
   private List<Parameter> itemsParameters() {
     List<Parameter> parameters = new ArrayList<>();
-    parameters.add(Refs.parameter("f"));
+    parameters.add(Refs.parameter("itemsFormat"));
     parameters.add(Refs.parameter("bbox"));
     parameters.add(Refs.parameter("bbox-crs"));
     parameters.add(Refs.parameter("crs"));

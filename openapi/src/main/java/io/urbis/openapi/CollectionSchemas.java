@@ -38,8 +38,12 @@ final class CollectionSchemas {
     components.addSchemas(features,
         narrow("featureCollectionGeoJSON", "features",
             new ArraySchema().items(Refs.schema(feature))));
-    components.addResponses(featuresResponse(names),
-        response(components.getResponses().get("Features"), features));
+    ApiResponse items = response(components.getResponses().get("Features"), features);
+    // downloads of the whole selection (f=csv, f=gpkg), sent as attachments
+    items.getContent()
+        .addMediaType("text/csv", new MediaType().schema(new StringSchema()))
+        .addMediaType("application/geopackage+sqlite3", new MediaType().schema(new StringSchema().format("binary")));
+    components.addResponses(featuresResponse(names), items);
     components.addResponses(featureResponse(names),
         response(components.getResponses().get("Feature"), feature));
   }

@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Csv;
 import io.urbis.conformance.support.FeaturePages;
+import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Glb;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
@@ -27,6 +29,9 @@ import io.urbis.conformance.support.Source;
 import io.urbis.conformance.support.TileGrid;
 import io.urbis.conformance.support.Truth;
 import io.urbis.conformance.support.Urbis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +46,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -280,6 +286,29 @@ abstract class RoleMatrix {
         () -> assertEquals(Set.of(Set.copyOf(AccessRules.visibleProperties(truth, role))), features.stream()
             .map(feature -> RULED.propertiesOf(feature).keySet()).collect(Collectors.toSet()),
             "the properties of the features"));
+  }
+
+  @EachRole
+  @DisplayName("downloads (CSV, GeoPackage): the rows and properties the role may see, every one of them")
+  void downloads(Role role, @TempDir Path directory) throws IOException {
+    Caller caller = caller(role);
+    Selection rows = AccessRules.visibleRows(role);
+    List<String> columns = new ArrayList<>(List.of("id"));
+    columns.addAll(AccessRules.visibleProperties(truth, role));
+    List<List<String>> csv = Csv.parse(ok(caller.get(RULED.items() + "?f=csv", "text/csv")).text());
+    Path geoPackage = Files.write(directory.resolve("download.gpkg"),
+        ok(caller.get(RULED.items() + "?f=gpkg", "application/geopackage+sqlite3")).body());
+    List<Executable> checks = new ArrayList<>(List.of(
+        () -> assertEquals(columns, csv.get(0).subList(0, csv.get(0).size() - 1), "CSV header"),
+        () -> assertEquals(truth.keys(rows), csv.stream().skip(1).map(record -> record.get(0))
+            .collect(Collectors.toCollection(TreeSet::new)), "CSV feature ids"),
+        () -> assertEquals(truth.count(rows), csv.size() - 1L, "CSV records")));
+    if (Gdal.onPath("ogrinfo")) {
+      String info = Gdal.run("ogrinfo", "-ro", "-so", geoPackage.toString(), RULED.id());
+      checks.add(() -> assertTrue(info.contains("Feature Count: " + truth.count(rows) + "\n"), info));
+      checks.add(() -> assertEquals(!role.hidesProperty, info.contains(HIDDEN_PROPERTY + ":"), info));
+    }
+    verify(checks);
   }
 
   @EachRole

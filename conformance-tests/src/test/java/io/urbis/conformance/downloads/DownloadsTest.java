@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urbis.conformance.support.Api;
+import io.urbis.conformance.support.Csv;
 import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
@@ -83,7 +84,7 @@ class DownloadsTest {
     assertEquals("text/csv", reply.mediaType());
     assertTrue(reply.header("Content-Disposition").orElse("").contains("filename=\"buildings.csv\""),
         "Content-Disposition: " + reply.header("Content-Disposition"));
-    List<List<String>> records = parseCsv(reply.text());
+    List<List<String>> records = Csv.parse(reply.text());
     JsonNode features = api.json("/collections/buildings/items?" + query + "&limit=10000").path("features");
     assertEquals(List.of("id", "name", "floors", "height", "residential", "construction_date", "last_survey",
         "geometry"), records.get(0), "header");
@@ -135,41 +136,5 @@ class DownloadsTest {
 
   private static void assumeGdal() {
     Assumptions.assumeTrue(Gdal.onPath("ogrinfo") && Gdal.onPath("ogr2ogr"), "GDAL is not on the PATH");
-  }
-
-  /** RFC 4180: records end in CRLF, fields in double quotes may hold commas, quotes (doubled) and line breaks. */
-  static List<List<String>> parseCsv(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-        i++;
-      } else {
-        field.append(c);
-      }
-    }
-    assertEquals(0, field.length() + record.size(), "the last record ends in CRLF");
-    return records;
   }
 }
