@@ -171,6 +171,30 @@ class CatalogServedTest {
   }
 
   @Test
+  void everyDatasetOffersItsDownloadsAsDistributionsThatAnswer() throws Exception {
+    for (UrbisServer server : List.of(fromGeoPackage, fromPostgis)) {
+      Model catalog = wholeCatalog(server, InProcessServer.PLANNER_KEY);
+      Map<String, Set<String>> downloads = new TreeMap<>();
+      for (var statement : catalog.listStatements(null, DCAT.downloadURL, (org.apache.jena.rdf.model.RDFNode) null)
+          .toList()) {
+        Resource distribution = statement.getSubject();
+        String url = statement.getObject().asResource().getURI();
+        String mediaTypeIri = distribution.getPropertyResourceValue(DCAT.mediaType).getURI();
+        String mediaType = mediaTypeIri.substring(mediaTypeIri.indexOf(MEDIA_TYPES) + MEDIA_TYPES.length());
+        downloads.computeIfAbsent(url.substring(0, url.indexOf("/items")), k -> new TreeSet<>()).add(mediaType);
+        if (!url.contains("/buildings/")) {
+          HttpResponse<Void> answer = HTTP.send(request(server, url.substring(url.indexOf("/collections")),
+              InProcessServer.PLANNER_KEY).build(), HttpResponse.BodyHandlers.discarding());
+          assertEquals(200, answer.statusCode(), url);
+          assertEquals(mediaType, answer.headers().firstValue("Content-Type").orElseThrow().split(";")[0], url);
+        }
+      }
+      assertEquals(3, downloads.size(), downloads.toString());
+      downloads.values().forEach(types -> assertEquals(Set.of("text/csv", "application/geopackage+sqlite3"), types));
+    }
+  }
+
+  @Test
   void manyCollectionsArePagedWithHydra() throws Exception {
     Model first = model(get(fromGeoPackage, "/catalog?f=ttl", InProcessServer.PLANNER_KEY), Lang.TURTLE);
     String base = "http://127.0.0.1:" + fromGeoPackage.port() + "/catalog";
@@ -262,6 +286,7 @@ class CatalogServedTest {
   }
 
   private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+  private static final String MEDIA_TYPES = "/media-types/";
 
   /** Every page of the catalog the caller with {@code key} (null: the public) sees, in one model. */
   private static Model wholeCatalog(UrbisServer server, String key) throws Exception {

@@ -40,13 +40,15 @@ import java.util.stream.Stream;
 @Path("/collections/{collectionId}/items")
 public final class ItemsResource {
 
+  /** The CRS of the coordinates in the response (OGC 18-058r1, /req/crs/ogc-crs-header). */
+  private static final String CONTENT_CRS = "Content-Crs";
+  private static final String LIMIT = "limit";
   private static final List<Representation> OFFERED = List.of(Representation.GEOJSON, Representation.HTML);
   /** Items are also offered as whole-selection downloads; one feature is not. */
   private static final List<Representation> ITEMS_OFFERED = Stream.concat(OFFERED.stream(),
       Downloads.FORMATS.stream()).toList();
-  /** The CRS of the coordinates in the response (OGC 18-058r1, /req/crs/ogc-crs-header). */
-  private static final String CONTENT_CRS = "Content-Crs";
-  private static final String LIMIT = "limit";
+  /** The parameters that page; a download of the page's selection leaves them out. */
+  private static final String[] PAGING = {"cursor", OffsetParameter.NAME, LIMIT};
 
   private final FeatureQueryParser parser;
 
@@ -113,7 +115,11 @@ public final class ItemsResource {
 
   private static List<Link> pageLinks(
       LinkBuilder links, Collection collection, Representation current, Paging paging) {
-    List<Link> all = new ArrayList<>(links.selfAndAlternates(current, ITEMS_OFFERED));
+    List<Link> all = new ArrayList<>(links.selfAndAlternates(current, OFFERED));
+    for (Representation download : Downloads.FORMATS) {
+      all.add(new Link(links.withFormatWithout(download, PAGING), "enclosure", download.mediaType().toString(),
+          "All matching features as " + download.title()));
+    }
     String type = current.mediaType().toString();
     if (paging.next() != null) {
       all.add(new Link(pageLink(links, current, paging.next()), "next", type, "Next page"));

@@ -43,10 +43,20 @@ final class LinkBuilder {
    * ones left out.
    */
   String withFormatAnd(Representation representation, String parameter, String value, String... dropped) {
-    Set<String> replaced = new HashSet<>(List.of(dropped));
-    replaced.add("f");
+    Set<String> replaced = formatAnd(dropped);
     replaced.add(parameter);
     return withParameters(replaced, "f=" + representation.formatName() + "&" + parameter + "=" + encode(value));
+  }
+
+  /** The request URL with {@code f} set to the representation and the {@code dropped} parameters left out. */
+  String withFormatWithout(Representation representation, String... dropped) {
+    return withParameters(formatAnd(dropped), "f=" + representation.formatName());
+  }
+
+  private static Set<String> formatAnd(String... dropped) {
+    Set<String> replaced = new HashSet<>(List.of(dropped));
+    replaced.add("f");
+    return replaced;
   }
 
   String withFormat(Representation representation) {

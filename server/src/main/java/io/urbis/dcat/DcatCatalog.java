@@ -67,9 +67,13 @@ public final class DcatCatalog {
    */
   public record Page(int number, int pages, int datasets) {}
 
-  /** One way of getting a collection's data, as a distribution. */
+  /**
+   * One way of getting a collection's data, as a distribution.
+   *
+   * @param download whether {@code url} gives the data as one file (also its {@code dcat:downloadURL})
+   */
   private record Access(String fragment, String titleDe, String titleEn, String fileType, String mediaType,
-      String url) {}
+      String url, boolean download) {}
 
   private final CatalogConfig config;
   private final String serviceTitle;
@@ -186,14 +190,18 @@ public final class DcatCatalog {
     List<Access> accesses = new ArrayList<>(List.of(
         new Access("items-geojson", "Objekte als GeoJSON (OGC API – Features)",
             "Features as GeoJSON (OGC API - Features)", "GEOJSON", "application/geo+json",
-            addresses.at("collections", id, "items") + "?f=json"),
+            addresses.at("collections", id, "items") + "?f=json", false),
         new Access("items-html", "Objekte als Webseiten", "Features as web pages", "HTML", "text/html",
-            addresses.at("collections", id, "items") + "?f=html"),
+            addresses.at("collections", id, "items") + "?f=html", false),
         new Access("vector-tiles", "Vektorkacheln (TileJSON)", "Vector tiles (TileJSON)", "JSON",
-            "application/json", addresses.at("collections", id, "tiles", "WebMercatorQuad", "tilejson"))));
+            "application/json", addresses.at("collections", id, "tiles", "WebMercatorQuad", "tilejson"), false),
+        new Access("download-csv", "Alle Objekte als CSV (Geometrie als WKT)", "All features as CSV (geometry as WKT)",
+            "CSV", "text/csv", addresses.at("collections", id, "items") + "?f=csv", true),
+        new Access("download-gpkg", "Alle Objekte als GeoPackage", "All features as a GeoPackage", "GPKG",
+            "application/geopackage+sqlite3", addresses.at("collections", id, "items") + "?f=gpkg", true)));
     if (has3dTiles) {
       accesses.add(new Access("3d-tiles", "3D Tiles 1.1", "3D Tiles 1.1", "JSON", "application/json",
-          addresses.at("collections", id, "3dtiles")));
+          addresses.at("collections", id, "3dtiles"), false));
     }
     return accesses;
   }
@@ -203,6 +211,9 @@ public final class DcatCatalog {
     distribution.addProperty(DCTerms.title, access.titleDe(), "de");
     distribution.addProperty(DCTerms.title, access.titleEn(), "en");
     distribution.addProperty(DCAT.accessURL, model.createResource(access.url()));
+    if (access.download()) {
+      distribution.addProperty(DCAT.downloadURL, model.createResource(access.url()));
+    }
     distribution.addProperty(DCTerms.format, model.createResource(Vocabularies.FILE_TYPES + "/" + access.fileType()));
     distribution.addProperty(DCAT.mediaType, model.createResource(IANA_MEDIA_TYPES + access.mediaType()));
     iri(distribution, DCTerms.license, own.license());

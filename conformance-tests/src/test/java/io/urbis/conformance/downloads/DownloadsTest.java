@@ -11,6 +11,8 @@ import io.urbis.conformance.support.Gdal;
 import io.urbis.conformance.support.Geometries;
 import io.urbis.conformance.support.Json;
 import io.urbis.conformance.support.Layer;
+import io.urbis.conformance.support.Links;
+import io.urbis.conformance.support.MediaTypes;
 import io.urbis.conformance.support.OgcExceptions;
 import io.urbis.conformance.support.Reply;
 import io.urbis.conformance.support.Truth;
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -103,6 +106,45 @@ class DownloadsTest {
       }
       assertEquals(List.of(), differences);
     }
+  }
+
+  @Test
+  @DisplayName("Pages of items (GeoJSON, HTML) link the downloads of their whole selection, which answer")
+  void pagesLinkTheDownloads() {
+    String page = "/collections/buildings/items?" + SELECTION + "&limit=5&offset=5";
+    JsonNode geoJson = api.json(page);
+    String html = api.get(page + "&f=html", "Accept", MediaTypes.HTML).text();
+    List<Executable> checks = new ArrayList<>();
+    for (String mediaType : List.of("text/csv", GEOPACKAGE)) {
+      String href = Links.href(geoJson, "enclosure", mediaType).orElseThrow(() -> new AssertionError(
+          "no enclosure link of type " + mediaType + " in " + geoJson.path("links")));
+      checks.add(() -> assertTrue(!href.contains("limit=") && !href.contains("offset=") && href.contains("filter="),
+          "the download keeps the selection and leaves the paging out: " + href));
+      checks.add(() -> assertTrue(html.contains("rel=\"enclosure\" download href=\"" + href.replace("&", "&amp;")),
+          "the HTML page links " + href));
+      checks.add(() -> assertEquals(mediaType, api.get(href).mediaType(), href));
+    }
+    assertAll(checks);
+  }
+
+  @Test
+  @DisplayName("The OpenAPI document offers f=csv and f=gpkg on each collection's items, with their media types")
+  void openApiDeclaresTheDownloads() {
+    JsonNode api30 = api.json("/api?f=json");
+    JsonNode get = api30.path("paths").path("/collections/buildings/items").path("get");
+    List<String> formats = new ArrayList<>();
+    for (JsonNode parameter : get.path("parameters")) {
+      JsonNode resolved = parameter.has("$ref") ? api30.at(parameter.path("$ref").asText().substring(1)) : parameter;
+      if ("f".equals(resolved.path("name").asText())) {
+        resolved.path("schema").path("enum").forEach(value -> formats.add(value.asText()));
+      }
+    }
+    JsonNode ok = get.path("responses").path("200");
+    JsonNode content = (ok.has("$ref") ? api30.at(ok.path("$ref").asText().substring(1)) : ok).path("content");
+    assertAll(
+        () -> assertTrue(formats.containsAll(List.of("csv", "gpkg")), "f of the items: " + formats),
+        () -> assertTrue(content.has("text/csv") && content.has(GEOPACKAGE), "media types of the items: "
+            + content.fieldNames()));
   }
 
   @Test

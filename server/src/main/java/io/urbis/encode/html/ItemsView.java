@@ -61,6 +61,7 @@ final class ItemsView {
   void writeBottom(Writer out, Counts counts, List<Link> links, MapData map) throws IOException {
     out.write("</tbody>\n</table>\n<p class=\"counts\">" + counts.text() + "</p>\n");
     out.write(paging(links));
+    out.write(downloads(links));
     out.write(map.html());
     Layout.close(out, head);
   }
@@ -70,6 +71,19 @@ final class ItemsView {
     Links.preferHtml(links, "prev").ifPresent(prev -> nav.append(button(prev, "‹ Previous")));
     Links.preferHtml(links, "next").ifPresent(next -> nav.append(button(next, "Next ›")));
     return nav.append("</nav>\n").toString();
+  }
+
+  /** The whole selection's downloads ({@code enclosure} links), as links that save a file. */
+  private static String downloads(List<Link> links) {
+    StringBuilder list = new StringBuilder();
+    for (Link link : links) {
+      if ("enclosure".equals(link.rel())) {
+        list.append(list.isEmpty() ? "" : " · ").append("<a rel=\"enclosure\" download href=\"")
+            .append(Html.escape(link.href())).append("\">").append(Html.escape(Links.formatName(link.type())))
+            .append("</a>");
+      }
+    }
+    return list.isEmpty() ? "" : "<p class=\"downloads\">Download all matching features: " + list + "</p>\n";
   }
 
   private static String button(Link link, String label) {
