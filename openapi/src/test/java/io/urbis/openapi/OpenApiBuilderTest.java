@@ -128,7 +128,7 @@ class OpenApiBuilderTest {
 
   @Test
   void itemsReferenceSharedParametersThenFilterOnScalarProperties() {
-    assertEquals(List.of("#/components/parameters/f", "#/components/parameters/bbox",
+    assertEquals(List.of("#/components/parameters/itemsFormat", "#/components/parameters/bbox",
             "#/components/parameters/bbox-crs", "#/components/parameters/crs", "#/components/parameters/datetime",
             "#/components/parameters/filter", "#/components/parameters/filter-lang", "filter-crs",
             "#/components/parameters/properties", "#/components/parameters/skipGeometry",

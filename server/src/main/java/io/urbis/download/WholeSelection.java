@@ -22,6 +22,7 @@ final class WholeSelection implements Closeable {
 
   private final Collection collection;
   private final FeatureQuery query;
+  private final int pageSize;
   private long remaining;
   private FeatureStream page;
 
@@ -29,9 +30,14 @@ final class WholeSelection implements Closeable {
    * @param limit the most features to deliver, or null for all of them
    */
   WholeSelection(Collection collection, FeatureQuery query, Integer limit) {
+    this(collection, query, limit, PAGE_SIZE);
+  }
+
+  WholeSelection(Collection collection, FeatureQuery query, Integer limit, int pageSize) {
     this.collection = collection;
+    this.pageSize = pageSize;
     this.remaining = limit == null ? Long.MAX_VALUE : limit;
-    this.query = query.withLimit((int) Math.min(PAGE_SIZE, remaining));
+    this.query = query.withLimit((int) Math.min(pageSize, remaining));
     this.page = collection.source().query(collection, this.query);
   }
 
@@ -47,7 +53,7 @@ final class WholeSelection implements Closeable {
         return null;
       }
       FeatureQuery nextQuery = query.withCursor(page.paging().next())
-          .withLimit((int) Math.min(PAGE_SIZE, remaining));
+          .withLimit((int) Math.min(pageSize, remaining));
       page.close();
       page = collection.source().query(collection, nextQuery);
     }
