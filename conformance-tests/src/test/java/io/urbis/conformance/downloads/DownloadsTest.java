@@ -148,6 +148,20 @@ class DownloadsTest {
   }
 
   @Test
+  @DisplayName("Accept selects a download as f does, and one feature is offered as no download")
+  void acceptSelectsTheDownload() {
+    Reply csv = api.get("/collections/buildings/items?limit=3", "Accept", "text/csv");
+    Reply geoPackage = api.get("/collections/buildings/items?limit=3", "Accept", GEOPACKAGE);
+    assertAll(
+        () -> assertEquals("text/csv", csv.mediaType(), csv::describe),
+        () -> assertEquals(4, Csv.parse(csv.text()).size(), "a header and three records"),
+        () -> assertEquals(GEOPACKAGE, geoPackage.mediaType(), geoPackage::describe),
+        () -> assertTrue(geoPackage.header("Content-Disposition").orElse("").contains("filename=\"buildings.gpkg\""),
+            "Content-Disposition: " + geoPackage.header("Content-Disposition")),
+        () -> OgcExceptions.assertException(api.get("/collections/buildings/items/1?f=csv"), 400));
+  }
+
+  @Test
   @DisplayName("Bad input to a download gets an OGC exception, not a file")
   void badInputIsAnException() {
     assertAll(
