@@ -1,6 +1,6 @@
 # Sourced by the bench scripts that start one server of their own (tiles3d.sh, tile-sizes.sh, city-views.sh,
-# heatplan.sh): their paths, PostgreSQL defaults, log lines and the server's start and stop. Set BENCH_NAME (the log
-# prefix and the folder under bench/work) before sourcing.
+# heatplan.sh, downloads.sh): their paths, PostgreSQL defaults, log lines and the server's start and stop. Set
+# BENCH_NAME (the log prefix and the folder under bench/work) before sourcing.
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 WORK="$BENCH_DIR/work/$BENCH_NAME"

@@ -12,25 +12,11 @@
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD (default localhost/5432/postgres/postgres)
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-WORK="$BENCH_DIR/work/downloads"
-JAR="$ROOT/server/target/urbis.jar"
-export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
+BENCH_NAME=downloads
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BUILDINGS=200000
 DB="${BENCH_DOWNLOADS_DB:-urbis_bench}"
 HEAPS="${HEAPS:-1g 128m}"
-SERVER_PID=""
-
-log() { printf '[downloads %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
 
 holds_city() { [[ "$(psql -X -d "$1" -Atqc 'select count(*) from public.buildings' 2>/dev/null)" == "$BUILDINGS" ]]; }
 if ! holds_city "$DB"; then
@@ -58,15 +44,9 @@ live_peak_kb() {
 }
 : > "$WORK/results.tsv"
 for heap in $HEAPS; do
-  PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  java "-Xmx$heap" "-Xlog:gc:file=$WORK/gc-$heap.log" -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT" \
-    "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB" > "$WORK/server-$heap.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited:"; tail -5 "$WORK/server-$heap.log"; exit 1; }
-    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
-    sleep 1
-  done
+  PORT="$(free_port)"
+  start_server "$WORK/server-$heap.log" "$PORT" health 300 "-Xmx$heap" "-Xlog:gc:file=$WORK/gc-$heap.log" \
+    -jar "$JAR" serve --config "$WORK/urbis.yaml" --port "$PORT" "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$DB"
   # one small request of each kind first, so that the classes the downloads use are loaded before measuring
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/collections/buildings/items?f=csv&limit=10"
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/collections/buildings/items?f=gpkg&limit=10"
