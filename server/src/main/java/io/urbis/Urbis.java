@@ -14,10 +14,13 @@ import io.urbis.importer.ImportCommand;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.HashKeyCommand;
+import io.urbis.sensorthings.SensorThings;
 import io.urbis.server.UrbisServer;
 import io.urbis.source.postgis.AuditCommand;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -102,10 +105,18 @@ public final class Urbis {
     CatalogDatasets datasets = new CatalogDatasets(DcatCatalog.configured(config.catalog(),
         publication.catalog().ids(), config.title(), config.description()), publication.tiles3d(),
         config.catalog().pageSize());
-    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
-        publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName(), config.editing(), datasets));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
+    ResourceConfig application = UrbisApplication.create(api, publication.tiles(), publication.tiles3d(), access,
+        publication.sources(), authentication, config.security().operatorRoleName(), config.editing(), datasets);
+    Optional<SensorThings> sensorThings = config.sensorThings().isEnabled()
+        ? Optional.of(SensorThings.open(config.sensorThings(), config.sources(), config.defaultLimit(),
+            config.maxLimit()))
+        : Optional.empty();
+    sensorThings.ifPresent(service -> application.register(service.resource()));
+    UrbisServer server = new UrbisServer(config.host(), config.port(), application);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop(server, publication);
+      sensorThings.ifPresent(SensorThings::close);
+    }, "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),
         config.host(), server.port());
