@@ -99,6 +99,15 @@ enum Navigation {
   }
 
   /**
+   * The value of a to-one navigation's target as a scalar subquery from the source row {@code sourceAlias}:
+   * {@code value} is written over the alias {@code targetAlias}.
+   */
+  CompiledSql targetValue(String schema, String sourceAlias, String targetAlias, CompiledSql value) {
+    return CompiledSql.concat("(SELECT ", value, " FROM " + schema + "." + target.table() + " " + targetAlias
+        + " WHERE " + targetAlias + ".id = " + sourceAlias + "." + link.sourceColumn + ")");
+  }
+
+  /**
    * How the rows are linked: exactly one of a source column (key on the source), a target column alone (key on
    * the target) or a link table with its two columns.
    */

@@ -33,7 +33,9 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
   private static final Set<String> OPTIONS = Set.of("$top", "$skip", "$count", "$select", "$orderby", "$filter");
   private static final Set<String> LATER = Set.of("$expand", "$resultFormat");
 
-  static QueryOptions parse(EntityType type, Map<String, List<String>> parameters, int defaultTop, int maxTop) {
+  /** @param schema the quoted schema of the tables that filters through navigation properties read */
+  static QueryOptions parse(EntityType type, String schema, Map<String, List<String>> parameters, int defaultTop,
+      int maxTop) {
     for (String name : parameters.keySet()) {
       if (LATER.contains(name)) {
         throw new UrbisException(501, "NotImplemented", name + " is not supported yet");
@@ -52,7 +54,8 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
       throw new InvalidParameterException("$count", "must be true or false, got '" + count + "'");
     }
     return new QueryOptions(top, skip, count.equals("true"), select(type, single(parameters, "$select", null)),
-        orderBy(type, single(parameters, "$orderby", null)), filter(type, single(parameters, "$filter", null)));
+        orderBy(type, single(parameters, "$orderby", null)),
+        filter(type, schema, single(parameters, "$filter", null)));
   }
 
   private static String single(Map<String, List<String>> parameters, String name, String fallback) {
@@ -120,26 +123,45 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
     return value.sql().sql();
   }
 
-  private static CompiledSql filter(EntityType type, String text) {
+  private static CompiledSql filter(EntityType type, String schema, String text) {
     if (text == null) {
       return CompiledSql.text("TRUE");
     }
     try {
       FilterExpression filter = FilterParser.parse(text);
-      return new FilterSqlCompiler(path -> resolve(type, path)).where(filter);
+      return new FilterSqlCompiler(path -> resolve(type, schema, path, 0, "t")).where(filter);
     } catch (InvalidFilterException e) {
       throw new InvalidParameterException("$filter", e.getMessage());
     }
   }
 
-  /** A property of the type, {@code id}, or a key path into a JSON property ({@code properties/owner}). */
-  private static TypedSql resolve(EntityType type, PropertyPath path) {
-    List<String> segments = path.segments();
+  /**
+   * A property of the type, {@code id}, a key path into a JSON property ({@code properties/owner}), or any of these
+   * behind to-one navigation properties ({@code Datastream/Thing/name}), read from the row {@code alias}.
+   */
+  private static TypedSql resolve(EntityType type, String schema, PropertyPath path, int from, String alias) {
+    List<String> segments = path.segments().subList(from, path.segments().size());
+    Navigation navigation = type.navigation(segments.get(0)).orElse(null);
+    if (navigation != null && segments.size() > 1) {
+      if (!navigation.toOne()) {
+        throw new InvalidFilterException(path.position(), segments.get(0) + " is an entity set; a filter can follow"
+            + " only navigation properties to one entity: '" + path.text() + "'");
+      }
+      String target = "n" + (from + 1);
+      TypedSql value = resolve(navigation.target(), schema, path, from + 1, target);
+      return new TypedSql(navigation.targetValue(schema, alias, target, value.sql()), value.type(),
+          value.end() == null ? null : navigation.targetValue(schema, alias, target, value.end()));
+    }
+    TypedSql own = ownProperty(type, path, segments);
+    return new TypedSql(aliased(own.sql(), alias), own.type(), own.end() == null ? null : aliased(own.end(), alias));
+  }
+
+  private static TypedSql ownProperty(EntityType type, PropertyPath path, List<String> segments) {
     if (segments.size() == 1 && segments.get(0).equals("id")) {
       return EntityProperty.typed("t.id", ValueType.NUMBER);
     }
     EntityProperty property = type.property(segments.get(0)).orElseThrow(() -> new InvalidFilterException(
-        path.position(), type.entityName() + " has no property '" + path.text() + "'"));
+        path.position(), type.entityName() + " has no property '" + String.join("/", segments) + "'"));
     if (segments.size() == 1) {
       return property.value();
     }
@@ -153,5 +175,10 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
     }
     parts.add(")");
     return TypedSql.of(CompiledSql.concat(parts.toArray()), ValueType.JSON);
+  }
+
+  /** The model's SQL (written over {@code t}) over another alias; the model's text is ours, never a request's. */
+  private static CompiledSql aliased(CompiledSql sql, String alias) {
+    return new CompiledSql(sql.sql().replaceAll("\\bt\\.", alias + "."), sql.binds());
   }
 }

@@ -67,7 +67,8 @@ public final class SensorThingsResource {
   @ParsesItsOwnParameters
   public Response resource(@PathParam("path") String path, @Context UriInfo uri) {
     ResourcePath resource = ResourcePath.parse(path);
-    QueryOptions options = QueryOptions.parse(resource.type(), uri.getQueryParameters(), defaultTop, maxTop);
+    QueryOptions options = QueryOptions.parse(resource.type(), store.schema(), uri.getQueryParameters(), defaultTop,
+        maxTop);
     String root = root(uri);
     if (resource.collection()) {
       return json(page(resource, options, uri, root));
@@ -107,7 +108,7 @@ public final class SensorThingsResource {
       page.put("@iot.count", store.count(type, where));
     }
     if (rows.size() > options.top()) {
-      page.put("@iot.nextLink", nextLink(uri, options.skip() + options.top()));
+      page.put("@iot.nextLink", nextLink(uri, (long) options.skip() + options.top()));
     }
     ArrayNode value = page.putArray("value");
     for (Row row : rows.subList(0, Math.min(rows.size(), options.top()))) {
@@ -149,7 +150,7 @@ public final class SensorThingsResource {
   }
 
   /** The request URL with {@code $skip} moved on; the other options stay as the client wrote them. */
-  private static String nextLink(UriInfo uri, int skip) {
+  private static String nextLink(UriInfo uri, long skip) {
     String raw = uri.getRequestUri().getRawQuery();
     String kept = raw == null ? "" : Arrays.stream(raw.split("&"))
         .filter(part -> !part.startsWith("$skip=") && !part.startsWith("%24skip="))

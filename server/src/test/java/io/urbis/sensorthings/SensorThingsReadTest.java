@@ -150,6 +150,18 @@ class SensorThingsReadTest {
   }
 
   @Test
+  void filterFollowsNavigationToOneEntity() throws Exception {
+    assertEquals(List.of(100L), ids("/Observations?$filter=" + encode("Datastream/Thing/name eq 'School'")));
+    assertEquals(List.of(100L), ids("/Observations?$filter=" + encode("Datastream/id eq 2")));
+    assertEquals(List.of(1L), ids("/Datastreams?$filter=" + encode("Thing/properties/floors ge 4")));
+    assertEquals(List.of(100L), ids("/Observations?$filter=" + encode(
+        "Datastream/phenomenonTime eq null and FeatureOfInterest/name eq 'Town hall'")));
+    HttpResponse<String> toMany = send("/Things?$filter=" + encode("Datastreams/name eq 'x'"));
+    assertEquals(400, toMany.statusCode());
+    assertTrue(toMany.body().contains("Datastreams is an entity set"), toMany.body());
+  }
+
+  @Test
   void badOptionsAreBadRequestsThatSayWhere() throws Exception {
     HttpResponse<String> unbalanced = send("/Things?$filter=" + encode("(name eq 'x'"));
     assertEquals(400, unbalanced.statusCode());

@@ -58,7 +58,7 @@ public final class FilterSqlCompiler {
       case BOOLEAN -> condition.sql();
       case JSON -> concat("(", condition.sql(), " = 'true'::jsonb)");
       default -> throw new InvalidFilterException(filter.position(),
-          "expected a condition that is true or false, found a " + condition.type().label());
+          "expected a condition that is true or false, found " + condition.type().label());
     };
   }
 
@@ -142,7 +142,7 @@ public final class FilterSqlCompiler {
       case JSON -> value.sql();
       case NUMBER, STRING, BOOLEAN -> concat("to_jsonb(", value.sql(), ")");
       default -> throw new InvalidFilterException(comparison.position(),
-          "a JSON value cannot be compared with a " + value.type().label());
+          "a JSON value cannot be compared with " + value.type().label());
     };
   }
 
@@ -167,7 +167,7 @@ public final class FilterSqlCompiler {
       case JSON -> concat("(CASE WHEN jsonb_typeof(", value.sql(), ") = 'number' THEN CAST(", value.sql(),
           " AS numeric) END)");
       default -> throw new InvalidFilterException(operand.position(),
-          "arithmetic needs numbers, not a " + value.type().label());
+          "arithmetic needs numbers, not " + value.type().label());
     };
   }
 
@@ -205,7 +205,7 @@ public final class FilterSqlCompiler {
   }
 
   private static InvalidFilterException mismatch(Comparison comparison, TypedSql left, TypedSql right) {
-    return new InvalidFilterException(comparison.position(), "a " + left.type().label() + " cannot be compared"
-        + " with a " + right.type().label());
+    return new InvalidFilterException(comparison.position(), left.type().label() + " cannot be compared with "
+        + right.type().label());
   }
 }

@@ -10,7 +10,9 @@ public enum ValueType {
   GEOMETRY,
   NULL;
 
+  /** The type with its article, for messages: "a number", "an interval". */
   String label() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String name = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 }

@@ -71,7 +71,7 @@ class FilterSqlCompilerTest {
   @Test
   void typeMismatchesSayWhere() {
     assertEquals("at position 1: a string cannot be compared with a number", error("name eq 1"));
-    assertEquals("at position 1: a interval cannot be compared with a number", error("phenomenonTime gt 3"));
+    assertEquals("at position 1: an interval cannot be compared with a number", error("phenomenonTime gt 3"));
     assertEquals("at position 1: expected a condition that is true or false, found a number", error("id add 1"));
     assertEquals("at position 13: expected a condition that is true or false, found a string",
         error("id eq 1 and name"));
