@@ -150,6 +150,15 @@ class SensorThingsReadTest {
   }
 
   @Test
+  void filterFunctions() throws Exception {
+    assertEquals(List.of(2L), ids("/Things?$filter=" + encode("substringof('school', tolower(name))")));
+    assertEquals(List.of(1L, 2L), ids("/Datastreams?$filter=" + encode("endswith(name, ' heat')")));
+    assertEquals(List.of(24L, 25L), ids("/Datastreams(1)/Observations?$filter="
+        + encode("hour(phenomenonTime) eq 23 or day(phenomenonTime) eq 2")));
+    assertEquals(List.of(1L), ids("/Things?$filter=" + encode("length(properties/owner) eq 4")));
+  }
+
+  @Test
   void filterFollowsNavigationToOneEntity() throws Exception {
     assertEquals(List.of(100L), ids("/Observations?$filter=" + encode("Datastream/Thing/name eq 'School'")));
     assertEquals(List.of(100L), ids("/Observations?$filter=" + encode("Datastream/id eq 2")));

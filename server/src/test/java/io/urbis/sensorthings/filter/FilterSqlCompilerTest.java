@@ -85,8 +85,29 @@ class FilterSqlCompilerTest {
   @Test
   void unknownFunctionsAreBadRequestsAndStandardOnesNotYetImplemented() {
     assertEquals("at position 1: unknown function 'frobnicate'", error("frobnicate(name)"));
-    UrbisException later = assertThrows(UrbisException.class, () -> compile("startswith(name, 'T')"));
+    UrbisException later = assertThrows(UrbisException.class,
+        () -> compile("geo.intersects(location, geography'POINT (1 2)')"));
     assertEquals(501, later.status());
+  }
+
+  @Test
+  void stringDateAndMathFunctionsAreTyped() {
+    CompiledSql sql = compile("startswith(tolower(name), 'town') and year(phenomenonTime) eq 2024"
+        + " and round(result) ge 3 and indexof(name, 'h') eq 5");
+    assertEquals("(((starts_with(lower(t.name), CAST(? AS text)) AND (extract(year FROM (t.start AT TIME ZONE"
+        + " 'UTC')) = CAST(? AS numeric))) AND (round(CAST((CASE WHEN jsonb_typeof(t.result) = 'number' THEN"
+        + " CAST(t.result AS numeric) END) AS numeric)) >= CAST(? AS numeric))) AND ((strpos(t.name, CAST(? AS"
+        + " text)) - 1) = CAST(? AS numeric)))", sql.sql());
+    assertEquals(List.of("town", new BigDecimal("2024"), new BigDecimal("3"), "h", new BigDecimal("5")),
+        sql.binds());
+    assertEquals("(strpos(t.name, CAST(? AS text)) > 0)", compile("substringof('hall', name)").sql());
+  }
+
+  @Test
+  void functionArgumentsAreCounted() {
+    assertEquals("at position 1: startswith takes 2 arguments, not 1", error("startswith(name)"));
+    assertEquals("at position 6: year needs a date time here, not a string", error("year(name) eq 1"));
+    assertEquals("at position 1: expected a condition that is true or false, found a number", error("length(name)"));
   }
 
   @Test
