@@ -45,6 +45,13 @@ record EntityProperty(String name, String json, TypedSql value, boolean freeForm
         false);
   }
 
+  /**
+   * A location or feature as the client sent it (GeoJSON, kept as given); filters see its PostGIS twin in CRS84.
+   */
+  static EntityProperty geoJson(String name, String column, String geometryColumn) {
+    return new EntityProperty(name, "t." + column, typed("t." + geometryColumn, ValueType.GEOMETRY), false);
+  }
+
   /** A property whose JSON is an SQL expression of the model (a constant, a choice of columns). */
   static EntityProperty computed(String name, String json, TypedSql value) {
     return new EntityProperty(name, json, value, false);

@@ -1,6 +1,7 @@
 package io.urbis.sensorthings;
 
 import static io.urbis.sensorthings.EntityProperty.computed;
+import static io.urbis.sensorthings.EntityProperty.geoJson;
 import static io.urbis.sensorthings.EntityProperty.geometry;
 import static io.urbis.sensorthings.EntityProperty.instant;
 import static io.urbis.sensorthings.EntityProperty.interval;
@@ -21,7 +22,8 @@ enum EntityType {
   THING("Thing", "Things", "thing", List.of(text("name", "name"), text("description", "description"),
       json("properties", "properties"))),
   LOCATION("Location", "Locations", "location", List.of(text("name", "name"), text("description", "description"),
-      text("encodingType", "encoding_type"), json("location", "location"), json("properties", "properties"))),
+      text("encodingType", "encoding_type"), geoJson("location", "location", "geom"),
+      json("properties", "properties"))),
   HISTORICAL_LOCATION("HistoricalLocation", "HistoricalLocations", "historical_location",
       List.of(instant("time", "time"))),
   DATASTREAM("Datastream", "Datastreams", "datastream", List.of(text("name", "name"),
@@ -52,7 +54,7 @@ enum EntityType {
       json("parameters", "parameters"))),
   FEATURE_OF_INTEREST("FeatureOfInterest", "FeaturesOfInterest", "feature_of_interest", List.of(
       text("name", "name"), text("description", "description"), text("encodingType", "encoding_type"),
-      json("feature", "feature"), json("properties", "properties")));
+      geoJson("feature", "feature", "geom"), json("properties", "properties")));
 
   private final String entityName;
   private final String setName;

@@ -156,6 +156,12 @@ class SensorThingsReadTest {
     assertEquals(List.of(24L, 25L), ids("/Datastreams(1)/Observations?$filter="
         + encode("hour(phenomenonTime) eq 23 or day(phenomenonTime) eq 2")));
     assertEquals(List.of(1L), ids("/Things?$filter=" + encode("length(properties/owner) eq 4")));
+    assertEquals(List.of(1L), ids("/Locations?$filter=" + encode(
+        "geo.intersects(location, geography'POLYGON ((6 51, 7 51, 7 52, 6 52, 6 51))')")));
+    assertEquals(List.of(), ids("/FeaturesOfInterest?$filter=" + encode(
+        "st_within(feature, geography'POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))')")));
+    assertEquals(List.of(1L), ids("/FeaturesOfInterest?$filter=" + encode(
+        "st_within(feature, geography'POLYGON ((6 51, 7 51, 7 52, 6 52, 6 51))')")));
   }
 
   @Test

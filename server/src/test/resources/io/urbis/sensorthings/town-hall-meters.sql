@@ -20,8 +20,9 @@ INSERT INTO datastream (id, name, description, observation_type, unit_of_measure
    '2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'),
   (2, 'School heat', 'Hourly heat', 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement',
    '{"name": "kilowatt hour", "symbol": "kWh"}', 2, 1, 1, NULL, NULL);
-INSERT INTO feature_of_interest (id, name, description, encoding_type, feature) VALUES
-  (1, 'Town hall', 'The building', 'application/geo+json', '{"type": "Point", "coordinates": [6.62, 51.66]}');
+INSERT INTO feature_of_interest (id, name, description, encoding_type, feature, geom) VALUES
+  (1, 'Town hall', 'The building', 'application/geo+json', '{"type": "Point", "coordinates": [6.62, 51.66]}',
+   ST_SetSRID(ST_MakePoint(6.62, 51.66), 4326));
 INSERT INTO observation (id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, datastream_id,
     feature_of_interest_id)
   SELECT h + 1, '2024-01-01T00:00:00Z'::timestamptz + h * interval '1 hour',

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The string, date and math functions of 18-088 Table 22 (OData 4.0 URL conventions 5.1.1.4 to 5.1.1.7), typed and
+ * The string, date, math and geospatial functions of 18-088 Table 22 (OData 4.0 URL conventions 5.1.1.4 to 5.1.1.7), typed and
  * written as PostgreSQL. Positions in strings are 0-based as in OData. Times are stored in UTC, so their parts are
- * UTC parts and {@code totaloffsetminutes} is 0.
+ * UTC parts and {@code totaloffsetminutes} is 0. Geometries are in CRS84 (SRID 4326), so {@code geo.distance}
+ * and {@code geo.length} are in degrees, as the stored coordinates are.
  */
 final class FilterFunctions {
 
@@ -23,6 +24,7 @@ final class FilterFunctions {
   private static final List<ValueType> TWO_STRINGS = List.of(ValueType.STRING, ValueType.STRING);
   private static final List<ValueType> ONE_TIME = List.of(ValueType.DATE_TIME);
   private static final List<ValueType> ONE_NUMBER = List.of(ValueType.NUMBER);
+  private static final List<ValueType> TWO_GEOMETRIES = List.of(ValueType.GEOMETRY, ValueType.GEOMETRY);
 
   private static final Map<String, Definition> FUNCTIONS = Map.ofEntries(
       Map.entry("substringof", new Definition(TWO_STRINGS, ValueType.BOOLEAN,
@@ -67,7 +69,22 @@ final class FilterFunctions {
       Map.entry("floor", new Definition(ONE_NUMBER, ValueType.NUMBER,
           a -> concat("floor(CAST(", a.get(0), " AS numeric))"))),
       Map.entry("ceiling", new Definition(ONE_NUMBER, ValueType.NUMBER,
-          a -> concat("ceiling(CAST(", a.get(0), " AS numeric))"))));
+          a -> concat("ceiling(CAST(", a.get(0), " AS numeric))"))),
+      Map.entry("geo.intersects", spatial("ST_Intersects")),
+      Map.entry("geo.distance", new Definition(TWO_GEOMETRIES, ValueType.NUMBER,
+          a -> concat("ST_Distance(", a.get(0), ", ", a.get(1), ")"))),
+      Map.entry("geo.length", new Definition(List.of(ValueType.GEOMETRY), ValueType.NUMBER,
+          a -> concat("ST_Length(", a.get(0), ")"))),
+      Map.entry("st_equals", spatial("ST_Equals")),
+      Map.entry("st_disjoint", spatial("ST_Disjoint")),
+      Map.entry("st_touches", spatial("ST_Touches")),
+      Map.entry("st_within", spatial("ST_Within")),
+      Map.entry("st_overlaps", spatial("ST_Overlaps")),
+      Map.entry("st_crosses", spatial("ST_Crosses")),
+      Map.entry("st_intersects", spatial("ST_Intersects")),
+      Map.entry("st_contains", spatial("ST_Contains")),
+      Map.entry("st_relate", new Definition(List.of(ValueType.GEOMETRY, ValueType.GEOMETRY, ValueType.STRING),
+          ValueType.BOOLEAN, a -> concat("ST_Relate(", a.get(0), ", ", a.get(1), ", ", a.get(2), ")"))));
 
   private FilterFunctions() {}
 
@@ -110,6 +127,12 @@ final class FilterFunctions {
     }
     throw new InvalidFilterException(argument.position(), call.name() + " needs " + expected.label() + " here, not "
         + value.type().label());
+  }
+
+  /** A spatial relation of 18-088 Table 22, computed by the PostGIS function of the same name. */
+  private static Definition spatial(String function) {
+    return new Definition(TWO_GEOMETRIES, ValueType.BOOLEAN,
+        a -> concat(function + "(", a.get(0), ", ", a.get(1), ")"));
   }
 
   private static Definition part(String field) {

@@ -16,6 +16,7 @@ import io.urbis.sensorthings.filter.FilterExpression.Not;
 import io.urbis.sensorthings.filter.FilterExpression.PropertyPath;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
@@ -30,10 +31,9 @@ import org.locationtech.jts.io.WKTReader;
  */
 public final class FilterSqlCompiler {
 
-  /** The functions of 18-088 Table 22 that {@link FilterFunctions} does not compile yet. */
-  private static final Set<String> LATER_FUNCTIONS = Set.of("time", "geo.distance", "geo.length", "geo.intersects",
-      "st_equals", "st_disjoint", "st_touches", "st_within", "st_overlaps", "st_crosses", "st_intersects",
-      "st_contains", "st_relate");
+  /** The function of 18-088 Table 22 that {@link FilterFunctions} does not compile yet (a time of day type). */
+  private static final Set<String> LATER_FUNCTIONS = Set.of("time");
+  private static final Pattern SRID_PREFIX = Pattern.compile("(?i)^\\s*SRID=4326;");
   private static final Map<ComparisonOperator, String> SQL_COMPARISON = Map.of(ComparisonOperator.EQ, " = ",
       ComparisonOperator.NE, " <> ", ComparisonOperator.GT, " > ", ComparisonOperator.GE, " >= ",
       ComparisonOperator.LT, " < ", ComparisonOperator.LE, " <= ");
@@ -188,7 +188,8 @@ public final class FilterSqlCompiler {
 
   /** Checked here, so a bad geometry is a 400 saying where rather than an SQL error. */
   private static String wkt(Literal literal) {
-    String text = (String) literal.value();
+    // OData's geography literals may name their SRID, which can only be 4326 here (CRS84).
+    String text = SRID_PREFIX.matcher((String) literal.value()).replaceFirst("");
     try {
       new WKTReader().read(text);
       return text;

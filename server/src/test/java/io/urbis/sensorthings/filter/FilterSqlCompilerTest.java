@@ -85,8 +85,7 @@ class FilterSqlCompilerTest {
   @Test
   void unknownFunctionsAreBadRequestsAndStandardOnesNotYetImplemented() {
     assertEquals("at position 1: unknown function 'frobnicate'", error("frobnicate(name)"));
-    UrbisException later = assertThrows(UrbisException.class,
-        () -> compile("geo.intersects(location, geography'POINT (1 2)')"));
+    UrbisException later = assertThrows(UrbisException.class, () -> compile("time(phenomenonTime) eq 1"));
     assertEquals(501, later.status());
   }
 
@@ -101,6 +100,15 @@ class FilterSqlCompilerTest {
     assertEquals(List.of("town", new BigDecimal("2024"), new BigDecimal("3"), "h", new BigDecimal("5")),
         sql.binds());
     assertEquals("(strpos(t.name, CAST(? AS text)) > 0)", compile("substringof('hall', name)").sql());
+  }
+
+  @Test
+  void geospatialFunctionsTakeGeometriesInCrs84() {
+    CompiledSql sql = compile("st_within(location, geography'SRID=4326;POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))')");
+    assertEquals("ST_Within(t.geom, ST_GeomFromText(CAST(? AS text), 4326))", sql.sql());
+    assertEquals(List.of("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"), sql.binds());
+    assertEquals("at position 16: geo.intersects needs a geometry here, not a string",
+        error("geo.intersects(name, location)"));
   }
 
   @Test
