@@ -22,11 +22,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The SensorThings API 1.1 (OGC 18-088) read paths at {@code /v1.1}: the service root (9.2.1), entity sets and
+ * The SensorThings API 1.1 (OGC 18-088) read paths at {@code /v1.1}, and at {@code /v1.0} for clients of 1.0
+ * (OGC 15-078r6, whose read paths 1.1 keeps): the service root (9.2.1), entity sets and
  * entities, navigation, properties and their {@code $value}, {@code $ref} (9.2.2 to 9.2.7), with the query options of
  * {@link QueryOptions}.
  */
-@Path("v1.1")
+@Path("{version: v1\\.[01]}")
 public final class SensorThingsResource {
 
   /** 18-088 Annex A conformance classes served so far; the service root lists exactly these. */
@@ -50,26 +51,32 @@ public final class SensorThingsResource {
     this.maxTop = maxTop;
   }
 
-  /** 18-088 9.2.1: the entity sets with their URLs and the conformance classes. */
+  /**
+   * 18-088 9.2.1: the entity sets with their URLs and the conformance classes; a 1.0 root (15-078r6 9.2.1) has the
+   * entity sets alone.
+   */
   @GET
-  public Response serviceRoot(@Context UriInfo uri) {
+  public Response serviceRoot(@PathParam("version") String version, @Context UriInfo uri) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode sets = root.putArray("value");
     for (EntityType type : EntityType.values()) {
-      sets.addObject().put("name", type.setName()).put("url", root(uri) + "/" + type.setName());
+      sets.addObject().put("name", type.setName()).put("url", root(uri, version) + "/" + type.setName());
     }
-    CONFORMANCE.forEach(root.putObject("serverSettings").putArray("conformance")::add);
+    if (version.equals("v1.1")) {
+      CONFORMANCE.forEach(root.putObject("serverSettings").putArray("conformance")::add);
+    }
     return json(root);
   }
 
   @GET
   @Path("{path: .+}")
   @ParsesItsOwnParameters
-  public Response resource(@PathParam("path") String path, @Context UriInfo uri) {
+  public Response resource(@PathParam("version") String version, @PathParam("path") String path,
+      @Context UriInfo uri) {
     ResourcePath resource = ResourcePath.parse(path);
     QueryOptions options = QueryOptions.parse(resource.type(), store.schema(), uri.getQueryParameters(), defaultTop,
         maxTop);
-    String root = root(uri);
+    String root = root(uri, version);
     if (resource.collection()) {
       return json(page(resource, options, uri, root));
     }
@@ -160,8 +167,8 @@ public final class SensorThingsResource {
     return (query < 0 ? url : url.substring(0, query)) + "?" + kept + "$skip=" + skip;
   }
 
-  private static String root(UriInfo uri) {
-    return uri.getBaseUriBuilder().path("v1.1").build().toString();
+  private static String root(UriInfo uri, String version) {
+    return uri.getBaseUriBuilder().path(version).build().toString();
   }
 
   private static JsonNode parse(String json) {

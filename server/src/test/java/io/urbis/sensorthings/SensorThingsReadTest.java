@@ -77,6 +77,19 @@ class SensorThingsReadTest {
   }
 
   @Test
+  void version10HasItsOwnRootWithTheSameEntities() throws Exception {
+    String root10 = root.replace("/v1.1", "/v1.0");
+    JsonNode document = getUrl(root10);
+    assertEquals(root10 + "/Things", document.at("/value/0/url").asText());
+    assertFalse(document.has("serverSettings"), "15-078r6 9.2.1 has no serverSettings");
+    JsonNode thing = getUrl(root10 + "/Datastreams(1)/Thing");
+    assertEquals(root10 + "/Things(1)", thing.get("@iot.selfLink").asText());
+    assertEquals(get("/Things(1)").get("properties"), thing.get("properties"));
+    assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(root.replace("/v1.1", "/v1.2"))).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  @Test
   void anEntityHasItsIdSelfLinkPropertiesAndNavigationLinks() throws Exception {
     JsonNode thing = get("/Things(1)");
     assertEquals(1, thing.get("@iot.id").asLong());
