@@ -114,7 +114,8 @@ public final class SensorThingsResource {
     if (options.count()) {
       page.put("@iot.count", store.count(type, where));
     }
-    if (rows.size() > options.top()) {
+    // $top=0 asks for the count alone: a next page of nothing would lead back here.
+    if (options.top() > 0 && rows.size() > options.top()) {
       page.put("@iot.nextLink", nextLink(uri, (long) options.skip() + options.top()));
     }
     ArrayNode value = page.putArray("value");

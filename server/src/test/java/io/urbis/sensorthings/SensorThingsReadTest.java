@@ -141,6 +141,10 @@ class SensorThingsReadTest {
     assertEquals(25, last.at("/value/4/@iot.id").asLong());
     assertEquals(20, get("/Observations?$top=1000").get("value").size(), "the server's limit of 20 wins");
     assertEquals(10, get("/Observations").get("value").size(), "the default page");
+    JsonNode countOnly = get("/Observations?$top=0&$count=true");
+    assertEquals(26, countOnly.get("@iot.count").asLong());
+    assertEquals(0, countOnly.get("value").size());
+    assertFalse(countOnly.has("@iot.nextLink"));
   }
 
   @Test

@@ -142,9 +142,8 @@ CREATE TABLE observation (
   CHECK (phenomenon_time_end >= phenomenon_time_start)
 );
 -- Latest per Datastream (first row of a backward scan) and time windows per Datastream (range scan) use one index;
--- the id breaks ties so paging is stable.
-CREATE INDEX observation_datastream_time
-  ON observation (datastream_id, phenomenon_time_start DESC, id DESC) WHERE datastream_id IS NOT NULL;
+-- the id breaks ties so paging is stable. Not partial: a join on datastream_id (navigation) must be able to use it.
+CREATE INDEX observation_datastream_time ON observation (datastream_id, phenomenon_time_start DESC, id DESC);
 CREATE INDEX observation_multi_datastream_time
-  ON observation (multi_datastream_id, phenomenon_time_start DESC, id DESC) WHERE multi_datastream_id IS NOT NULL;
+  ON observation (multi_datastream_id, phenomenon_time_start DESC, id DESC);
 CREATE INDEX observation_feature_of_interest ON observation (feature_of_interest_id);
