@@ -40,6 +40,20 @@ class SensingCoreTest {
       "Observations", List.of("Datastream", "MultiDatastream", "FeatureOfInterest"),
       "FeaturesOfInterest", List.of("Observations"));
 
+  /** The properties of each entity set's entities (18-088 Tables 4 to 19 and 29). */
+  private static final Map<String, List<String>> PROPERTIES = Map.of(
+      "Things", List.of("name", "description", "properties"),
+      "Locations", List.of("name", "description", "encodingType", "location", "properties"),
+      "HistoricalLocations", List.of("time"),
+      "Datastreams", List.of("name", "description", "unitOfMeasurement", "observationType", "observedArea",
+          "phenomenonTime", "resultTime", "properties"),
+      "MultiDatastreams", List.of("name", "description", "unitOfMeasurements", "observationType",
+          "multiObservationDataTypes", "observedArea", "phenomenonTime", "resultTime", "properties"),
+      "Sensors", List.of("name", "description", "encodingType", "metadata", "properties"),
+      "ObservedProperties", List.of("name", "definition", "description", "properties"),
+      "Observations", List.of("phenomenonTime", "resultTime", "result", "resultQuality", "validTime", "parameters"),
+      "FeaturesOfInterest", List.of("name", "description", "encodingType", "feature", "properties"));
+
   private final SensorThingsData data;
   private final Api api;
 
@@ -76,6 +90,25 @@ class SensingCoreTest {
       }
       assertEquals(entity, api.json(self), set + ": the selfLink leads to the entity");
     });
+  }
+
+  @Test
+  @DisplayName("/conf/datamodel: every entity has the properties of its type and nothing else but control information")
+  void datamodel() {
+    PROPERTIES.forEach((set, properties) -> {
+      JsonNode entity = api.json("v1.1/" + set).at("/value/0");
+      List<String> names = new ArrayList<>();
+      entity.fieldNames().forEachRemaining(name -> {
+        if (!name.startsWith("@iot.") && !name.endsWith("@iot.navigationLink")) {
+          names.add(name);
+        }
+      });
+      assertEquals(properties.stream().sorted().toList(), names.stream().sorted().toList(), set);
+    });
+    assertEquals("http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation",
+        api.json("v1.1/MultiDatastreams").at("/value/0/observationType").asText());
+    assertEquals("kWh", api.json("v1.1/Datastreams").at("/value/0/unitOfMeasurement/symbol").asText());
+    assertEquals("Point", api.json("v1.1/Locations").at("/value/0/location/type").asText());
   }
 
   @Test
