@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,51 +72,40 @@ public final class FilterParser {
   }
 
   private FilterExpression or() {
-    FilterExpression left = and();
-    while (keyword("or")) {
-      int position = left.position();
-      left = new Logical(LogicalOperator.OR, left, and(), position);
-    }
-    return left;
+    return leftAssociative(this::and, Map.of("or", LogicalOperator.OR), Logical::new);
   }
 
   private FilterExpression and() {
-    FilterExpression left = equality();
-    while (keyword("and")) {
-      int position = left.position();
-      left = new Logical(LogicalOperator.AND, left, equality(), position);
-    }
-    return left;
+    return leftAssociative(this::equality, Map.of("and", LogicalOperator.AND), Logical::new);
   }
 
   private FilterExpression equality() {
-    FilterExpression left = relational();
-    for (ComparisonOperator operator; (operator = operator(EQUALITY)) != null; ) {
-      left = new Comparison(operator, left, relational(), left.position());
-    }
-    return left;
+    return leftAssociative(this::relational, EQUALITY, Comparison::new);
   }
 
   private FilterExpression relational() {
-    FilterExpression left = additive();
-    for (ComparisonOperator operator; (operator = operator(RELATIONAL)) != null; ) {
-      left = new Comparison(operator, left, additive(), left.position());
-    }
-    return left;
+    return leftAssociative(this::additive, RELATIONAL, Comparison::new);
   }
 
   private FilterExpression additive() {
-    FilterExpression left = multiplicative();
-    for (ArithmeticOperator operator; (operator = operator(ADDITIVE)) != null; ) {
-      left = new Arithmetic(operator, left, multiplicative(), left.position());
-    }
-    return left;
+    return leftAssociative(this::multiplicative, ADDITIVE, Arithmetic::new);
   }
 
   private FilterExpression multiplicative() {
-    FilterExpression left = unary();
-    for (ArithmeticOperator operator; (operator = operator(MULTIPLICATIVE)) != null; ) {
-      left = new Arithmetic(operator, left, unary(), left.position());
+    return leftAssociative(this::unary, MULTIPLICATIVE, Arithmetic::new);
+  }
+
+  /** A binary expression node: operator, left, right, position. */
+  private interface Binary<T> {
+    FilterExpression of(T operator, FilterExpression left, FilterExpression right, int position);
+  }
+
+  /** {@code operand (operator operand)*}, grouped to the left. */
+  private <T> FilterExpression leftAssociative(Supplier<FilterExpression> operand, Map<String, T> operators,
+      Binary<T> node) {
+    FilterExpression left = operand.get();
+    for (T operator; (operator = operator(operators)) != null; ) {
+      left = node.of(operator, left, operand.get(), left.position());
     }
     return left;
   }
@@ -261,7 +251,7 @@ public final class FilterParser {
     throw new InvalidFilterException(start, "the string is not closed: a ' is missing");
   }
 
-  private FilterExpression nested(java.util.function.Supplier<FilterExpression> rule) {
+  private FilterExpression nested(Supplier<FilterExpression> rule) {
     if (++depth > MAX_DEPTH) {
       throw new InvalidFilterException(position(), "the filter nests deeper than " + MAX_DEPTH + " levels");
     }
