@@ -16,7 +16,9 @@ import io.urbis.security.BearerTokens;
 import io.urbis.security.HashKeyCommand;
 import io.urbis.sensorthings.SensorThings;
 import io.urbis.server.UrbisServer;
+import io.urbis.error.Causes;
 import io.urbis.source.postgis.AuditCommand;
+import io.urbis.source.postgis.DatabaseUrl;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +95,14 @@ public final class Urbis {
 
   private void serve(UrbisConfig config) throws Exception {
     Vocabularies.check(config.catalog());
-    Publication publication = Publication.open(config);
+    Optional<SensorThings> sensorThings = openSensorThings(config);
+    Publication publication;
+    try {
+      publication = Publication.open(config);
+    } catch (RuntimeException e) {
+      sensorThings.ifPresent(SensorThings::close);
+      throw e;
+    }
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit(), config.publicBaseUrl(), config.proxies());
     BearerTokens.Settings tokens = config.security().bearerTokens();
@@ -107,10 +116,6 @@ public final class Urbis {
         config.catalog().pageSize());
     ResourceConfig application = UrbisApplication.create(api, publication.tiles(), publication.tiles3d(), access,
         publication.sources(), authentication, config.security().operatorRoleName(), config.editing(), datasets);
-    Optional<SensorThings> sensorThings = config.sensorThings().isEnabled()
-        ? Optional.of(SensorThings.open(config.sensorThings(), config.sources(), config.defaultLimit(),
-            config.maxLimit()))
-        : Optional.empty();
     sensorThings.ifPresent(service -> application.register(service.resource()));
     UrbisServer server = new UrbisServer(config.host(), config.port(), application);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -121,6 +126,21 @@ public final class Urbis {
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),
         config.host(), server.port());
     server.join();
+  }
+
+  /** The SensorThings API when {@code sensorThings.enabled}: its database connected and its schema migrated. */
+  private static Optional<SensorThings> openSensorThings(UrbisConfig config) {
+    if (!config.sensorThings().isEnabled()) {
+      return Optional.empty();
+    }
+    String url = config.sensorThings().sourceUrl(config.sources());
+    try {
+      return Optional.of(SensorThings.open(config.sensorThings(), config.sources(), config.defaultLimit(),
+          config.maxLimit()));
+    } catch (RuntimeException e) {
+      throw new SourceOpeningException("sensorThings.source: cannot open " + DatabaseUrl.parse(url).label() + ": "
+          + Causes.rootMessage(e), e);
+    }
   }
 
   /** Lets in-flight responses finish (graceful stop), then closes the sources they read from. */
