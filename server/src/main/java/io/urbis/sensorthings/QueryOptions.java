@@ -13,6 +13,7 @@ import io.urbis.sensorthings.filter.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,10 +26,12 @@ import java.util.Set;
  * @param skip entities skipped
  * @param count whether {@code @iot.count} is given
  * @param select the names selected (properties, navigation properties, {@code id}); empty for all
- * @param orderBy the SQL of the ordering, ending in the id so pages are stable
+ * @param orderBy the SQL of the ordering, ending in the id so pages are stable; terms are properties, JSON members
+ *     and paths through navigation properties to one entity, as in {@code $filter}
  * @param filter the SQL condition of {@code $filter}, TRUE without one
  */
-record QueryOptions(int top, int skip, boolean count, Set<String> select, String orderBy, CompiledSql filter) {
+record QueryOptions(int top, int skip, boolean count, Set<String> select, CompiledSql orderBy,
+    CompiledSql filter) {
 
   private static final Set<String> OPTIONS = Set.of("$top", "$skip", "$count", "$select", "$orderby", "$filter");
   private static final Set<String> LATER = Set.of("$expand", "$resultFormat");
@@ -54,7 +57,7 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
       throw new InvalidParameterException("$count", "must be true or false, got '" + count + "'");
     }
     return new QueryOptions(top, skip, count.equals("true"), select(type, single(parameters, "$select", null)),
-        orderBy(type, single(parameters, "$orderby", null)),
+        orderBy(type, schema, single(parameters, "$orderby", null)),
         filter(type, schema, single(parameters, "$filter", null)));
   }
 
@@ -94,8 +97,8 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
     return Set.copyOf(names);
   }
 
-  private static String orderBy(EntityType type, String text) {
-    List<String> terms = new ArrayList<>();
+  private static CompiledSql orderBy(EntityType type, String schema, String text) {
+    List<Object> terms = new ArrayList<>();
     if (text != null) {
       for (String part : text.split(",", -1)) {
         String[] words = part.trim().split("\\s+");
@@ -103,24 +106,28 @@ record QueryOptions(int top, int skip, boolean count, Set<String> select, String
           throw new InvalidParameterException("$orderby", "expected a property, optionally followed by asc or"
               + " desc, got '" + part.trim() + "'");
         }
-        terms.add(sortable(type, words[0]) + (words.length == 2 ? " " + words[1].toUpperCase() : ""));
+        terms.add(sortable(type, schema, words[0]));
+        terms.add((words.length == 2 ? " " + words[1].toUpperCase(Locale.ROOT) : "") + ", ");
       }
     }
     terms.add("t.id");
-    return String.join(", ", terms);
+    return CompiledSql.concat(terms.toArray());
   }
 
-  /** The SQL a property sorts by: its value (an interval's start); geometries do not sort. */
-  private static String sortable(EntityType type, String name) {
-    if (name.equals("id")) {
-      return "t.id";
+  /** The SQL a property path sorts by: its value (an interval's start); geometries do not sort. */
+  private static CompiledSql sortable(EntityType type, String schema, String text) {
+    try {
+      if (!(FilterParser.parse(text) instanceof PropertyPath path)) {
+        throw new InvalidParameterException("$orderby", "'" + text + "' is not a property");
+      }
+      TypedSql value = resolve(type, schema, path, 0, "t");
+      if (value.type() == ValueType.GEOMETRY) {
+        throw new InvalidParameterException("$orderby", text + " is a geometry and has no order");
+      }
+      return value.sql();
+    } catch (InvalidFilterException e) {
+      throw new InvalidParameterException("$orderby", e.getMessage());
     }
-    TypedSql value = type.property(name).map(EntityProperty::value).orElseThrow(() ->
-        new InvalidParameterException("$orderby", type.entityName() + " has no property '" + name + "'"));
-    if (value.type() == ValueType.GEOMETRY) {
-      throw new InvalidParameterException("$orderby", name + " is a geometry and has no order");
-    }
-    return value.sql().sql();
   }
 
   private static CompiledSql filter(EntityType type, String schema, String text) {

@@ -36,15 +36,15 @@ final class SensorThingsStore {
   }
 
   /** The entities of {@code type} that {@code where} selects, ordered, one page. */
-  List<Row> page(EntityType type, CompiledSql where, String orderBy, int limit, int offset) {
+  List<Row> page(EntityType type, CompiledSql where, CompiledSql orderBy, int limit, int offset) {
     CompiledSql query = CompiledSql.concat("SELECT t.id, " + jsonObject(type) + "::text FROM " + table(type)
-        + " t WHERE ", where, " ORDER BY " + orderBy + " LIMIT ", CompiledSql.bind(limit, "integer"), " OFFSET ",
+        + " t WHERE ", where, " ORDER BY ", orderBy, " LIMIT ", CompiledSql.bind(limit, "integer"), " OFFSET ",
         CompiledSql.bind(offset, "integer"));
     return rows(query);
   }
 
   Optional<Row> one(EntityType type, CompiledSql where) {
-    return page(type, where, "t.id", 1, 0).stream().findFirst();
+    return page(type, where, CompiledSql.text("t.id"), 1, 0).stream().findFirst();
   }
 
   long count(EntityType type, CompiledSql where) {

@@ -154,6 +154,11 @@ class SensorThingsReadTest {
     assertEquals(34.0, first.get("result").asDouble());
     assertEquals(List.of("phenomenonTime", "result"), fieldNames(first));
     assertEquals(33.0, page.at("/value/1/result").asDouble());
+    assertEquals(List.of(2L, 1L), ids("/Datastreams?$orderby=" + encode("Thing/name, id desc")),
+        "School before Town hall");
+    assertEquals(List.of(1L, 2L), ids("/Things?$orderby=" + encode("properties/owner")));
+    assertEquals(400, status("/Locations?$orderby=location"));
+    assertEquals(400, status("/Things?$orderby=" + encode("length(name)")));
   }
 
   @Test
