@@ -14,10 +14,15 @@ import io.urbis.importer.ImportCommand;
 import io.urbis.security.Authentication;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.HashKeyCommand;
+import io.urbis.sensorthings.SensorThings;
 import io.urbis.server.UrbisServer;
+import io.urbis.error.Causes;
 import io.urbis.source.postgis.AuditCommand;
+import io.urbis.source.postgis.DatabaseUrl;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -90,7 +95,14 @@ public final class Urbis {
 
   private void serve(UrbisConfig config) throws Exception {
     Vocabularies.check(config.catalog());
-    Publication publication = Publication.open(config);
+    Optional<SensorThings> sensorThings = openSensorThings(config);
+    Publication publication;
+    try {
+      publication = Publication.open(config);
+    } catch (RuntimeException e) {
+      sensorThings.ifPresent(SensorThings::close);
+      throw e;
+    }
     ApiSettings api = new ApiSettings(config.title(), config.description(), config.defaultLimit(),
         config.maxLimit(), config.publicBaseUrl(), config.proxies());
     BearerTokens.Settings tokens = config.security().bearerTokens();
@@ -102,14 +114,33 @@ public final class Urbis {
     CatalogDatasets datasets = new CatalogDatasets(DcatCatalog.configured(config.catalog(),
         publication.catalog().ids(), config.title(), config.description()), publication.tiles3d(),
         config.catalog().pageSize());
-    UrbisServer server = new UrbisServer(config.host(), config.port(), UrbisApplication.create(api,
-        publication.tiles(), publication.tiles3d(), access, publication.sources(), authentication,
-        config.security().operatorRoleName(), config.editing(), datasets));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, publication), "urbis-shutdown"));
+    ResourceConfig application = UrbisApplication.create(api, publication.tiles(), publication.tiles3d(), access,
+        publication.sources(), authentication, config.security().operatorRoleName(), config.editing(), datasets);
+    sensorThings.ifPresent(service -> application.register(service.resource()));
+    UrbisServer server = new UrbisServer(config.host(), config.port(), application);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop(server, publication);
+      sensorThings.ifPresent(SensorThings::close);
+    }, "urbis-shutdown"));
     server.start();
     LOG.info("Urbis serves {} collections at http://{}:{}/", publication.catalog().collections().size(),
         config.host(), server.port());
     server.join();
+  }
+
+  /** The SensorThings API when {@code sensorThings.enabled}: its database connected and its schema migrated. */
+  private static Optional<SensorThings> openSensorThings(UrbisConfig config) {
+    if (!config.sensorThings().isEnabled()) {
+      return Optional.empty();
+    }
+    String url = config.sensorThings().sourceUrl(config.sources());
+    try {
+      return Optional.of(SensorThings.open(config.sensorThings(), config.sources(), config.defaultLimit(),
+          config.maxLimit()));
+    } catch (RuntimeException e) {
+      throw new SourceOpeningException("sensorThings.source: cannot open " + DatabaseUrl.parse(url).label() + ": "
+          + Causes.rootMessage(e), e);
+    }
   }
 
   /** Lets in-flight responses finish (graceful stop), then closes the sources they read from. */

@@ -48,6 +48,17 @@ class UrbisTest {
   }
 
   @Test
+  void anUnreachableSensorThingsDatabaseIsNamedByItsKey(@TempDir Path folder) throws Exception {
+    Path config = Files.writeString(folder.resolve("urbis.yaml"), "port: 0\nsensorThings: {enabled: true,"
+        + " source: 'postgresql://nobody:secret@127.0.0.1:1/none'}\n");
+    assertEquals(3, run("serve", "--config", config.toString()));
+    assertTrue(errors().startsWith("urbis: sensorThings.source: cannot open postgresql://nobody@127.0.0.1:1/none"),
+        errors());
+    assertFalse(errors().contains("secret"), errors());
+    assertEquals(1, errors().strip().lines().count(), errors());
+  }
+
+  @Test
   void aSourceThatIsNeitherUrlNorGeoPackageIsExplained() {
     assertEquals(2, run("serve", "--port", "0", "ftp://x"));
     assertTrue(errors().contains("ftp://x"), errors());

@@ -92,12 +92,12 @@ public record CommandLine(String command, Integer port, String host, Path config
         : environment.containsKey("URBIS_CONFIG") ? Path.of(environment.get("URBIS_CONFIG")) : null;
     UrbisConfig file = configFile == null ? UrbisConfig.DEFAULTS : ConfigReader.read(configFile);
     UrbisConfig options = new UrbisConfig(host, port, null, null, sources, null, null, null, null, null, null, null,
-        publicUrl, trustedProxies, null, null, null, null, null);
+        publicUrl, trustedProxies, null, null, null, null, null, null);
     String environmentProxies = environment.get("URBIS_TRUSTED_PROXIES");
     UrbisConfig fromEnvironment = new UrbisConfig(environment.get("URBIS_HOST"),
         environmentPort(environment.get("URBIS_PORT")), null, null, environmentSources(environment), null, null,
         null, null, null, null, null, environment.get("URBIS_PUBLIC_URL"),
-        environmentProxies == null ? null : list(environmentProxies), null, null, null, null, null);
+        environmentProxies == null ? null : list(environmentProxies), null, null, null, null, null, null);
     return options.orElse(fromEnvironment).orElse(file).orElse(UrbisConfig.DEFAULTS).validated();
   }
 

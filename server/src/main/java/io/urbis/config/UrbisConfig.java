@@ -31,6 +31,7 @@ import java.util.List;
  * @param editing how writes are taken: whether they need If-Match
  * @param catalog what {@code /catalog} (DCAT-AP.de) says of the server and its collections beyond what the data tells
  * @param heatPlans the heat plans whose layers are computed from a source's buildings and streets; none by default
+ * @param sensorThings whether and from which database the SensorThings API is served; off by default
  */
 public record UrbisConfig(
     @JsonProperty("host") String host,
@@ -51,12 +52,13 @@ public record UrbisConfig(
     @JsonProperty("access") AccessConfig access,
     @JsonProperty("editing") EditingConfig editing,
     @JsonProperty("catalog") CatalogConfig catalog,
-    @JsonProperty("heatPlans") List<HeatPlanConfig> heatPlans) {
+    @JsonProperty("heatPlans") List<HeatPlanConfig> heatPlans,
+    @JsonProperty("sensorThings") SensorThingsConfig sensorThings) {
 
   public static final UrbisConfig DEFAULTS = new UrbisConfig("0.0.0.0", 8080, "Urbis",
       "City data as OGC API - Features", List.of(), List.of(), 10, 10_000, 8, 100_000L,
       TilesConfig.DEFAULTS, Tiles3dConfig.DEFAULTS, null, List.of(), SecurityConfig.NONE, AccessConfig.OPEN,
-      EditingConfig.DEFAULTS, CatalogConfig.DEFAULTS, List.of());
+      EditingConfig.DEFAULTS, CatalogConfig.DEFAULTS, List.of(), SensorThingsConfig.OFF);
 
   /** This configuration with every missing key taken from {@code fallback}. */
   public UrbisConfig orElse(UrbisConfig fallback) {
@@ -79,7 +81,8 @@ public record UrbisConfig(
         pick(access, fallback.access),
         pick(editing, fallback.editing),
         catalog == null ? fallback.catalog : catalog.orElse(fallback.catalog),
-        pick(heatPlans, fallback.heatPlans));
+        pick(heatPlans, fallback.heatPlans),
+        pick(sensorThings, fallback.sensorThings));
   }
 
   private static <T> T pick(T value, T fallback) {
@@ -101,6 +104,10 @@ public record UrbisConfig(
     security.bearerTokens();
     security.operatorRoleName();
     heatPlanDefinitions();
+    if (sensorThings.isEnabled()) {
+      sensorThings.schemaName();
+      sensorThings.sourceUrl(sources);
+    }
     return this;
   }
 

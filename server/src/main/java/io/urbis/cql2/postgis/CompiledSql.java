@@ -15,17 +15,17 @@ public record CompiledSql(String sql, List<Object> binds) {
     binds = List.copyOf(binds);
   }
 
-  static CompiledSql text(String sql) {
+  public static CompiledSql text(String sql) {
     return new CompiledSql(sql, List.of());
   }
 
   /** {@code CAST(? AS type)}: explicit types, so no driver setting changes how PostgreSQL reads a value. */
-  static CompiledSql bind(Object value, String sqlType) {
+  public static CompiledSql bind(Object value, String sqlType) {
     return new CompiledSql("CAST(? AS " + sqlType + ")", List.of(value));
   }
 
   /** Joins strings (SQL written here) and compiled pieces, keeping the binds in text order. */
-  static CompiledSql concat(Object... parts) {
+  public static CompiledSql concat(Object... parts) {
     StringBuilder sql = new StringBuilder();
     List<Object> binds = new ArrayList<>();
     for (Object part : parts) {
@@ -39,7 +39,7 @@ public record CompiledSql(String sql, List<Object> binds) {
     return new CompiledSql(sql.toString(), binds);
   }
 
-  static CompiledSql join(String separator, List<CompiledSql> parts) {
+  public static CompiledSql join(String separator, List<CompiledSql> parts) {
     List<Object> separated = new ArrayList<>();
     for (CompiledSql part : parts) {
       if (!separated.isEmpty()) {

@@ -9,11 +9,11 @@ import java.sql.SQLTransientConnectionException;
  * Sorts database errors into "try again later" (503) and real faults (500) by SQLSTATE class, and tells the errors
  * that come from what a client sent.
  */
-final class SqlErrors {
+public final class SqlErrors {
 
   private SqlErrors() {}
 
-  static RuntimeException translate(String what, SQLException e) {
+  public static RuntimeException translate(String what, SQLException e) {
     if (isUnavailable(e)) {
       return new SourceUnavailableException(what + ": database unavailable", e);
     }
