@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.urbis.tiles.TileBudget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,8 +109,6 @@ class ConfigReaderTest {
   }
 
   private UrbisConfig read(String yaml) throws Exception {
-    Path file = folder.resolve("urbis.yaml");
-    Files.writeString(file, yaml);
-    return ConfigReader.read(file);
+    return ConfigYaml.read(folder, yaml);
   }
 }

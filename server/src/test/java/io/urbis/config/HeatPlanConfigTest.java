@@ -3,7 +3,6 @@ package io.urbis.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,6 @@ class HeatPlanConfigTest {
   }
 
   private UrbisConfig read(String yaml) throws Exception {
-    Path file = folder.resolve("urbis.yaml");
-    Files.writeString(file, yaml);
-    return ConfigReader.read(file).orElse(UrbisConfig.DEFAULTS);
+    return ConfigYaml.read(folder, yaml).orElse(UrbisConfig.DEFAULTS);
   }
 }

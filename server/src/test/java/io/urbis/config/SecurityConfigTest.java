@@ -10,7 +10,6 @@ import io.urbis.security.ApiKeys;
 import io.urbis.security.BearerTokens;
 import io.urbis.security.Caller;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -130,8 +129,6 @@ class SecurityConfigTest {
   }
 
   private UrbisConfig read(String yaml) throws Exception {
-    Path file = folder.resolve("urbis.yaml");
-    Files.writeString(file, yaml);
-    return ConfigReader.read(file);
+    return ConfigYaml.read(folder, yaml);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,6 @@ class SensorThingsConfigTest {
   }
 
   private UrbisConfig read(String yaml) throws Exception {
-    Path file = folder.resolve("urbis.yaml");
-    Files.writeString(file, yaml);
-    return ConfigReader.read(file).orElse(UrbisConfig.DEFAULTS);
+    return ConfigYaml.read(folder, yaml).orElse(UrbisConfig.DEFAULTS);
   }
 }
